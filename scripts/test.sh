@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Every test layer of pg_kpi; exits non-zero on the first failure.
+#   1. lint: cargo fmt --check, cargo clippy -D warnings
+#   2. Rust unit tests (#[test]) and in-database #[pg_test]s, by `cargo pgrx test`
+#   3. pg_regress golden files against a throwaway cluster with the release build installed
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+PG_CONFIG=${PG_CONFIG:-/usr/bin/pg_config}
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "lint: cargo fmt --check, cargo clippy -D warnings"
+cargo fmt --check
+cargo clippy --all-targets --features "pg15 pg_test" -q -- -D warnings
+
+step "unit tests and #[pg_test]s: cargo pgrx test pg15"
+if [ "$(id -u)" -eq 0 ]; then
+    # initdb refuses root: run the test cluster as the postgres OS user, in a fresh directory.
+    pgdata=$(mktemp -u -d /tmp/pg_kpi-pgtest.XXXXXX)
+    trap 'rm -rf "$pgdata"' EXIT
+    export CARGO_PGRX_TEST_RUNAS=postgres CARGO_PGRX_TEST_PGDATA="$pgdata"
+fi
+cargo pgrx test pg15
+
+step "pg_regress golden files"
+bash scripts/install.sh
+bash scripts/regress.sh
+echo "regress: all golden files match"

@@ -1,0 +1,235 @@
+//! Shared aggregate plumbing: the one place that touches `FunctionCallInfo`, allocates states in
+//! the aggregate memory context, converts states to and from `bytea`, and builds `numeric`
+//! results. KPI modules keep their math pgrx-free and call these helpers from thin glue.
+//!
+//! Support functions are plain `extern "C-unwind"` V1 functions under `#[pg_guard]` (declared
+//! with [`pg_v1_fn!`]) rather than `#[pg_extern]`: the generated wrapper costs 10-20% per row on
+//! a transition function, and `#[pg_aggregate]` cannot declare a parallel aggregate with an
+//! `internal` state in pgrx 0.18.1 (pgrx issue 2351). The SQL declarations live in each
+//! module's `extension_sql!` block.
+
+use crate::error::{raise, KpiError};
+use pgrx::pg_sys;
+use std::ptr;
+
+/// Define a PostgreSQL V1 C function named `$name` (with its `pg_finfo_` record `$finfo`), whose
+/// body runs under pgrx's guard (what `#[pg_guard]` expands to) so Rust panics and PostgreSQL errors unwind correctly.
+/// `CREATE FUNCTION ... AS 'MODULE_PATHNAME', '$name' LANGUAGE C` binds it.
+#[macro_export]
+macro_rules! pg_v1_fn {
+    ($(#[$meta:meta])* fn $name:ident, $finfo:ident, |$fcinfo:ident| $body:expr) => {
+        #[doc(hidden)]
+        #[unsafe(no_mangle)]
+        pub extern "C" fn $finfo() -> &'static ::pgrx::pg_sys::Pg_finfo_record {
+            const V1: ::pgrx::pg_sys::Pg_finfo_record =
+                ::pgrx::pg_sys::Pg_finfo_record { api_version: 1 };
+            &V1
+        }
+
+        $(#[$meta])*
+        /// # Safety
+        /// Called only by PostgreSQL's function manager, with an `fcinfo` matching the SQL
+        /// declaration in this module's `extension_sql!`.
+        #[unsafe(no_mangle)]
+        pub unsafe extern "C-unwind" fn $name(
+            fcinfo: ::pgrx::pg_sys::FunctionCallInfo,
+        ) -> ::pgrx::pg_sys::Datum {
+            // What `#[pg_guard]` expands to: Rust panics and PostgreSQL errors become ERRORs.
+            let body = move |$fcinfo: ::pgrx::pg_sys::FunctionCallInfo| -> ::pgrx::pg_sys::Datum {
+                $body
+            };
+            unsafe { ::pgrx::pg_sys::submodules::panic::pgrx_extern_c_guard(move || body(fcinfo)) }
+        }
+    };
+}
+
+/// A KPI state that can travel between parallel workers: merged by the combine function and
+/// carried as `bytea` by serialize/deserialize. Implemented by each family's pgrx-free state.
+pub trait AggState: Copy + Default {
+    /// Add `other` into `self` (the combine step).
+    fn merge(&mut self, other: &Self) -> Result<(), KpiError>;
+    /// The serialized form, starting with a version byte.
+    fn to_bytes(&self) -> Vec<u8>;
+    /// Parse [`AggState::to_bytes`] output; malformed or impossible bytes are an error.
+    fn from_bytes(bytes: &[u8]) -> Result<Self, KpiError>;
+}
+
+/// Is argument `n` SQL NULL?
+#[inline(always)]
+pub(crate) unsafe fn arg_is_null(fcinfo: pg_sys::FunctionCallInfo, n: usize) -> bool {
+    unsafe { (*(*fcinfo).args.as_ptr().add(n)).isnull }
+}
+
+/// The raw datum of argument `n` (check [`arg_is_null`] first).
+#[inline(always)]
+pub(crate) unsafe fn arg_datum(fcinfo: pg_sys::FunctionCallInfo, n: usize) -> pg_sys::Datum {
+    unsafe { (*(*fcinfo).args.as_ptr().add(n)).value }
+}
+
+/// Return SQL NULL from a V1 function.
+#[inline(always)]
+pub(crate) unsafe fn return_null(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+    unsafe { (*fcinfo).isnull = true };
+    pg_sys::Datum::from(0usize)
+}
+
+/// The state passed as argument 0 of a transition, inverse, combine or final function, or
+/// `None` when it is still NULL (no row seen yet in this group).
+#[inline(always)]
+pub(crate) unsafe fn state_arg<S>(fcinfo: pg_sys::FunctionCallInfo) -> Option<*mut S> {
+    unsafe {
+        if arg_is_null(fcinfo, 0) {
+            None
+        } else {
+            Some(arg_datum(fcinfo, 0).cast_mut_ptr::<S>())
+        }
+    }
+}
+
+/// The state of this group: argument 0, or on the group's first row a zeroed `S` allocated
+/// once in the aggregate memory context (so it lives as long as the group, not the row).
+#[inline(always)]
+pub(crate) unsafe fn state_or_new<S: Default>(fcinfo: pg_sys::FunctionCallInfo) -> *mut S {
+    unsafe {
+        match state_arg::<S>(fcinfo) {
+            Some(state) => state,
+            None => alloc_state(fcinfo, S::default()),
+        }
+    }
+}
+
+#[cold]
+#[inline(never)]
+unsafe fn alloc_state<S>(fcinfo: pg_sys::FunctionCallInfo, value: S) -> *mut S {
+    unsafe {
+        let mut aggcontext: pg_sys::MemoryContext = ptr::null_mut();
+        if pg_sys::AggCheckCallContext(fcinfo, &mut aggcontext) == 0 {
+            pgrx::error!("pg_kpi aggregate support function called in a non-aggregate context");
+        }
+        let state = pg_sys::MemoryContextAlloc(aggcontext, std::mem::size_of::<S>()).cast::<S>();
+        state.write(value);
+        state
+    }
+}
+
+/// Return a state pointer as the `internal` result.
+#[inline(always)]
+pub(crate) fn return_state<S>(state: *mut S) -> pg_sys::Datum {
+    pg_sys::Datum::from(state)
+}
+
+/// The combine function shared by every family: `state1 := state1 + state2`, copying `state2`
+/// into the aggregate context when `state1` is still NULL.
+pub(crate) unsafe fn combine<S: AggState>(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+    unsafe {
+        let Some(other) =
+            (!arg_is_null(fcinfo, 1)).then(|| arg_datum(fcinfo, 1).cast_mut_ptr::<S>())
+        else {
+            return match state_arg::<S>(fcinfo) {
+                Some(state) => return_state(state),
+                None => return_null(fcinfo),
+            };
+        };
+        match state_arg::<S>(fcinfo) {
+            Some(state) => {
+                if let Err(e) = (*state).merge(&*other) {
+                    raise(e)
+                }
+                return_state(state)
+            }
+            None => return_state(alloc_state(fcinfo, *other)),
+        }
+    }
+}
+
+/// The serialize function shared by every family: `internal -> bytea` (declared STRICT).
+pub(crate) unsafe fn serialize<S: AggState>(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+    unsafe {
+        let state = &*arg_datum(fcinfo, 0).cast_mut_ptr::<S>();
+        bytea_datum(&state.to_bytes())
+    }
+}
+
+/// The deserialize function shared by every family: `(bytea, internal) -> internal` (declared
+/// STRICT); the state is allocated in the current memory context, as PostgreSQL expects.
+pub(crate) unsafe fn deserialize<S: AggState>(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+    unsafe {
+        let state = match S::from_bytes(bytea_bytes(arg_datum(fcinfo, 0))) {
+            Ok(s) => s,
+            Err(e) => raise(e),
+        };
+        let out = pg_sys::palloc(std::mem::size_of::<S>()).cast::<S>();
+        out.write(state);
+        return_state(out)
+    }
+}
+
+/// A new `bytea` in the current memory context holding `bytes`.
+pub(crate) unsafe fn bytea_datum(bytes: &[u8]) -> pg_sys::Datum {
+    unsafe {
+        let total = bytes.len() + pg_sys::VARHDRSZ;
+        let out = pg_sys::palloc(total).cast::<pg_sys::varlena>();
+        pgrx::varlena::set_varsize_4b(out, total as i32);
+        ptr::copy_nonoverlapping(
+            bytes.as_ptr(),
+            pgrx::varlena::vardata_4b(out).cast_mut().cast::<u8>(),
+            bytes.len(),
+        );
+        pg_sys::Datum::from(out)
+    }
+}
+
+/// The bytes of a varlena datum (`bytea`, `numeric`, ...), detoasting only when the value is
+/// compressed or stored out of line. Inline values, including 1-byte-header ones straight from
+/// a heap tuple, are read in place: no allocation on the per-row path.
+#[inline(always)]
+pub(crate) unsafe fn varlena_bytes<'a>(datum: pg_sys::Datum) -> &'a [u8] {
+    unsafe {
+        let mut v = datum.cast_mut_ptr::<pg_sys::varlena>();
+        if !pgrx::varlena::varatt_is_4b_u(v) && !pgrx::varlena::varatt_is_1b(v) {
+            v = pg_sys::pg_detoast_datum_packed(v);
+        }
+        std::slice::from_raw_parts(
+            pgrx::varlena::vardata_any(v).cast::<u8>(),
+            pgrx::varlena::varsize_any_exhdr(v),
+        )
+    }
+}
+
+/// The bytes of a `bytea` datum.
+pub(crate) unsafe fn bytea_bytes<'a>(datum: pg_sys::Datum) -> &'a [u8] {
+    unsafe { varlena_bytes(datum) }
+}
+
+/// `100 * numerator / denominator` as a `numeric` datum, computed by PostgreSQL's own numeric
+/// division so it equals, digit for digit, the hand-written `100.0 * numerator / denominator`.
+/// `denominator` must not be zero (callers return NULL for an empty group instead).
+pub(crate) unsafe fn numeric_percent(numerator: i64, denominator: i64) -> pg_sys::Datum {
+    debug_assert!(denominator != 0);
+    unsafe {
+        let hundred = pg_sys::int64_to_numeric(100);
+        let num = pg_sys::numeric_mul_opt_error(
+            pg_sys::int64_to_numeric(numerator),
+            hundred,
+            ptr::null_mut(),
+        );
+        let res = pg_sys::numeric_div_opt_error(
+            num,
+            pg_sys::int64_to_numeric(denominator),
+            ptr::null_mut(),
+        );
+        pg_sys::Datum::from(res)
+    }
+}
+
+/// The text of a `numeric` datum, for error messages (`9.5`, `NaN`, `Infinity`).
+#[cold]
+pub(crate) unsafe fn numeric_text(datum: pg_sys::Datum) -> String {
+    unsafe {
+        let num = pg_sys::pg_detoast_datum(datum.cast_mut_ptr()).cast();
+        let cstr = pg_sys::numeric_normalize(num);
+        std::ffi::CStr::from_ptr(cstr)
+            .to_string_lossy()
+            .into_owned()
+    }
+}

@@ -1,0 +1,56 @@
+//! pg_kpi: customer-experience and revenue KPIs as PostgreSQL aggregates.
+//!
+//! One module per KPI family (math in plain Rust, thin SQL glue beside it); shared aggregate
+//! plumbing in [`agg`], errors in [`error`]. See README.md for the SQL reference.
+
+::pgrx::pg_module_magic!();
+
+pub mod agg;
+pub mod error;
+pub mod nps;
+pub mod numeric;
+
+/// Helpers shared by the `#[pg_test]`s of every module.
+#[cfg(any(test, feature = "pg_test"))]
+pub mod testing {
+    use pgrx::pg_sys::panic::CaughtError;
+    use pgrx::prelude::*;
+
+    /// Run `query` in a subtransaction that must fail; return its SQLSTATE and message.
+    /// The subtransaction is rolled back, so a test can check several errors in a row.
+    pub fn sql_error(query: &str) -> (PgSqlErrorCode, String) {
+        unsafe {
+            let ctx = pg_sys::CurrentMemoryContext;
+            let owner = pg_sys::CurrentResourceOwner;
+            pg_sys::BeginInternalSubTransaction(std::ptr::null());
+            pg_sys::MemoryContextSwitchTo(ctx);
+            let caught = PgTryBuilder::new(|| {
+                let _ = Spi::run(query);
+                None
+            })
+            .catch_others(|e| match e {
+                CaughtError::PostgresError(r)
+                | CaughtError::ErrorReport(r)
+                | CaughtError::RustPanic { ereport: r, .. } => {
+                    Some((r.sql_error_code(), r.message().to_string()))
+                }
+            })
+            .execute();
+            pg_sys::RollbackAndReleaseCurrentSubTransaction();
+            pg_sys::MemoryContextSwitchTo(ctx);
+            pg_sys::CurrentResourceOwner = owner;
+            caught.unwrap_or_else(|| panic!("query did not fail: {query}"))
+        }
+    }
+}
+
+/// Required by `cargo pgrx test`.
+#[cfg(test)]
+pub mod pg_test {
+    pub fn setup(_options: Vec<&str>) {}
+
+    #[must_use]
+    pub fn postgresql_conf_options() -> Vec<&'static str> {
+        vec![]
+    }
+}

@@ -1,0 +1,554 @@
+//! # `nps(score)`: Net Promoter Score
+//!
+//! - Signatures: `nps(score smallint | integer | bigint | numeric) -> numeric`.
+//! - Scores are answers on the 0-10 "how likely are you to recommend us" scale. Promoters answer
+//!   9-10, passives 7-8, detractors 0-6. `nps = 100 * (promoters - detractors) / n`, where `n`
+//!   counts the non-NULL scores. The result is `numeric` in [-100, 100], equal to the
+//!   hand-written `100.0 * (count(*) FILTER (WHERE s >= 9) - count(*) FILTER (WHERE s <= 6)) /
+//!   count(s)`.
+//! - NULL scores are skipped. No non-NULL score in the group (no rows, all NULL) gives NULL.
+//! - A score outside 0..10 is an ERROR with SQLSTATE 22003 naming the value
+//!   (`nps score must be between 0 and 10, got 11`); a `numeric` score must also be a whole
+//!   number (`9.0` is 9; `9.5`, `NaN` and `Infinity` are 22003 errors).
+//! - PARALLEL SAFE (combine, serialize, deserialize). As a window aggregate it has an exact
+//!   moving form (inverse transition on integer counters), so a sliding frame costs O(1) per
+//!   row whatever its width.
+//!
+//! The state is the full 0-10 histogram, so it can answer any question a raw scan could.
+
+use crate::agg::{self, AggState};
+use crate::error::{KpiError, KpiResultExt};
+use crate::numeric::{self, WholeNumber};
+use pgrx::pg_sys;
+
+/// The highest score of the 0-10 scale.
+pub const MAX_SCORE: i64 = 10;
+const BUCKETS: usize = MAX_SCORE as usize + 1;
+/// Version byte of the serialized state.
+const BYTES_VERSION: u8 = 1;
+const BYTES_LEN: usize = 1 + 8 * BUCKETS;
+
+/// How many responses gave each score 0..=10.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NpsState {
+    counts: [i64; BUCKETS],
+}
+
+#[cold]
+fn score_out_of_range(score: impl std::fmt::Display) -> KpiError {
+    KpiError::OutOfRange(format!("nps score must be between 0 and 10, got {score}"))
+}
+
+/// The error for a `numeric` score that is not a whole number 0..10 (its text is `shown`).
+#[cold]
+pub fn score_not_whole(shown: &str) -> KpiError {
+    KpiError::OutOfRange(format!(
+        "nps score must be a whole number between 0 and 10, got {shown}"
+    ))
+}
+
+impl NpsState {
+    /// Count one response.
+    #[inline(always)]
+    pub fn accum(&mut self, score: i64) -> Result<(), KpiError> {
+        if (score as u64) <= MAX_SCORE as u64 {
+            self.counts[score as usize] += 1;
+            Ok(())
+        } else {
+            Err(score_out_of_range(score))
+        }
+    }
+
+    /// Un-count one response previously counted (the moving-aggregate inverse).
+    #[inline(always)]
+    pub fn remove(&mut self, score: i64) -> Result<(), KpiError> {
+        if (score as u64) <= MAX_SCORE as u64 && self.counts[score as usize] > 0 {
+            self.counts[score as usize] -= 1;
+            Ok(())
+        } else {
+            Err(score_out_of_range(score))
+        }
+    }
+
+    /// Responses that gave `score`.
+    pub fn count(&self, score: usize) -> i64 {
+        self.counts.get(score).copied().unwrap_or(0)
+    }
+
+    /// Non-NULL responses counted.
+    pub fn responses(&self) -> i64 {
+        self.counts.iter().sum()
+    }
+
+    /// Responses scoring 9 or 10.
+    pub fn promoters(&self) -> i64 {
+        self.counts[9] + self.counts[10]
+    }
+
+    /// Responses scoring 7 or 8.
+    pub fn passives(&self) -> i64 {
+        self.counts[7] + self.counts[8]
+    }
+
+    /// Responses scoring 0 to 6.
+    pub fn detractors(&self) -> i64 {
+        self.counts[..7].iter().sum()
+    }
+
+    /// `Some((promoters - detractors, responses))`, the NPS being `100 * net / responses`;
+    /// `None` when nothing was counted.
+    pub fn finish(&self) -> Option<(i64, i64)> {
+        let n = self.responses();
+        (n > 0).then(|| (self.promoters() - self.detractors(), n))
+    }
+
+    /// The NPS as a float, for tests and diagnostics (SQL gets an exact `numeric`).
+    pub fn nps_f64(&self) -> Option<f64> {
+        self.finish().map(|(net, n)| 100.0 * net as f64 / n as f64)
+    }
+}
+
+impl AggState for NpsState {
+    fn merge(&mut self, other: &Self) -> Result<(), KpiError> {
+        let mut out = self.counts;
+        for (mine, theirs) in out.iter_mut().zip(other.counts) {
+            *mine = mine.checked_add(theirs).ok_or_else(|| {
+                KpiError::OutOfRange("nps response count overflows bigint".into())
+            })?;
+        }
+        out.iter()
+            .try_fold(0i64, |acc, c| acc.checked_add(*c))
+            .ok_or_else(|| KpiError::OutOfRange("nps response count overflows bigint".into()))?;
+        self.counts = out;
+        Ok(())
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(BYTES_LEN);
+        out.push(BYTES_VERSION);
+        self.counts.iter().for_each(|c| out.extend(c.to_le_bytes()));
+        out
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Result<Self, KpiError> {
+        let bad = |why: &str| KpiError::BadText(format!("invalid nps state: {why}"));
+        match bytes.first() {
+            None => return Err(bad("no bytes")),
+            Some(&BYTES_VERSION) => {}
+            Some(v) => return Err(bad(&format!("unknown version {v}"))),
+        }
+        if bytes.len() != BYTES_LEN {
+            return Err(bad(&format!(
+                "expected {BYTES_LEN} bytes, got {}",
+                bytes.len()
+            )));
+        }
+        let mut state = NpsState::default();
+        for (slot, chunk) in state.counts.iter_mut().zip(bytes[1..].chunks_exact(8)) {
+            let mut le = [0u8; 8];
+            le.copy_from_slice(chunk);
+            *slot = i64::from_le_bytes(le);
+            if *slot < 0 {
+                return Err(bad(&format!("negative count {slot}")));
+            }
+        }
+        state
+            .counts
+            .iter()
+            .try_fold(0i64, |acc, c| acc.checked_add(*c))
+            .ok_or_else(|| bad("total overflows bigint"))?;
+        Ok(state)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL glue: adapt datums, find the state, map errors. Declared in the extension_sql! below.
+
+/// The score of a `numeric` datum, read in place; non-whole values raise 22003.
+#[inline(always)]
+unsafe fn numeric_score(datum: pg_sys::Datum) -> i64 {
+    unsafe {
+        match numeric::classify(agg::varlena_bytes(datum)) {
+            WholeNumber::Int(v) => v,
+            _ => crate::error::raise(score_not_whole(&agg::numeric_text(datum))),
+        }
+    }
+}
+
+#[inline(always)]
+unsafe fn accum(
+    fcinfo: pg_sys::FunctionCallInfo,
+    score: unsafe fn(pg_sys::Datum) -> i64,
+) -> pg_sys::Datum {
+    unsafe {
+        // The state exists from the first row on, NULL or not: as a moving aggregate's msfunc
+        // this function must never return NULL.
+        let state = agg::state_or_new::<NpsState>(fcinfo);
+        if agg::arg_is_null(fcinfo, 1) {
+            return agg::return_state(state);
+        }
+        (*state).accum(score(agg::arg_datum(fcinfo, 1))).or_raise();
+        agg::return_state(state)
+    }
+}
+
+#[inline(always)]
+unsafe fn inv(
+    fcinfo: pg_sys::FunctionCallInfo,
+    score: unsafe fn(pg_sys::Datum) -> i64,
+) -> pg_sys::Datum {
+    unsafe {
+        let state = agg::state_or_new::<NpsState>(fcinfo);
+        if agg::arg_is_null(fcinfo, 1) {
+            return agg::return_state(state);
+        }
+        (*state).remove(score(agg::arg_datum(fcinfo, 1))).or_raise();
+        agg::return_state(state)
+    }
+}
+
+unsafe fn int2_score(d: pg_sys::Datum) -> i64 {
+    i64::from(d.value() as i16)
+}
+unsafe fn int4_score(d: pg_sys::Datum) -> i64 {
+    i64::from(d.value() as i32)
+}
+unsafe fn int8_score(d: pg_sys::Datum) -> i64 {
+    d.value() as i64
+}
+
+crate::pg_v1_fn!(fn nps_accum_int2, pg_finfo_nps_accum_int2, |fcinfo| unsafe { accum(fcinfo, int2_score) });
+crate::pg_v1_fn!(fn nps_accum_int4, pg_finfo_nps_accum_int4, |fcinfo| unsafe { accum(fcinfo, int4_score) });
+crate::pg_v1_fn!(fn nps_accum_int8, pg_finfo_nps_accum_int8, |fcinfo| unsafe { accum(fcinfo, int8_score) });
+crate::pg_v1_fn!(fn nps_accum_numeric, pg_finfo_nps_accum_numeric, |fcinfo| unsafe { accum(fcinfo, numeric_score) });
+crate::pg_v1_fn!(fn nps_inv_int2, pg_finfo_nps_inv_int2, |fcinfo| unsafe { inv(fcinfo, int2_score) });
+crate::pg_v1_fn!(fn nps_inv_int4, pg_finfo_nps_inv_int4, |fcinfo| unsafe { inv(fcinfo, int4_score) });
+crate::pg_v1_fn!(fn nps_inv_int8, pg_finfo_nps_inv_int8, |fcinfo| unsafe { inv(fcinfo, int8_score) });
+crate::pg_v1_fn!(fn nps_inv_numeric, pg_finfo_nps_inv_numeric, |fcinfo| unsafe { inv(fcinfo, numeric_score) });
+crate::pg_v1_fn!(fn nps_combine, pg_finfo_nps_combine, |fcinfo| unsafe { agg::combine::<NpsState>(fcinfo) });
+crate::pg_v1_fn!(fn nps_serialize, pg_finfo_nps_serialize, |fcinfo| unsafe { agg::serialize::<NpsState>(fcinfo) });
+crate::pg_v1_fn!(fn nps_deserialize, pg_finfo_nps_deserialize, |fcinfo| unsafe { agg::deserialize::<NpsState>(fcinfo) });
+crate::pg_v1_fn!(fn nps_final, pg_finfo_nps_final, |fcinfo| unsafe {
+    let state = &*agg::arg_datum(fcinfo, 0).cast_mut_ptr::<NpsState>();
+    match state.finish() {
+        Some((net, n)) => agg::numeric_percent(net, n),
+        None => agg::return_null(fcinfo),
+    }
+});
+
+pgrx::extension_sql!(
+    r#"
+-- nps(score): Net Promoter Score. Support functions take `internal`, so SQL cannot forge a state.
+CREATE FUNCTION nps_accum(state internal, score smallint) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_accum_int2';
+CREATE FUNCTION nps_accum(state internal, score integer) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_accum_int4';
+CREATE FUNCTION nps_accum(state internal, score bigint) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_accum_int8';
+CREATE FUNCTION nps_accum(state internal, score numeric) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_accum_numeric';
+CREATE FUNCTION nps_inv(state internal, score smallint) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_inv_int2';
+CREATE FUNCTION nps_inv(state internal, score integer) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_inv_int4';
+CREATE FUNCTION nps_inv(state internal, score bigint) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_inv_int8';
+CREATE FUNCTION nps_inv(state internal, score numeric) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_inv_numeric';
+CREATE FUNCTION nps_combine(state internal, other internal) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_combine';
+CREATE FUNCTION nps_serialize(state internal) RETURNS bytea
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_serialize';
+CREATE FUNCTION nps_deserialize(bytes bytea, unused internal) RETURNS internal
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_deserialize';
+CREATE FUNCTION nps_final(state internal) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_final';
+
+CREATE AGGREGATE nps(score smallint) (
+    SFUNC = nps_accum, STYPE = internal, SSPACE = 88,
+    FINALFUNC = nps_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = nps_combine, SERIALFUNC = nps_serialize, DESERIALFUNC = nps_deserialize,
+    MSFUNC = nps_accum, MINVFUNC = nps_inv, MSTYPE = internal, MSSPACE = 88,
+    MFINALFUNC = nps_final, MFINALFUNC_MODIFY = READ_ONLY,
+    PARALLEL = SAFE
+);
+CREATE AGGREGATE nps(score integer) (
+    SFUNC = nps_accum, STYPE = internal, SSPACE = 88,
+    FINALFUNC = nps_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = nps_combine, SERIALFUNC = nps_serialize, DESERIALFUNC = nps_deserialize,
+    MSFUNC = nps_accum, MINVFUNC = nps_inv, MSTYPE = internal, MSSPACE = 88,
+    MFINALFUNC = nps_final, MFINALFUNC_MODIFY = READ_ONLY,
+    PARALLEL = SAFE
+);
+CREATE AGGREGATE nps(score bigint) (
+    SFUNC = nps_accum, STYPE = internal, SSPACE = 88,
+    FINALFUNC = nps_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = nps_combine, SERIALFUNC = nps_serialize, DESERIALFUNC = nps_deserialize,
+    MSFUNC = nps_accum, MINVFUNC = nps_inv, MSTYPE = internal, MSSPACE = 88,
+    MFINALFUNC = nps_final, MFINALFUNC_MODIFY = READ_ONLY,
+    PARALLEL = SAFE
+);
+CREATE AGGREGATE nps(score numeric) (
+    SFUNC = nps_accum, STYPE = internal, SSPACE = 88,
+    FINALFUNC = nps_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = nps_combine, SERIALFUNC = nps_serialize, DESERIALFUNC = nps_deserialize,
+    MSFUNC = nps_accum, MINVFUNC = nps_inv, MSTYPE = internal, MSSPACE = 88,
+    MFINALFUNC = nps_final, MFINALFUNC_MODIFY = READ_ONLY,
+    PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE nps(smallint) IS 'Net Promoter Score of 0-10 scores: 100 * (promoters 9-10 - detractors 0-6) / non-NULL scores, as numeric in [-100, 100]; NULL scores skipped, NULL when none; a score outside 0..10 is error 22003';
+COMMENT ON AGGREGATE nps(integer) IS 'Net Promoter Score of 0-10 scores: 100 * (promoters 9-10 - detractors 0-6) / non-NULL scores, as numeric in [-100, 100]; NULL scores skipped, NULL when none; a score outside 0..10 is error 22003';
+COMMENT ON AGGREGATE nps(bigint) IS 'Net Promoter Score of 0-10 scores: 100 * (promoters 9-10 - detractors 0-6) / non-NULL scores, as numeric in [-100, 100]; NULL scores skipped, NULL when none; a score outside 0..10 is error 22003';
+COMMENT ON AGGREGATE nps(numeric) IS 'Net Promoter Score of whole-number 0-10 scores: 100 * (promoters 9-10 - detractors 0-6) / non-NULL scores, as numeric in [-100, 100]; NULL scores skipped, NULL when none; a score outside 0..10 or not whole is error 22003';
+COMMENT ON FUNCTION nps_accum(internal, smallint) IS 'nps() transition function: counts one 0-10 score';
+COMMENT ON FUNCTION nps_accum(internal, integer) IS 'nps() transition function: counts one 0-10 score';
+COMMENT ON FUNCTION nps_accum(internal, bigint) IS 'nps() transition function: counts one 0-10 score';
+COMMENT ON FUNCTION nps_accum(internal, numeric) IS 'nps() transition function: counts one whole-number 0-10 score';
+COMMENT ON FUNCTION nps_inv(internal, smallint) IS 'nps() moving-aggregate inverse: un-counts one score leaving a window frame';
+COMMENT ON FUNCTION nps_inv(internal, integer) IS 'nps() moving-aggregate inverse: un-counts one score leaving a window frame';
+COMMENT ON FUNCTION nps_inv(internal, bigint) IS 'nps() moving-aggregate inverse: un-counts one score leaving a window frame';
+COMMENT ON FUNCTION nps_inv(internal, numeric) IS 'nps() moving-aggregate inverse: un-counts one score leaving a window frame';
+COMMENT ON FUNCTION nps_combine(internal, internal) IS 'nps() combine function: adds two partial score histograms (parallel aggregation)';
+COMMENT ON FUNCTION nps_serialize(internal) IS 'nps() serialize function: score histogram to bytea for parallel workers';
+COMMENT ON FUNCTION nps_deserialize(bytea, internal) IS 'nps() deserialize function: bytea from a parallel worker to a score histogram';
+COMMENT ON FUNCTION nps_final(internal) IS 'nps() final function: 100 * (promoters - detractors) / responses as numeric, NULL when no responses';
+"#,
+    name = "nps",
+);
+
+#[cfg(test)]
+mod unit_tests {
+    use super::*;
+
+    fn state_of(scores: &[i64]) -> NpsState {
+        let mut s = NpsState::default();
+        scores.iter().for_each(|&x| s.accum(x).unwrap());
+        s
+    }
+
+    #[test]
+    fn bucket_boundaries() {
+        for (score, (p, pa, d)) in [
+            (0, (0, 0, 1)),
+            (6, (0, 0, 1)),
+            (7, (0, 1, 0)),
+            (8, (0, 1, 0)),
+            (9, (1, 0, 0)),
+            (10, (1, 0, 0)),
+        ] {
+            let s = state_of(&[score]);
+            assert_eq!(
+                (s.promoters(), s.passives(), s.detractors()),
+                (p, pa, d),
+                "score {score}"
+            );
+        }
+    }
+
+    #[test]
+    fn out_of_range_scores_are_22003_naming_the_value() {
+        let mut s = NpsState::default();
+        for bad in [-1, 11, i64::MIN, i64::MAX] {
+            let e = s.accum(bad).unwrap_err();
+            assert_eq!(e.sqlstate(), "22003");
+            assert_eq!(
+                e.message(),
+                format!("nps score must be between 0 and 10, got {bad}")
+            );
+        }
+        assert_eq!(s, NpsState::default(), "a rejected score leaves no trace");
+    }
+
+    #[test]
+    fn formula() {
+        // 2 promoters, 1 passive, 1 detractor: 100 * (2 - 1) / 4 = 25
+        let s = state_of(&[10, 9, 7, 3]);
+        assert_eq!(s.finish(), Some((1, 4)));
+        assert_eq!(s.nps_f64(), Some(25.0));
+        assert_eq!(state_of(&[0, 0]).nps_f64(), Some(-100.0));
+        assert_eq!(state_of(&[9, 10]).nps_f64(), Some(100.0));
+        assert_eq!(state_of(&[7, 8]).nps_f64(), Some(0.0));
+    }
+
+    #[test]
+    fn empty_state_has_no_nps() {
+        assert_eq!(NpsState::default().finish(), None);
+        assert_eq!(NpsState::default().responses(), 0);
+    }
+
+    #[test]
+    fn merge_equals_accumulating_everything() {
+        let all: Vec<i64> = (0..1000).map(|i| (i * 7 + 3) % 11).collect();
+        let (a, b) = all.split_at(377);
+        let mut left = state_of(a);
+        left.merge(&state_of(b)).unwrap();
+        assert_eq!(left, state_of(&all));
+        let mut empty = NpsState::default();
+        empty.merge(&state_of(&all)).unwrap();
+        assert_eq!(empty, state_of(&all));
+    }
+
+    #[test]
+    fn merge_overflow_is_an_error_and_leaves_state_unchanged() {
+        let mut big = NpsState::default();
+        big.counts[10] = i64::MAX;
+        let mut other = NpsState::default();
+        other.counts[0] = 1;
+        let before = big;
+        assert_eq!(big.merge(&other).unwrap_err().sqlstate(), "22003");
+        assert_eq!(big, before);
+    }
+
+    #[test]
+    fn remove_undoes_accum() {
+        let mut s = state_of(&[1, 9, 9, 7]);
+        s.remove(9).unwrap();
+        s.remove(1).unwrap();
+        assert_eq!(s, state_of(&[9, 7]));
+        assert!(s.remove(0).is_err(), "cannot remove a score never counted");
+    }
+
+    #[test]
+    fn byte_round_trip() {
+        for s in [
+            NpsState::default(),
+            state_of(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10]),
+        ] {
+            let bytes = s.to_bytes();
+            assert_eq!(bytes.len(), BYTES_LEN);
+            assert_eq!(bytes[0], BYTES_VERSION);
+            assert_eq!(NpsState::from_bytes(&bytes).unwrap(), s);
+        }
+    }
+
+    #[test]
+    fn malformed_bytes_are_rejected() {
+        let good = state_of(&[9]).to_bytes();
+        assert!(NpsState::from_bytes(&[]).is_err());
+        assert!(NpsState::from_bytes(&good[..good.len() - 1]).is_err());
+        let mut wrong_version = good.clone();
+        wrong_version[0] = 99;
+        assert!(NpsState::from_bytes(&wrong_version)
+            .unwrap_err()
+            .message()
+            .contains("version 99"));
+        let mut negative = good.clone();
+        negative[1..9].copy_from_slice(&(-1i64).to_le_bytes());
+        assert_eq!(
+            NpsState::from_bytes(&negative).unwrap_err().sqlstate(),
+            "22P02"
+        );
+        let mut overflow = good;
+        overflow[1..9].copy_from_slice(&i64::MAX.to_le_bytes());
+        assert!(NpsState::from_bytes(&overflow).is_err());
+    }
+}
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pgrx::pg_schema]
+mod tests {
+    use crate::testing::sql_error;
+    use pgrx::prelude::*;
+
+    fn value(query: &str) -> Option<String> {
+        Spi::get_one::<String>(query).expect("query failed")
+    }
+
+    #[pg_test]
+    fn nps_formula_and_nulls() {
+        let q = "SELECT nps(s)::text FROM (VALUES (10), (9), (7), (3), (NULL)) v(s)";
+        assert_eq!(value(q).as_deref(), Some("25.0000000000000000"));
+    }
+
+    #[pg_test]
+    fn nps_empty_and_all_null_are_null() {
+        assert_eq!(
+            value("SELECT nps(s)::text FROM (SELECT 1 WHERE false) v(s)"),
+            None
+        );
+        assert_eq!(
+            value("SELECT nps(NULL::int)::text FROM generate_series(1, 3)"),
+            None
+        );
+    }
+
+    #[pg_test]
+    fn nps_out_of_range_is_22003() {
+        for (query, shown) in [
+            ("SELECT nps(s) FROM (VALUES (1), (11)) v(s)", "11"),
+            ("SELECT nps(s) FROM (VALUES (-1::smallint)) v(s)", "-1"),
+            (
+                "SELECT nps(s) FROM (VALUES (9223372036854775807)) v(s)",
+                "9223372036854775807",
+            ),
+        ] {
+            let (code, msg) = sql_error(query);
+            assert_eq!(
+                code,
+                PgSqlErrorCode::ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+                "{query}"
+            );
+            assert_eq!(
+                msg,
+                format!("nps score must be between 0 and 10, got {shown}")
+            );
+        }
+    }
+
+    #[pg_test]
+    fn nps_numeric_must_be_whole_0_to_10() {
+        for (input, shown) in [
+            ("9.5", "9.5"),
+            ("'NaN'", "NaN"),
+            ("'Infinity'", "Infinity"),
+            ("-0.5", "-0.5"),
+            ("1e30", "1000000000000000000000000000000"),
+        ] {
+            let (code, msg) = sql_error(&format!(
+                "SELECT nps(s) FROM (VALUES ({input}::numeric)) v(s)"
+            ));
+            assert_eq!(
+                code,
+                PgSqlErrorCode::ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+                "{input}"
+            );
+            assert_eq!(
+                msg,
+                format!("nps score must be a whole number between 0 and 10, got {shown}")
+            );
+        }
+        let (_, msg) = sql_error("SELECT nps(s) FROM (VALUES (11.0::numeric)) v(s)");
+        assert_eq!(msg, "nps score must be between 0 and 10, got 11");
+        assert_eq!(
+            value("SELECT nps(s)::text FROM (VALUES (9.0::numeric), (0.00)) v(s)").as_deref(),
+            Some("0.00000000000000000000")
+        );
+    }
+
+    #[pg_test]
+    fn nps_parallel_plan_equals_serial() {
+        Spi::run(
+            "CREATE TABLE tests.nps_par AS SELECT (i % 11)::int AS s FROM generate_series(1, 200000) i;
+             ANALYZE tests.nps_par;
+             SET LOCAL parallel_setup_cost = 0; SET LOCAL parallel_tuple_cost = 0;
+             SET LOCAL min_parallel_table_scan_size = 0; SET LOCAL max_parallel_workers_per_gather = 2;",
+        )
+        .unwrap();
+        let explain: Vec<String> = Spi::connect(|c| {
+            c.select("EXPLAIN SELECT nps(s) FROM tests.nps_par", None, &[])
+                .unwrap()
+                .map(|row| row.get::<String>(1).unwrap().unwrap_or_default())
+                .collect()
+        });
+        assert!(
+            explain.iter().any(|l| l.contains("Partial Aggregate")),
+            "{explain:?}"
+        );
+        let parallel = value("SELECT nps(s)::text FROM tests.nps_par");
+        Spi::run("SET LOCAL max_parallel_workers_per_gather = 0").unwrap();
+        let serial = value("SELECT nps(s)::text FROM tests.nps_par");
+        assert_eq!(parallel, serial);
+        assert!(parallel.is_some());
+    }
+}
