@@ -15,11 +15,16 @@ cargo fmt --check
 cargo clippy --all-targets --features "pg15 pg_test" -q -- -D warnings
 
 step "unit tests and #[pg_test]s: cargo pgrx test pg15"
+# The test cluster lives in a directory that does not exist yet. As root, initdb refuses to run:
+# the cluster runs as the postgres OS user. As an ordinary user, RUNAS=self makes pgrx install
+# the test build into the system PostgreSQL through sudo (its directories belong to root).
+pgdata=$(mktemp -u -d /tmp/pg_kpi-pgtest.XXXXXX)
+trap 'rm -rf "$pgdata" 2>/dev/null || sudo rm -rf "$pgdata"' EXIT
+export CARGO_PGRX_TEST_PGDATA="$pgdata"
 if [ "$(id -u)" -eq 0 ]; then
-    # initdb refuses root: run the test cluster as the postgres OS user, in a fresh directory.
-    pgdata=$(mktemp -u -d /tmp/pg_kpi-pgtest.XXXXXX)
-    trap 'rm -rf "$pgdata"' EXIT
-    export CARGO_PGRX_TEST_RUNAS=postgres CARGO_PGRX_TEST_PGDATA="$pgdata"
+    export CARGO_PGRX_TEST_RUNAS=postgres
+else
+    export CARGO_PGRX_TEST_RUNAS="$(id -un)"
 fi
 cargo pgrx test pg15
 

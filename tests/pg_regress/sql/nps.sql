@@ -124,3 +124,6 @@ INSERT INTO survey_responses VALUES
 SELECT to_char(answered_at, 'YYYY-MM') AS month, segment, round(nps(score), 1) AS nps
 FROM survey_responses GROUP BY 1, 2 ORDER BY 1, 2;
 SELECT round(nps(score), 1) FROM survey_responses WHERE segment = 'nobody';
+SELECT to_char(answered_at, 'YYYY-MM-DD') AS day, score,
+       round(nps(score) OVER (ORDER BY answered_at ROWS BETWEEN 2 PRECEDING AND CURRENT ROW), 1) AS last_3
+FROM survey_responses ORDER BY answered_at;

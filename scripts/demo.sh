@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The main job: build and install pg_kpi, start a throwaway cluster (data under target/demo),
+# load the sample CRM dataset from demo/data, print the KPI report, stop the cluster.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "demo: building and installing pg_kpi (release)..." >&2
+bash scripts/install.sh
+bash scripts/cluster.sh start demo >/dev/null
+trap 'bash scripts/cluster.sh stop demo; echo "demo: cluster stopped (data in target/demo)" >&2' EXIT
+eval "$(bash scripts/cluster.sh env demo)"
+psql -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE pg_kpi_demo"
+export PGDATABASE=pg_kpi_demo
+psql -X -q -v ON_ERROR_STOP=1 -f demo/load.sql
+echo "demo: loaded $(psql -X -At -c 'SELECT count(*) FROM customers') customers and $(psql -X -At -c 'SELECT count(*) FROM survey_responses') survey responses" >&2
+psql -X -q -v ON_ERROR_STOP=1 -f demo/report.sql
