@@ -208,18 +208,125 @@ pub(crate) unsafe fn numeric_percent(numerator: i64, denominator: i64) -> pg_sys
     debug_assert!(denominator != 0);
     unsafe {
         let hundred = pg_sys::int64_to_numeric(100);
-        let num = pg_sys::numeric_mul_opt_error(
-            pg_sys::int64_to_numeric(numerator),
-            hundred,
-            ptr::null_mut(),
-        );
-        let res = pg_sys::numeric_div_opt_error(
-            num,
-            pg_sys::int64_to_numeric(denominator),
-            ptr::null_mut(),
-        );
-        pg_sys::Datum::from(res)
+        let num = numeric_mul(pg_sys::int64_to_numeric(numerator), hundred);
+        pg_sys::Datum::from(numeric_div(num, pg_sys::int64_to_numeric(denominator)))
     }
+}
+
+/// An exact `numeric` from a [`Decimal`](rust_decimal::Decimal), keeping its scale.
+pub(crate) unsafe fn numeric_from_decimal(d: rust_decimal::Decimal) -> pg_sys::Numeric {
+    let text = std::ffi::CString::new(d.to_string()).expect("a decimal's text has no NUL");
+    unsafe {
+        pgrx::fcinfo::direct_function_call_as_datum(
+            pg_sys::numeric_in,
+            &[
+                Some(pg_sys::Datum::from(text.as_ptr())),
+                Some(pg_sys::Datum::from(pg_sys::InvalidOid)),
+                Some(pg_sys::Datum::from(-1i32)),
+            ],
+        )
+        .expect("numeric_in returns a value")
+        .cast_mut_ptr()
+    }
+}
+
+/// A `numeric` from an `f64` (as `float8::numeric` does).
+pub(crate) unsafe fn numeric_from_f64(x: f64) -> pg_sys::Numeric {
+    unsafe {
+        pgrx::fcinfo::direct_function_call_as_datum(
+            pg_sys::float8_numeric,
+            &[Some(pg_sys::Datum::from(x.to_bits()))],
+        )
+        .expect("float8_numeric returns a value")
+        .cast_mut_ptr()
+    }
+}
+
+/// `a * b` in PostgreSQL numeric arithmetic (exact).
+pub(crate) unsafe fn numeric_mul(a: pg_sys::Numeric, b: pg_sys::Numeric) -> pg_sys::Numeric {
+    unsafe { pg_sys::numeric_mul_opt_error(a, b, ptr::null_mut()) }
+}
+
+/// `a / b` in PostgreSQL numeric arithmetic (its usual result scale); `b` must not be zero.
+pub(crate) unsafe fn numeric_div(a: pg_sys::Numeric, b: pg_sys::Numeric) -> pg_sys::Numeric {
+    unsafe { pg_sys::numeric_div_opt_error(a, b, ptr::null_mut()) }
+}
+
+/// `a - b` in PostgreSQL numeric arithmetic (exact).
+pub(crate) unsafe fn numeric_sub(a: pg_sys::Numeric, b: pg_sys::Numeric) -> pg_sys::Numeric {
+    unsafe { pg_sys::numeric_sub_opt_error(a, b, ptr::null_mut()) }
+}
+
+/// The value of a `numeric` datum as an exact [`Decimal`](rust_decimal::Decimal), read in place;
+/// `NaN`, infinities and values beyond 28 digits are a 22003 error naming the KPI, the argument
+/// (`role`) and the value.
+#[inline(always)]
+pub(crate) unsafe fn decimal_arg(
+    datum: pg_sys::Datum,
+    kpi: &str,
+    role: &str,
+) -> rust_decimal::Decimal {
+    match crate::numeric::to_decimal(unsafe { varlena_bytes(datum) }) {
+        Ok(d) => d,
+        Err(_) => not_decimal(datum, kpi, role),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn not_decimal(datum: pg_sys::Datum, kpi: &str, role: &str) -> ! {
+    let shown = unsafe { numeric_text(datum) };
+    raise(KpiError::OutOfRange(format!(
+        "{kpi} {role} must be a finite number of at most 28 significant digits, got {shown}"
+    )))
+}
+
+/// Run a transition (or inverse) step on this group's state, allocating it on the first row.
+/// The state is returned even when `step` skips the row, so the function never returns NULL
+/// (a moving aggregate's transition function must not).
+#[inline(always)]
+pub(crate) unsafe fn transition<S: Default>(
+    fcinfo: pg_sys::FunctionCallInfo,
+    step: impl FnOnce(&mut S) -> Result<(), KpiError>,
+) -> pg_sys::Datum {
+    unsafe {
+        let state = state_or_new::<S>(fcinfo);
+        if let Err(e) = step(&mut *state) {
+            raise(e)
+        }
+        return_state(state)
+    }
+}
+
+/// A final function: `finish` maps the state (argument 0, declared STRICT) to a datum, or to
+/// `None` for SQL NULL.
+#[inline(always)]
+pub(crate) unsafe fn finish<S>(
+    fcinfo: pg_sys::FunctionCallInfo,
+    finish: impl FnOnce(&S) -> Option<pg_sys::Datum>,
+) -> pg_sys::Datum {
+    unsafe {
+        let state = &*arg_datum(fcinfo, 0).cast_mut_ptr::<S>();
+        match finish(state) {
+            Some(d) => d,
+            None => return_null(fcinfo),
+        }
+    }
+}
+
+/// `Some(args)` when none of arguments `1..=n` is NULL (the row counts), else `None`.
+#[inline(always)]
+pub(crate) unsafe fn args_not_null<const N: usize>(
+    fcinfo: pg_sys::FunctionCallInfo,
+) -> Option<[pg_sys::Datum; N]> {
+    let mut out = [pg_sys::Datum::from(0usize); N];
+    for (i, slot) in out.iter_mut().enumerate() {
+        if unsafe { arg_is_null(fcinfo, i + 1) } {
+            return None;
+        }
+        *slot = unsafe { arg_datum(fcinfo, i + 1) };
+    }
+    Some(out)
 }
 
 /// The text of a `numeric` datum, for error messages (`9.5`, `NaN`, `Infinity`).

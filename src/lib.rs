@@ -6,8 +6,9 @@
 ::pgrx::pg_module_magic!();
 
 pub mod agg;
+pub mod bytes;
 pub mod error;
-pub mod nps;
+pub mod kpi;
 pub mod numeric;
 
 /// Helpers shared by the `#[pg_test]`s of every module.

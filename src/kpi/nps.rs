@@ -17,6 +17,7 @@
 //! The state is the full 0-10 histogram, so it can answer any question a raw scan could.
 
 use crate::agg::{self, AggState};
+use crate::bytes::{Reader, Writer};
 use crate::error::{KpiError, KpiResultExt};
 use crate::numeric::{self, WholeNumber};
 use pgrx::pg_sys;
@@ -26,7 +27,6 @@ pub const MAX_SCORE: i64 = 10;
 const BUCKETS: usize = MAX_SCORE as usize + 1;
 /// Version byte of the serialized state.
 const BYTES_VERSION: u8 = 1;
-const BYTES_LEN: usize = 1 + 8 * BUCKETS;
 
 /// How many responses gave each score 0..=10.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -124,39 +124,29 @@ impl AggState for NpsState {
     }
 
     fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(BYTES_LEN);
-        out.push(BYTES_VERSION);
-        self.counts.iter().for_each(|c| out.extend(c.to_le_bytes()));
-        out
+        self.counts
+            .iter()
+            .fold(Writer::new(BYTES_VERSION), |w, c| w.i64(*c))
+            .into_vec()
     }
 
     fn from_bytes(bytes: &[u8]) -> Result<Self, KpiError> {
-        let bad = |why: &str| KpiError::BadText(format!("invalid nps state: {why}"));
-        match bytes.first() {
-            None => return Err(bad("no bytes")),
-            Some(&BYTES_VERSION) => {}
-            Some(v) => return Err(bad(&format!("unknown version {v}"))),
-        }
-        if bytes.len() != BYTES_LEN {
-            return Err(bad(&format!(
-                "expected {BYTES_LEN} bytes, got {}",
-                bytes.len()
-            )));
-        }
+        let mut r = Reader::new(bytes, "nps", BYTES_VERSION)?;
         let mut state = NpsState::default();
-        for (slot, chunk) in state.counts.iter_mut().zip(bytes[1..].chunks_exact(8)) {
-            let mut le = [0u8; 8];
-            le.copy_from_slice(chunk);
-            *slot = i64::from_le_bytes(le);
-            if *slot < 0 {
-                return Err(bad(&format!("negative count {slot}")));
-            }
+        for slot in state.counts.iter_mut() {
+            *slot = r.count()?;
         }
-        state
+        r.end()?;
+        if state
             .counts
             .iter()
             .try_fold(0i64, |acc, c| acc.checked_add(*c))
-            .ok_or_else(|| bad("total overflows bigint"))?;
+            .is_none()
+        {
+            return Err(KpiError::BadText(
+                "invalid nps state: total overflows bigint".into(),
+            ));
+        }
         Ok(state)
     }
 }
@@ -416,7 +406,7 @@ mod unit_tests {
             state_of(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10]),
         ] {
             let bytes = s.to_bytes();
-            assert_eq!(bytes.len(), BYTES_LEN);
+            assert_eq!(bytes.len(), 1 + 8 * BUCKETS);
             assert_eq!(bytes[0], BYTES_VERSION);
             assert_eq!(NpsState::from_bytes(&bytes).unwrap(), s);
         }

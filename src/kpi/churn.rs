@@ -1,0 +1,358 @@
+//! # Churn and retention from counts and flags: `churn_rate`, `retention_rate`
+//!
+//! - `churn_rate(customers_at_start, customers_lost)` (`integer` or `bigint` pairs): one row per
+//!   period and segment holding counts; `100 * sum(lost) / sum(at_start)`. A negative count is
+//!   22003; a row whose `customers_lost` exceeds its `customers_at_start` is 22023 naming both.
+//! - `churn_rate(active_at_start boolean, lost boolean)`: one row per customer. The cohort is the
+//!   rows with `active_at_start` true; churn is the percent of them with `lost` true. Rows with
+//!   `active_at_start` false (joined during the period) are outside the cohort.
+//! - `retention_rate(...)` with the same two shapes: 100 minus the churn rate of the same cohort.
+//! - `retention_rate(customers_at_start, customers_at_end, new_customers)` (`integer` or
+//!   `bigint`): the classic `100 * (sum(end) - sum(new)) / sum(start)`. Negative counts are 22003;
+//!   `new_customers > customers_at_end`, or more retained customers (`end - new`) than
+//!   `customers_at_start`, is 22023 naming the values.
+//! - A row with a NULL argument is skipped. An empty cohort (sum of at-start = 0) gives NULL.
+//! - PARALLEL SAFE; exact moving (inverse) form. The state is [`RatioState`] (hits = lost or
+//!   retained customers, total = customers at start), sharing the `ratio_*` support functions.
+//!
+//! The per-customer shape over start and end dates and a period is in `churn_period`.
+
+use super::ratio::RatioState;
+use crate::agg;
+use crate::error::KpiError;
+use pgrx::pg_sys;
+
+#[cold]
+fn negative(kpi: &str, what: &str, value: i64) -> KpiError {
+    KpiError::OutOfRange(format!("{kpi} {what} must not be negative, got {value}"))
+}
+
+/// `(lost, at_start)` of a counts row, validated.
+#[inline(always)]
+pub fn churn_counts(kpi: &str, at_start: i64, lost: i64) -> Result<(i64, i64), KpiError> {
+    if at_start < 0 {
+        return Err(negative(kpi, "customers_at_start", at_start));
+    }
+    if lost < 0 {
+        return Err(negative(kpi, "customers_lost", lost));
+    }
+    if lost > at_start {
+        return Err(KpiError::InvalidParameter(format!(
+            "{kpi} customers_lost ({lost}) exceeds customers_at_start ({at_start})"
+        )));
+    }
+    Ok((lost, at_start))
+}
+
+/// `(retained, at_start)` of a classic retention row, validated.
+#[inline(always)]
+pub fn retention_counts(at_start: i64, at_end: i64, new: i64) -> Result<(i64, i64), KpiError> {
+    for (what, v) in [
+        ("customers_at_start", at_start),
+        ("customers_at_end", at_end),
+        ("new_customers", new),
+    ] {
+        if v < 0 {
+            return Err(negative("retention_rate", what, v));
+        }
+    }
+    if new > at_end {
+        return Err(KpiError::InvalidParameter(format!(
+            "retention_rate new_customers ({new}) exceeds customers_at_end ({at_end})"
+        )));
+    }
+    let retained = at_end - new;
+    if retained > at_start {
+        return Err(KpiError::InvalidParameter(format!(
+            "retention_rate retained customers (customers_at_end {at_end} - new_customers {new} = {retained}) exceed customers_at_start ({at_start})"
+        )));
+    }
+    Ok((retained, at_start))
+}
+
+/// `Some(lost)` for a cohort member, `None` for a row outside the cohort.
+#[inline(always)]
+pub fn churn_flag(active_at_start: bool, lost: bool) -> Option<bool> {
+    active_at_start.then_some(lost)
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL glue: every function adapts datums to the checks above and updates a RatioState.
+
+#[inline(always)]
+fn apply(
+    s: &mut RatioState,
+    (hits, total): (i64, i64),
+    inverse: bool,
+    kpi: &str,
+) -> Result<(), KpiError> {
+    if inverse {
+        s.remove_counts(hits, total);
+        Ok(())
+    } else {
+        s.accum_counts(hits, total, kpi)
+    }
+}
+
+#[inline(always)]
+unsafe fn counts2(
+    fcinfo: pg_sys::FunctionCallInfo,
+    kpi: &str,
+    wide: bool,
+    inverse: bool,
+) -> pg_sys::Datum {
+    unsafe {
+        let args = agg::args_not_null::<2>(fcinfo);
+        agg::transition::<RatioState>(fcinfo, |s| match args {
+            None => Ok(()),
+            Some([a, b]) => {
+                let (a, b) = if wide {
+                    (a.value() as i64, b.value() as i64)
+                } else {
+                    (a.value() as i32 as i64, b.value() as i32 as i64)
+                };
+                apply(s, churn_counts(kpi, a, b)?, inverse, kpi)
+            }
+        })
+    }
+}
+
+#[inline(always)]
+unsafe fn counts3(fcinfo: pg_sys::FunctionCallInfo, wide: bool, inverse: bool) -> pg_sys::Datum {
+    unsafe {
+        let args = agg::args_not_null::<3>(fcinfo);
+        agg::transition::<RatioState>(fcinfo, |s| match args {
+            None => Ok(()),
+            Some(d) => {
+                let v = d.map(|x| {
+                    if wide {
+                        x.value() as i64
+                    } else {
+                        x.value() as i32 as i64
+                    }
+                });
+                apply(
+                    s,
+                    retention_counts(v[0], v[1], v[2])?,
+                    inverse,
+                    "retention_rate",
+                )
+            }
+        })
+    }
+}
+
+#[inline(always)]
+unsafe fn flags(fcinfo: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
+    unsafe {
+        let args = agg::args_not_null::<2>(fcinfo);
+        agg::transition::<RatioState>(fcinfo, |s| {
+            if let Some(lost) = args.and_then(|[a, l]| churn_flag(a.value() != 0, l.value() != 0)) {
+                if inverse {
+                    s.remove_flag(lost)
+                } else {
+                    s.accum_flag(lost)
+                }
+            }
+            Ok(())
+        })
+    }
+}
+
+crate::pg_v1_fn!(fn churn_counts_accum_int4, pg_finfo_churn_counts_accum_int4, |f| unsafe { counts2(f, "churn_rate", false, false) });
+crate::pg_v1_fn!(fn churn_counts_accum_int8, pg_finfo_churn_counts_accum_int8, |f| unsafe { counts2(f, "churn_rate", true, false) });
+crate::pg_v1_fn!(fn churn_counts_inv_int4, pg_finfo_churn_counts_inv_int4, |f| unsafe { counts2(f, "churn_rate", false, true) });
+crate::pg_v1_fn!(fn churn_counts_inv_int8, pg_finfo_churn_counts_inv_int8, |f| unsafe { counts2(f, "churn_rate", true, true) });
+crate::pg_v1_fn!(fn retention_lost_accum_int4, pg_finfo_retention_lost_accum_int4, |f| unsafe { counts2(f, "retention_rate", false, false) });
+crate::pg_v1_fn!(fn retention_lost_accum_int8, pg_finfo_retention_lost_accum_int8, |f| unsafe { counts2(f, "retention_rate", true, false) });
+crate::pg_v1_fn!(fn retention_lost_inv_int4, pg_finfo_retention_lost_inv_int4, |f| unsafe { counts2(f, "retention_rate", false, true) });
+crate::pg_v1_fn!(fn retention_lost_inv_int8, pg_finfo_retention_lost_inv_int8, |f| unsafe { counts2(f, "retention_rate", true, true) });
+crate::pg_v1_fn!(fn retention_counts_accum_int4, pg_finfo_retention_counts_accum_int4, |f| unsafe { counts3(f, false, false) });
+crate::pg_v1_fn!(fn retention_counts_accum_int8, pg_finfo_retention_counts_accum_int8, |f| unsafe { counts3(f, true, false) });
+crate::pg_v1_fn!(fn retention_counts_inv_int4, pg_finfo_retention_counts_inv_int4, |f| unsafe { counts3(f, false, true) });
+crate::pg_v1_fn!(fn retention_counts_inv_int8, pg_finfo_retention_counts_inv_int8, |f| unsafe { counts3(f, true, true) });
+crate::pg_v1_fn!(fn churn_flags_accum, pg_finfo_churn_flags_accum, |f| unsafe { flags(f, false) });
+crate::pg_v1_fn!(fn churn_flags_inv, pg_finfo_churn_flags_inv, |f| unsafe { flags(f, true) });
+
+pgrx::extension_sql!(
+    r#"
+-- churn_rate / retention_rate over counts and flags. States are hits/total (ratio_* functions).
+CREATE FUNCTION churn_counts_accum(state internal, customers_at_start integer, customers_lost integer) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'churn_counts_accum_int4';
+CREATE FUNCTION churn_counts_accum(state internal, customers_at_start bigint, customers_lost bigint) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'churn_counts_accum_int8';
+CREATE FUNCTION churn_counts_inv(state internal, customers_at_start integer, customers_lost integer) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'churn_counts_inv_int4';
+CREATE FUNCTION churn_counts_inv(state internal, customers_at_start bigint, customers_lost bigint) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'churn_counts_inv_int8';
+CREATE FUNCTION retention_lost_accum(state internal, customers_at_start integer, customers_lost integer) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'retention_lost_accum_int4';
+CREATE FUNCTION retention_lost_accum(state internal, customers_at_start bigint, customers_lost bigint) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'retention_lost_accum_int8';
+CREATE FUNCTION retention_lost_inv(state internal, customers_at_start integer, customers_lost integer) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'retention_lost_inv_int4';
+CREATE FUNCTION retention_lost_inv(state internal, customers_at_start bigint, customers_lost bigint) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'retention_lost_inv_int8';
+CREATE FUNCTION retention_counts_accum(state internal, customers_at_start integer, customers_at_end integer, new_customers integer) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'retention_counts_accum_int4';
+CREATE FUNCTION retention_counts_accum(state internal, customers_at_start bigint, customers_at_end bigint, new_customers bigint) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'retention_counts_accum_int8';
+CREATE FUNCTION retention_counts_inv(state internal, customers_at_start integer, customers_at_end integer, new_customers integer) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'retention_counts_inv_int4';
+CREATE FUNCTION retention_counts_inv(state internal, customers_at_start bigint, customers_at_end bigint, new_customers bigint) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'retention_counts_inv_int8';
+CREATE FUNCTION churn_flags_accum(state internal, active_at_start boolean, lost boolean) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'churn_flags_accum';
+CREATE FUNCTION churn_flags_inv(state internal, active_at_start boolean, lost boolean) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'churn_flags_inv';
+
+CREATE AGGREGATE churn_rate(customers_at_start integer, customers_lost integer) (
+    SFUNC = churn_counts_accum, STYPE = internal, SSPACE = 16, FINALFUNC = ratio_final,
+    COMBINEFUNC = ratio_combine, SERIALFUNC = ratio_serialize, DESERIALFUNC = ratio_deserialize,
+    MSFUNC = churn_counts_accum, MINVFUNC = churn_counts_inv, MSTYPE = internal, MSSPACE = 16,
+    MFINALFUNC = ratio_final, PARALLEL = SAFE);
+CREATE AGGREGATE churn_rate(customers_at_start bigint, customers_lost bigint) (
+    SFUNC = churn_counts_accum, STYPE = internal, SSPACE = 16, FINALFUNC = ratio_final,
+    COMBINEFUNC = ratio_combine, SERIALFUNC = ratio_serialize, DESERIALFUNC = ratio_deserialize,
+    MSFUNC = churn_counts_accum, MINVFUNC = churn_counts_inv, MSTYPE = internal, MSSPACE = 16,
+    MFINALFUNC = ratio_final, PARALLEL = SAFE);
+CREATE AGGREGATE churn_rate(active_at_start boolean, lost boolean) (
+    SFUNC = churn_flags_accum, STYPE = internal, SSPACE = 16, FINALFUNC = ratio_final,
+    COMBINEFUNC = ratio_combine, SERIALFUNC = ratio_serialize, DESERIALFUNC = ratio_deserialize,
+    MSFUNC = churn_flags_accum, MINVFUNC = churn_flags_inv, MSTYPE = internal, MSSPACE = 16,
+    MFINALFUNC = ratio_final, PARALLEL = SAFE);
+CREATE AGGREGATE retention_rate(customers_at_start integer, customers_lost integer) (
+    SFUNC = retention_lost_accum, STYPE = internal, SSPACE = 16, FINALFUNC = ratio_complement_final,
+    COMBINEFUNC = ratio_combine, SERIALFUNC = ratio_serialize, DESERIALFUNC = ratio_deserialize,
+    MSFUNC = retention_lost_accum, MINVFUNC = retention_lost_inv, MSTYPE = internal, MSSPACE = 16,
+    MFINALFUNC = ratio_complement_final, PARALLEL = SAFE);
+CREATE AGGREGATE retention_rate(customers_at_start bigint, customers_lost bigint) (
+    SFUNC = retention_lost_accum, STYPE = internal, SSPACE = 16, FINALFUNC = ratio_complement_final,
+    COMBINEFUNC = ratio_combine, SERIALFUNC = ratio_serialize, DESERIALFUNC = ratio_deserialize,
+    MSFUNC = retention_lost_accum, MINVFUNC = retention_lost_inv, MSTYPE = internal, MSSPACE = 16,
+    MFINALFUNC = ratio_complement_final, PARALLEL = SAFE);
+CREATE AGGREGATE retention_rate(active_at_start boolean, lost boolean) (
+    SFUNC = churn_flags_accum, STYPE = internal, SSPACE = 16, FINALFUNC = ratio_complement_final,
+    COMBINEFUNC = ratio_combine, SERIALFUNC = ratio_serialize, DESERIALFUNC = ratio_deserialize,
+    MSFUNC = churn_flags_accum, MINVFUNC = churn_flags_inv, MSTYPE = internal, MSSPACE = 16,
+    MFINALFUNC = ratio_complement_final, PARALLEL = SAFE);
+CREATE AGGREGATE retention_rate(customers_at_start integer, customers_at_end integer, new_customers integer) (
+    SFUNC = retention_counts_accum, STYPE = internal, SSPACE = 16, FINALFUNC = ratio_final,
+    COMBINEFUNC = ratio_combine, SERIALFUNC = ratio_serialize, DESERIALFUNC = ratio_deserialize,
+    MSFUNC = retention_counts_accum, MINVFUNC = retention_counts_inv, MSTYPE = internal, MSSPACE = 16,
+    MFINALFUNC = ratio_final, PARALLEL = SAFE);
+CREATE AGGREGATE retention_rate(customers_at_start bigint, customers_at_end bigint, new_customers bigint) (
+    SFUNC = retention_counts_accum, STYPE = internal, SSPACE = 16, FINALFUNC = ratio_final,
+    COMBINEFUNC = ratio_combine, SERIALFUNC = ratio_serialize, DESERIALFUNC = ratio_deserialize,
+    MSFUNC = retention_counts_accum, MINVFUNC = retention_counts_inv, MSTYPE = internal, MSSPACE = 16,
+    MFINALFUNC = ratio_final, PARALLEL = SAFE);
+
+COMMENT ON AGGREGATE churn_rate(integer, integer) IS 'Churn rate from count rows: 100 * sum(customers_lost) / sum(customers_at_start); negative counts are error 22003, lost > at start is 22023; NULL when the cohort is empty';
+COMMENT ON AGGREGATE churn_rate(bigint, bigint) IS 'Churn rate from count rows: 100 * sum(customers_lost) / sum(customers_at_start); negative counts are error 22003, lost > at start is 22023; NULL when the cohort is empty';
+COMMENT ON AGGREGATE churn_rate(boolean, boolean) IS 'Churn rate from one row per customer: percent lost among rows with active_at_start true; rows with a NULL are skipped; NULL when the cohort is empty';
+COMMENT ON AGGREGATE retention_rate(integer, integer) IS 'Retention rate from count rows: 100 minus churn_rate(customers_at_start, customers_lost); NULL when the cohort is empty';
+COMMENT ON AGGREGATE retention_rate(bigint, bigint) IS 'Retention rate from count rows: 100 minus churn_rate(customers_at_start, customers_lost); NULL when the cohort is empty';
+COMMENT ON AGGREGATE retention_rate(boolean, boolean) IS 'Retention rate from one row per customer: percent not lost among rows with active_at_start true; NULL when the cohort is empty';
+COMMENT ON AGGREGATE retention_rate(integer, integer, integer) IS 'Customer retention rate: 100 * (sum(customers_at_end) - sum(new_customers)) / sum(customers_at_start); negative counts 22003, inconsistent counts 22023; NULL when the cohort is empty';
+COMMENT ON AGGREGATE retention_rate(bigint, bigint, bigint) IS 'Customer retention rate: 100 * (sum(customers_at_end) - sum(new_customers)) / sum(customers_at_start); negative counts 22003, inconsistent counts 22023; NULL when the cohort is empty';
+COMMENT ON FUNCTION churn_counts_accum(internal, integer, integer) IS 'churn_rate(counts) transition function: adds one row of customers at start and lost';
+COMMENT ON FUNCTION churn_counts_accum(internal, bigint, bigint) IS 'churn_rate(counts) transition function: adds one row of customers at start and lost';
+COMMENT ON FUNCTION churn_counts_inv(internal, integer, integer) IS 'churn_rate(counts) moving-aggregate inverse: removes one row';
+COMMENT ON FUNCTION churn_counts_inv(internal, bigint, bigint) IS 'churn_rate(counts) moving-aggregate inverse: removes one row';
+COMMENT ON FUNCTION retention_lost_accum(internal, integer, integer) IS 'retention_rate(counts) transition function: adds one row of customers at start and lost';
+COMMENT ON FUNCTION retention_lost_accum(internal, bigint, bigint) IS 'retention_rate(counts) transition function: adds one row of customers at start and lost';
+COMMENT ON FUNCTION retention_lost_inv(internal, integer, integer) IS 'retention_rate(counts) moving-aggregate inverse: removes one row';
+COMMENT ON FUNCTION retention_lost_inv(internal, bigint, bigint) IS 'retention_rate(counts) moving-aggregate inverse: removes one row';
+COMMENT ON FUNCTION retention_counts_accum(internal, integer, integer, integer) IS 'retention_rate(start, end, new) transition function: adds one row';
+COMMENT ON FUNCTION retention_counts_accum(internal, bigint, bigint, bigint) IS 'retention_rate(start, end, new) transition function: adds one row';
+COMMENT ON FUNCTION retention_counts_inv(internal, integer, integer, integer) IS 'retention_rate(start, end, new) moving-aggregate inverse: removes one row';
+COMMENT ON FUNCTION retention_counts_inv(internal, bigint, bigint, bigint) IS 'retention_rate(start, end, new) moving-aggregate inverse: removes one row';
+COMMENT ON FUNCTION churn_flags_accum(internal, boolean, boolean) IS 'churn_rate/retention_rate(boolean, boolean) transition function: counts one customer of the cohort';
+COMMENT ON FUNCTION churn_flags_inv(internal, boolean, boolean) IS 'churn_rate/retention_rate(boolean, boolean) moving-aggregate inverse: un-counts one customer';
+"#,
+    name = "churn",
+    requires = ["ratio"],
+);
+
+#[cfg(test)]
+mod unit_tests {
+    use super::*;
+
+    #[test]
+    fn count_rows() {
+        assert_eq!(churn_counts("churn_rate", 10, 3), Ok((3, 10)));
+        assert_eq!(churn_counts("churn_rate", 0, 0), Ok((0, 0)));
+        let e = churn_counts("churn_rate", 10, 12).unwrap_err();
+        assert_eq!(
+            (e.sqlstate(), e.message()),
+            (
+                "22023",
+                "churn_rate customers_lost (12) exceeds customers_at_start (10)"
+            )
+        );
+        let e = churn_counts("churn_rate", -1, 0).unwrap_err();
+        assert_eq!(
+            (e.sqlstate(), e.message()),
+            (
+                "22003",
+                "churn_rate customers_at_start must not be negative, got -1"
+            )
+        );
+        let e = churn_counts("retention_rate", 5, -2).unwrap_err();
+        assert_eq!(
+            e.message(),
+            "retention_rate customers_lost must not be negative, got -2"
+        );
+    }
+
+    #[test]
+    fn classic_retention_rows() {
+        assert_eq!(retention_counts(100, 95, 10), Ok((85, 100)));
+        assert_eq!(retention_counts(0, 4, 4), Ok((0, 0)));
+        let e = retention_counts(100, 5, 10).unwrap_err();
+        assert_eq!(
+            (e.sqlstate(), e.message()),
+            (
+                "22023",
+                "retention_rate new_customers (10) exceeds customers_at_end (5)"
+            )
+        );
+        let e = retention_counts(10, 30, 5).unwrap_err();
+        assert_eq!(e.sqlstate(), "22023");
+        assert!(
+            e.message().contains("= 25) exceed customers_at_start (10)"),
+            "{}",
+            e.message()
+        );
+        for (s, e_, n, what) in [
+            (-1, 0, 0, "customers_at_start"),
+            (0, -1, 0, "customers_at_end"),
+            (0, 0, -1, "new_customers"),
+        ] {
+            let e = retention_counts(s, e_, n).unwrap_err();
+            assert_eq!(
+                e.message(),
+                format!("retention_rate {what} must not be negative, got -1")
+            );
+        }
+    }
+
+    #[test]
+    fn flag_cohort() {
+        assert_eq!(churn_flag(true, true), Some(true));
+        assert_eq!(churn_flag(true, false), Some(false));
+        assert_eq!(
+            churn_flag(false, true),
+            None,
+            "joined during the period: outside the cohort"
+        );
+        let mut s = RatioState::default();
+        for (a, l) in [(true, true), (true, false), (false, true), (true, false)] {
+            if let Some(lost) = churn_flag(a, l) {
+                s.accum_flag(lost);
+            }
+        }
+        assert_eq!(s.finish(), Some((1, 3)));
+        assert_eq!(s.finish_complement(), Some((2, 3)));
+    }
+}

@@ -1,0 +1,323 @@
+//! # Top-box survey KPIs: `csat(rating, threshold)` and `ces(score, easy_threshold)`
+//!
+//! - `csat(rating, threshold) -> numeric`: percent of non-NULL ratings `>= threshold` (the
+//!   top-box share; threshold 4 on a 1-5 scale is the usual "top-2-box"). `csat(rating)` means
+//!   threshold 4. Overloads for `smallint`, `integer`, `bigint` and `numeric` pairs.
+//! - `ces(score, easy_threshold) -> numeric`: percent of non-NULL effort scores `>=
+//!   easy_threshold` (e.g. 5 and up on the 7-point "the company made it easy for me" scale, where
+//!   higher means easier). Same overloads. The mean form `ces(score)` is in `ces`.
+//! - Equal to the hand-written `100.0 * count(*) FILTER (WHERE r >= t) / count(r)`.
+//! - NULL ratings are skipped; nothing counted gives NULL. A NULL threshold, or a threshold that
+//!   differs between rows of one group, is a 22023 error naming the values. A `numeric` `NaN` or
+//!   infinite rating or threshold is a 22003 error.
+//! - PARALLEL SAFE (combining partial states with different thresholds is 22023); exact moving
+//!   (inverse) form.
+
+use super::ratio::{self, RatioState};
+use crate::agg::{self, AggState};
+use crate::bytes::{Field, Reader, Writer};
+use crate::error::KpiError;
+use pgrx::pg_sys;
+use rust_decimal::Decimal;
+use std::fmt::Display;
+
+const BYTES_VERSION: u8 = 1;
+/// The threshold of `csat(rating)`: top-2-box on a 1-5 scale.
+pub const DEFAULT_CSAT_THRESHOLD: i64 = 4;
+
+/// A top-box share with the threshold every row of the group must share. `repr(C)` keeps the
+/// ratio at offset 0 for every `T`, so one final function reads both states.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[repr(C)]
+pub struct ThresholdState<T> {
+    pub ratio: RatioState,
+    pub threshold: Option<T>,
+}
+
+#[cold]
+fn threshold_changed<T: Display>(kpi: &str, was: T, now: T) -> KpiError {
+    KpiError::InvalidParameter(format!(
+        "{kpi} threshold must be the same on every row of a group, got {now} after {was}"
+    ))
+}
+
+/// The error for a NULL threshold.
+#[cold]
+pub fn threshold_null(kpi: &str) -> KpiError {
+    KpiError::InvalidParameter(format!("{kpi} threshold must not be NULL"))
+}
+
+impl<T: Copy + PartialOrd + Display> ThresholdState<T> {
+    #[inline(always)]
+    fn check(&mut self, kpi: &str, threshold: T) -> Result<T, KpiError> {
+        match self.threshold {
+            Some(t) if t == threshold => Ok(t),
+            Some(t) => Err(threshold_changed(kpi, t, threshold)),
+            None => {
+                self.threshold = Some(threshold);
+                Ok(threshold)
+            }
+        }
+    }
+
+    /// Count one rating against `threshold`.
+    #[inline(always)]
+    pub fn accum(&mut self, kpi: &str, rating: T, threshold: T) -> Result<(), KpiError> {
+        let t = self.check(kpi, threshold)?;
+        self.ratio.accum_flag(rating >= t);
+        Ok(())
+    }
+
+    /// Un-count one rating (the moving-aggregate inverse).
+    #[inline(always)]
+    pub fn remove(&mut self, kpi: &str, rating: T, threshold: T) -> Result<(), KpiError> {
+        let t = self.check(kpi, threshold)?;
+        self.ratio.remove_flag(rating >= t);
+        Ok(())
+    }
+
+    /// Combine two partial states of one group; their thresholds must agree.
+    pub fn merge_with(&mut self, kpi: &str, other: &Self) -> Result<(), KpiError> {
+        if let Some(t) = other.threshold {
+            self.check(kpi, t)?;
+        }
+        self.ratio.merge(&other.ratio)
+    }
+}
+
+impl<T: Copy + PartialOrd + Display + Default + Field> AggState for ThresholdState<T> {
+    fn merge(&mut self, other: &Self) -> Result<(), KpiError> {
+        self.merge_with("top-box", other)
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        let w = Writer::new(BYTES_VERSION)
+            .i64(self.ratio.hits)
+            .i64(self.ratio.total);
+        match self.threshold {
+            None => w.u8(0),
+            Some(t) => t.put(w.u8(1)),
+        }
+        .into_vec()
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Result<Self, KpiError> {
+        let mut r = Reader::new(bytes, "top-box", BYTES_VERSION)?;
+        let ratio = RatioState {
+            hits: r.count()?,
+            total: r.count()?,
+        };
+        if ratio.hits > ratio.total {
+            return Err(r.error("more hits than rows"));
+        }
+        let threshold = match r.u8()? {
+            0 => None,
+            1 => Some(T::get(&mut r)?),
+            f => return Err(r.error(&format!("bad threshold flag {f}"))),
+        };
+        r.end()?;
+        Ok(ThresholdState { ratio, threshold })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL glue. Argument 1 is the rating; argument 2, when the aggregate has it, the threshold.
+
+#[derive(Clone, Copy)]
+enum Ty {
+    Int2,
+    Int4,
+    Int8,
+}
+
+#[inline(always)]
+fn int_of(ty: Ty, d: pg_sys::Datum) -> i64 {
+    match ty {
+        Ty::Int2 => i64::from(d.value() as i16),
+        Ty::Int4 => i64::from(d.value() as i32),
+        Ty::Int8 => d.value() as i64,
+    }
+}
+
+/// The threshold argument (or the default when the aggregate has one argument).
+#[inline(always)]
+unsafe fn threshold_arg(fcinfo: pg_sys::FunctionCallInfo, kpi: &str) -> Option<pg_sys::Datum> {
+    unsafe {
+        if (*fcinfo).nargs < 3 {
+            return None;
+        }
+        if agg::arg_is_null(fcinfo, 2) {
+            crate::error::raise(threshold_null(kpi));
+        }
+        Some(agg::arg_datum(fcinfo, 2))
+    }
+}
+
+#[inline(always)]
+unsafe fn int_step(
+    fcinfo: pg_sys::FunctionCallInfo,
+    kpi: &str,
+    ty: Ty,
+    inverse: bool,
+) -> pg_sys::Datum {
+    unsafe {
+        let threshold =
+            threshold_arg(fcinfo, kpi).map_or(DEFAULT_CSAT_THRESHOLD, |d| int_of(ty, d));
+        let rating = (!agg::arg_is_null(fcinfo, 1)).then(|| int_of(ty, agg::arg_datum(fcinfo, 1)));
+        agg::transition::<ThresholdState<i64>>(fcinfo, |s| match rating {
+            None => s.check(kpi, threshold).map(|_| ()),
+            Some(r) if inverse => s.remove(kpi, r, threshold),
+            Some(r) => s.accum(kpi, r, threshold),
+        })
+    }
+}
+
+#[inline(always)]
+unsafe fn numeric_step(
+    fcinfo: pg_sys::FunctionCallInfo,
+    kpi: &str,
+    inverse: bool,
+) -> pg_sys::Datum {
+    unsafe {
+        let threshold = threshold_arg(fcinfo, kpi)
+            .map_or(Decimal::from(DEFAULT_CSAT_THRESHOLD), |d| {
+                agg::decimal_arg(d, kpi, "threshold")
+            });
+        let rating = (!agg::arg_is_null(fcinfo, 1))
+            .then(|| agg::decimal_arg(agg::arg_datum(fcinfo, 1), kpi, "rating"));
+        agg::transition::<ThresholdState<Decimal>>(fcinfo, |s| match rating {
+            None => s.check(kpi, threshold).map(|_| ()),
+            Some(r) if inverse => s.remove(kpi, r, threshold),
+            Some(r) => s.accum(kpi, r, threshold),
+        })
+    }
+}
+
+macro_rules! top_box_fns {
+    ($kpi:literal, $($name:ident, $finfo:ident, $ty:ident, $inv:literal;)*) => {$(
+        crate::pg_v1_fn!(fn $name, $finfo, |f| unsafe { int_step(f, $kpi, Ty::$ty, $inv) });
+    )*};
+}
+top_box_fns!("csat",
+    csat_accum_int2, pg_finfo_csat_accum_int2, Int2, false;
+    csat_accum_int4, pg_finfo_csat_accum_int4, Int4, false;
+    csat_accum_int8, pg_finfo_csat_accum_int8, Int8, false;
+    csat_inv_int2, pg_finfo_csat_inv_int2, Int2, true;
+    csat_inv_int4, pg_finfo_csat_inv_int4, Int4, true;
+    csat_inv_int8, pg_finfo_csat_inv_int8, Int8, true;
+);
+top_box_fns!("ces",
+    ces_easy_accum_int2, pg_finfo_ces_easy_accum_int2, Int2, false;
+    ces_easy_accum_int4, pg_finfo_ces_easy_accum_int4, Int4, false;
+    ces_easy_accum_int8, pg_finfo_ces_easy_accum_int8, Int8, false;
+    ces_easy_inv_int2, pg_finfo_ces_easy_inv_int2, Int2, true;
+    ces_easy_inv_int4, pg_finfo_ces_easy_inv_int4, Int4, true;
+    ces_easy_inv_int8, pg_finfo_ces_easy_inv_int8, Int8, true;
+);
+crate::pg_v1_fn!(fn csat_accum_numeric, pg_finfo_csat_accum_numeric, |f| unsafe { numeric_step(f, "csat", false) });
+crate::pg_v1_fn!(fn csat_inv_numeric, pg_finfo_csat_inv_numeric, |f| unsafe { numeric_step(f, "csat", true) });
+crate::pg_v1_fn!(fn ces_easy_accum_numeric, pg_finfo_ces_easy_accum_numeric, |f| unsafe { numeric_step(f, "ces", false) });
+crate::pg_v1_fn!(fn ces_easy_inv_numeric, pg_finfo_ces_easy_inv_numeric, |f| unsafe { numeric_step(f, "ces", true) });
+crate::pg_v1_fn!(fn top_box_combine_int, pg_finfo_top_box_combine_int, |f| unsafe { agg::combine::<ThresholdState<i64>>(f) });
+crate::pg_v1_fn!(fn top_box_combine_numeric, pg_finfo_top_box_combine_numeric, |f| unsafe { agg::combine::<ThresholdState<Decimal>>(f) });
+crate::pg_v1_fn!(fn top_box_serialize_int, pg_finfo_top_box_serialize_int, |f| unsafe { agg::serialize::<ThresholdState<i64>>(f) });
+crate::pg_v1_fn!(fn top_box_serialize_numeric, pg_finfo_top_box_serialize_numeric, |f| unsafe { agg::serialize::<ThresholdState<Decimal>>(f) });
+crate::pg_v1_fn!(fn top_box_deserialize_int, pg_finfo_top_box_deserialize_int, |f| unsafe { agg::deserialize::<ThresholdState<i64>>(f) });
+crate::pg_v1_fn!(fn top_box_deserialize_numeric, pg_finfo_top_box_deserialize_numeric, |f| unsafe { agg::deserialize::<ThresholdState<Decimal>>(f) });
+// The ratio sits first in both states, so one final function serves both.
+crate::pg_v1_fn!(fn top_box_final, pg_finfo_top_box_final, |f| unsafe {
+    agg::finish::<ThresholdState<i64>>(f, |s| ratio::percent(s.ratio.finish()))
+});
+
+pgrx::extension_sql_file!("csat.sql", name = "csat", requires = ["ratio"]);
+
+#[cfg(test)]
+mod unit_tests {
+    use super::*;
+
+    #[test]
+    fn top_box_share_and_boundaries() {
+        let mut s = ThresholdState::<i64>::default();
+        for r in [5, 4, 3, 1] {
+            s.accum("csat", r, 4).unwrap();
+        }
+        assert_eq!(
+            s.ratio.finish(),
+            Some((2, 4)),
+            "4 is in the top box, 3 is not"
+        );
+        s.remove("csat", 4, 4).unwrap();
+        assert_eq!(s.ratio.finish(), Some((1, 3)));
+        assert_eq!(ThresholdState::<i64>::default().ratio.finish(), None);
+    }
+
+    #[test]
+    fn threshold_must_not_change() {
+        let mut s = ThresholdState::<i64>::default();
+        s.accum("csat", 5, 4).unwrap();
+        let e = s.accum("csat", 5, 3).unwrap_err();
+        assert_eq!(
+            (e.sqlstate(), e.message()),
+            (
+                "22023",
+                "csat threshold must be the same on every row of a group, got 3 after 4"
+            )
+        );
+        let mut other = ThresholdState::<i64>::default();
+        other.accum("csat", 1, 5).unwrap();
+        assert_eq!(s.merge(&other).unwrap_err().sqlstate(), "22023");
+        let mut empty = ThresholdState::<i64>::default();
+        empty.merge(&s).unwrap();
+        assert_eq!(empty, s);
+    }
+
+    #[test]
+    fn decimal_thresholds() {
+        let mut s = ThresholdState::<Decimal>::default();
+        let t = Decimal::new(45, 1); // 4.5
+        for r in [
+            Decimal::new(45, 1),
+            Decimal::new(449, 2),
+            Decimal::new(5, 0),
+        ] {
+            s.accum("ces", r, t).unwrap();
+        }
+        assert_eq!(s.ratio.finish(), Some((2, 3)));
+        // 4.50 equals 4.5
+        s.accum("ces", Decimal::new(5, 0), Decimal::new(450, 2))
+            .unwrap();
+        let e = s
+            .accum("ces", Decimal::new(5, 0), Decimal::new(5, 0))
+            .unwrap_err();
+        assert_eq!(
+            e.message(),
+            "ces threshold must be the same on every row of a group, got 5 after 4.5"
+        );
+    }
+
+    #[test]
+    fn bytes_round_trip() {
+        let mut s = ThresholdState::<Decimal>::default();
+        assert_eq!(
+            ThresholdState::<Decimal>::from_bytes(&s.to_bytes()).unwrap(),
+            s
+        );
+        s.accum("csat", Decimal::new(35, 1), Decimal::new(3, 0))
+            .unwrap();
+        assert_eq!(
+            ThresholdState::<Decimal>::from_bytes(&s.to_bytes()).unwrap(),
+            s
+        );
+        let mut i = ThresholdState::<i64>::default();
+        i.accum("csat", 9, 7).unwrap();
+        let b = i.to_bytes();
+        assert_eq!(ThresholdState::<i64>::from_bytes(&b).unwrap(), i);
+        assert!(ThresholdState::<i64>::from_bytes(&b[..b.len() - 1]).is_err());
+        let mut flag = b.clone();
+        flag[17] = 7;
+        assert!(ThresholdState::<i64>::from_bytes(&flag)
+            .unwrap_err()
+            .message()
+            .contains("threshold flag 7"));
+    }
+}

@@ -1,0 +1,310 @@
+//! # Percent-of-rows KPIs: `share`, `conversion_rate`, `fcr_rate`
+//!
+//! - `share(condition boolean) -> numeric`: percent of non-NULL rows where `condition` is true.
+//! - `conversion_rate(converted boolean) -> numeric`: percent of non-NULL rows that converted.
+//! - `fcr_rate(resolved_on_first_contact boolean) -> numeric`: first-contact resolution, percent of
+//!   non-NULL rows that are true.
+//! - `fcr_rate(contacts integer) -> numeric`: percent of tickets resolved in exactly one contact;
+//!   `contacts < 1` is a 22003 error naming the value.
+//! - All equal the hand-written `100.0 * count(*) FILTER (WHERE x) / count(x)`. NULL inputs are
+//!   skipped; nothing counted gives NULL. PARALLEL SAFE, with an exact moving (inverse) form.
+//!
+//! The state, [`RatioState`] (`hits` out of `total`), and its combine/serialize/deserialize and
+//! final functions are shared with the churn and retention aggregates (`ratio_*` in SQL).
+
+use crate::agg::{self, AggState};
+use crate::bytes::{Reader, Writer};
+use crate::error::KpiError;
+use pgrx::pg_sys;
+
+const BYTES_VERSION: u8 = 1;
+
+/// `hits` out of `total`: the numerator and denominator of a percentage.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[repr(C)]
+pub struct RatioState {
+    pub hits: i64,
+    pub total: i64,
+}
+
+#[cold]
+fn overflow(what: &str) -> KpiError {
+    KpiError::OutOfRange(format!("{what} count overflows bigint"))
+}
+
+impl RatioState {
+    /// Count one row, a hit or not.
+    #[inline(always)]
+    pub fn accum_flag(&mut self, hit: bool) {
+        self.total += 1;
+        self.hits += i64::from(hit);
+    }
+
+    /// Un-count one row (the moving-aggregate inverse).
+    #[inline(always)]
+    pub fn remove_flag(&mut self, hit: bool) {
+        self.total -= 1;
+        self.hits -= i64::from(hit);
+    }
+
+    /// Add `hits` out of `total` (rows that carry counts); checked.
+    #[inline]
+    pub fn accum_counts(&mut self, hits: i64, total: i64, what: &str) -> Result<(), KpiError> {
+        let h = self.hits.checked_add(hits).ok_or_else(|| overflow(what))?;
+        let t = self
+            .total
+            .checked_add(total)
+            .ok_or_else(|| overflow(what))?;
+        (self.hits, self.total) = (h, t);
+        Ok(())
+    }
+
+    /// Remove counts added by [`RatioState::accum_counts`].
+    #[inline]
+    pub fn remove_counts(&mut self, hits: i64, total: i64) {
+        self.hits -= hits;
+        self.total -= total;
+    }
+
+    /// `Some((hits, total))`, or `None` when the denominator is zero (nothing counted).
+    pub fn finish(&self) -> Option<(i64, i64)> {
+        (self.total != 0).then_some((self.hits, self.total))
+    }
+
+    /// `Some((total - hits, total))`: the complement (retention from churn).
+    pub fn finish_complement(&self) -> Option<(i64, i64)> {
+        (self.total != 0).then_some((self.total - self.hits, self.total))
+    }
+}
+
+impl AggState for RatioState {
+    fn merge(&mut self, other: &Self) -> Result<(), KpiError> {
+        self.accum_counts(other.hits, other.total, "ratio")
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        Writer::new(BYTES_VERSION)
+            .i64(self.hits)
+            .i64(self.total)
+            .into_vec()
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Result<Self, KpiError> {
+        let mut r = Reader::new(bytes, "ratio", BYTES_VERSION)?;
+        let (hits, total) = (r.count()?, r.count()?);
+        if hits > total {
+            return Err(r.error(&format!("{hits} hits out of {total}")));
+        }
+        r.end()?;
+        Ok(RatioState { hits, total })
+    }
+}
+
+/// The error for `fcr_rate(contacts)` below 1.
+#[cold]
+pub fn contacts_out_of_range(contacts: i32) -> KpiError {
+    KpiError::OutOfRange(format!(
+        "fcr_rate contacts must be at least 1, got {contacts}"
+    ))
+}
+
+/// Is a ticket with `contacts` contacts a first-contact resolution?
+#[inline(always)]
+pub fn first_contact(contacts: i32) -> Result<bool, KpiError> {
+    if contacts < 1 {
+        return Err(contacts_out_of_range(contacts));
+    }
+    Ok(contacts == 1)
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL glue
+
+/// `100 * hits / total` as numeric, or NULL.
+pub(crate) unsafe fn percent(part: Option<(i64, i64)>) -> Option<pg_sys::Datum> {
+    part.map(|(hits, total)| unsafe { agg::numeric_percent(hits, total) })
+}
+
+#[inline(always)]
+unsafe fn flag(fcinfo: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
+    unsafe {
+        let arg = agg::args_not_null::<1>(fcinfo);
+        agg::transition::<RatioState>(fcinfo, |s| {
+            if let Some([d]) = arg {
+                if inverse {
+                    s.remove_flag(d.value() != 0)
+                } else {
+                    s.accum_flag(d.value() != 0)
+                }
+            }
+            Ok(())
+        })
+    }
+}
+
+#[inline(always)]
+unsafe fn contacts(fcinfo: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
+    unsafe {
+        let arg = agg::args_not_null::<1>(fcinfo);
+        agg::transition::<RatioState>(fcinfo, |s| {
+            if let Some([d]) = arg {
+                let hit = first_contact(d.value() as i32)?;
+                if inverse {
+                    s.remove_flag(hit)
+                } else {
+                    s.accum_flag(hit)
+                }
+            }
+            Ok(())
+        })
+    }
+}
+
+crate::pg_v1_fn!(fn share_accum, pg_finfo_share_accum, |fcinfo| unsafe { flag(fcinfo, false) });
+crate::pg_v1_fn!(fn share_inv, pg_finfo_share_inv, |fcinfo| unsafe { flag(fcinfo, true) });
+crate::pg_v1_fn!(fn fcr_contacts_accum, pg_finfo_fcr_contacts_accum, |fcinfo| unsafe { contacts(fcinfo, false) });
+crate::pg_v1_fn!(fn fcr_contacts_inv, pg_finfo_fcr_contacts_inv, |fcinfo| unsafe { contacts(fcinfo, true) });
+crate::pg_v1_fn!(fn ratio_combine, pg_finfo_ratio_combine, |fcinfo| unsafe { agg::combine::<RatioState>(fcinfo) });
+crate::pg_v1_fn!(fn ratio_serialize, pg_finfo_ratio_serialize, |fcinfo| unsafe { agg::serialize::<RatioState>(fcinfo) });
+crate::pg_v1_fn!(fn ratio_deserialize, pg_finfo_ratio_deserialize, |fcinfo| unsafe { agg::deserialize::<RatioState>(fcinfo) });
+crate::pg_v1_fn!(fn ratio_final, pg_finfo_ratio_final, |fcinfo| unsafe {
+    agg::finish::<RatioState>(fcinfo, |s| percent(s.finish()))
+});
+crate::pg_v1_fn!(fn ratio_complement_final, pg_finfo_ratio_complement_final, |fcinfo| unsafe {
+    agg::finish::<RatioState>(fcinfo, |s| percent(s.finish_complement()))
+});
+
+pgrx::extension_sql!(
+    r#"
+-- Percent-of-rows KPIs over a RatioState (hits out of total), shared with churn and retention.
+CREATE FUNCTION ratio_combine(state internal, other internal) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'ratio_combine';
+CREATE FUNCTION ratio_serialize(state internal) RETURNS bytea
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ratio_serialize';
+CREATE FUNCTION ratio_deserialize(bytes bytea, unused internal) RETURNS internal
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ratio_deserialize';
+CREATE FUNCTION ratio_final(state internal) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ratio_final';
+CREATE FUNCTION ratio_complement_final(state internal) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ratio_complement_final';
+CREATE FUNCTION share_accum(state internal, condition boolean) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_accum';
+CREATE FUNCTION share_inv(state internal, condition boolean) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_inv';
+CREATE FUNCTION fcr_contacts_accum(state internal, contacts integer) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'fcr_contacts_accum';
+CREATE FUNCTION fcr_contacts_inv(state internal, contacts integer) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'fcr_contacts_inv';
+
+CREATE AGGREGATE share(condition boolean) (
+    SFUNC = share_accum, STYPE = internal, SSPACE = 16, FINALFUNC = ratio_final,
+    COMBINEFUNC = ratio_combine, SERIALFUNC = ratio_serialize, DESERIALFUNC = ratio_deserialize,
+    MSFUNC = share_accum, MINVFUNC = share_inv, MSTYPE = internal, MSSPACE = 16,
+    MFINALFUNC = ratio_final, PARALLEL = SAFE
+);
+CREATE AGGREGATE conversion_rate(converted boolean) (
+    SFUNC = share_accum, STYPE = internal, SSPACE = 16, FINALFUNC = ratio_final,
+    COMBINEFUNC = ratio_combine, SERIALFUNC = ratio_serialize, DESERIALFUNC = ratio_deserialize,
+    MSFUNC = share_accum, MINVFUNC = share_inv, MSTYPE = internal, MSSPACE = 16,
+    MFINALFUNC = ratio_final, PARALLEL = SAFE
+);
+CREATE AGGREGATE fcr_rate(resolved_on_first_contact boolean) (
+    SFUNC = share_accum, STYPE = internal, SSPACE = 16, FINALFUNC = ratio_final,
+    COMBINEFUNC = ratio_combine, SERIALFUNC = ratio_serialize, DESERIALFUNC = ratio_deserialize,
+    MSFUNC = share_accum, MINVFUNC = share_inv, MSTYPE = internal, MSSPACE = 16,
+    MFINALFUNC = ratio_final, PARALLEL = SAFE
+);
+CREATE AGGREGATE fcr_rate(contacts integer) (
+    SFUNC = fcr_contacts_accum, STYPE = internal, SSPACE = 16, FINALFUNC = ratio_final,
+    COMBINEFUNC = ratio_combine, SERIALFUNC = ratio_serialize, DESERIALFUNC = ratio_deserialize,
+    MSFUNC = fcr_contacts_accum, MINVFUNC = fcr_contacts_inv, MSTYPE = internal, MSSPACE = 16,
+    MFINALFUNC = ratio_final, PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE share(boolean) IS 'Percent of non-NULL rows where the condition is true, as numeric in [0, 100]; NULL when no non-NULL row';
+COMMENT ON AGGREGATE conversion_rate(boolean) IS 'Conversion rate: percent of non-NULL rows that converted, as numeric in [0, 100]; NULL when no non-NULL row';
+COMMENT ON AGGREGATE fcr_rate(boolean) IS 'First-contact resolution rate: percent of non-NULL rows resolved on the first contact, as numeric in [0, 100]; NULL when no non-NULL row';
+COMMENT ON AGGREGATE fcr_rate(integer) IS 'First-contact resolution rate: percent of tickets with exactly one contact among non-NULL contact counts; contacts below 1 is error 22003; NULL when none';
+COMMENT ON FUNCTION ratio_combine(internal, internal) IS 'Combine function of the percent-of-rows, churn and retention aggregates: adds two hits/total states';
+COMMENT ON FUNCTION ratio_serialize(internal) IS 'Serialize function of the percent-of-rows, churn and retention aggregates: hits/total state to bytea';
+COMMENT ON FUNCTION ratio_deserialize(bytea, internal) IS 'Deserialize function of the percent-of-rows, churn and retention aggregates: bytea to hits/total state';
+COMMENT ON FUNCTION ratio_final(internal) IS 'Final function: 100 * hits / total as numeric, NULL when total is 0';
+COMMENT ON FUNCTION ratio_complement_final(internal) IS 'Final function: 100 * (total - hits) / total as numeric, NULL when total is 0 (retention from churn)';
+COMMENT ON FUNCTION share_accum(internal, boolean) IS 'share(), conversion_rate(), fcr_rate(boolean) transition function: counts one non-NULL boolean';
+COMMENT ON FUNCTION share_inv(internal, boolean) IS 'share(), conversion_rate(), fcr_rate(boolean) moving-aggregate inverse: un-counts one boolean';
+COMMENT ON FUNCTION fcr_contacts_accum(internal, integer) IS 'fcr_rate(integer) transition function: counts one ticket, a hit when contacts = 1';
+COMMENT ON FUNCTION fcr_contacts_inv(internal, integer) IS 'fcr_rate(integer) moving-aggregate inverse: un-counts one ticket';
+"#,
+    name = "ratio",
+);
+
+#[cfg(test)]
+mod unit_tests {
+    use super::*;
+
+    #[test]
+    fn flags_and_counts() {
+        let mut s = RatioState::default();
+        assert_eq!(s.finish(), None);
+        [true, false, true, true]
+            .into_iter()
+            .for_each(|h| s.accum_flag(h));
+        assert_eq!(s.finish(), Some((3, 4)));
+        assert_eq!(s.finish_complement(), Some((1, 4)));
+        s.remove_flag(true);
+        assert_eq!(s.finish(), Some((2, 3)));
+        s.accum_counts(5, 10, "x").unwrap();
+        assert_eq!(s, RatioState { hits: 7, total: 13 });
+        s.remove_counts(5, 10);
+        assert_eq!(s, RatioState { hits: 2, total: 3 });
+        assert_eq!(
+            s.accum_counts(0, i64::MAX, "churn").unwrap_err().message(),
+            "churn count overflows bigint"
+        );
+        assert_eq!(
+            s,
+            RatioState { hits: 2, total: 3 },
+            "an overflow leaves the state as it was"
+        );
+    }
+
+    #[test]
+    fn contacts_bounds() {
+        assert_eq!(first_contact(1), Ok(true));
+        assert_eq!(first_contact(2), Ok(false));
+        assert_eq!(first_contact(i32::MAX), Ok(false));
+        for bad in [0, -1, i32::MIN] {
+            let e = first_contact(bad).unwrap_err();
+            assert_eq!(
+                (e.sqlstate(), e.message()),
+                (
+                    "22003",
+                    format!("fcr_rate contacts must be at least 1, got {bad}").as_str()
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn merge_and_bytes() {
+        let mut a = RatioState { hits: 1, total: 2 };
+        a.merge(&RatioState { hits: 3, total: 5 }).unwrap();
+        assert_eq!(a, RatioState { hits: 4, total: 7 });
+        assert_eq!(RatioState::from_bytes(&a.to_bytes()).unwrap(), a);
+        assert_eq!(
+            RatioState::from_bytes(&RatioState::default().to_bytes()).unwrap(),
+            RatioState::default()
+        );
+        let bad = RatioState { hits: 3, total: 2 }.to_bytes();
+        assert_eq!(
+            RatioState::from_bytes(&bad).unwrap_err().sqlstate(),
+            "22P02"
+        );
+        assert!(RatioState::from_bytes(&a.to_bytes()[..9]).is_err());
+        let mut big = RatioState {
+            hits: 0,
+            total: i64::MAX,
+        };
+        assert!(big.merge(&RatioState { hits: 0, total: 1 }).is_err());
+    }
+}
