@@ -106,7 +106,18 @@ unsafe fn alloc_state<S>(fcinfo: pg_sys::FunctionCallInfo, value: S) -> *mut S {
         if pg_sys::AggCheckCallContext(fcinfo, &mut aggcontext) == 0 {
             pgrx::error!("pg_kpi aggregate support function called in a non-aggregate context");
         }
-        let state = pg_sys::MemoryContextAlloc(aggcontext, std::mem::size_of::<S>()).cast::<S>();
+        place_in(aggcontext, value)
+    }
+}
+
+/// Move `value` into memory of `context`, aligned for `S`. PostgreSQL's allocator aligns to 8
+/// bytes; states holding `i128` need 16, so those get room to align the pointer up.
+unsafe fn place_in<S>(context: pg_sys::MemoryContext, value: S) -> *mut S {
+    let align = std::mem::align_of::<S>();
+    let extra = if align > 8 { align } else { 0 };
+    unsafe {
+        let raw = pg_sys::MemoryContextAlloc(context, std::mem::size_of::<S>() + extra) as usize;
+        let state = ((raw + align - 1) & !(align - 1)) as *mut S;
         state.write(value);
         state
     }
@@ -158,9 +169,7 @@ pub(crate) unsafe fn deserialize<S: AggState>(fcinfo: pg_sys::FunctionCallInfo) 
             Ok(s) => s,
             Err(e) => raise(e),
         };
-        let out = pg_sys::palloc(std::mem::size_of::<S>()).cast::<S>();
-        out.write(state);
-        return_state(out)
+        return_state(place_in(pg_sys::CurrentMemoryContext, state))
     }
 }
 
@@ -215,7 +224,19 @@ pub(crate) unsafe fn numeric_percent(numerator: i64, denominator: i64) -> pg_sys
 
 /// An exact `numeric` from a [`Decimal`](rust_decimal::Decimal), keeping its scale.
 pub(crate) unsafe fn numeric_from_decimal(d: rust_decimal::Decimal) -> pg_sys::Numeric {
-    let text = std::ffi::CString::new(d.to_string()).expect("a decimal's text has no NUL");
+    unsafe { numeric_from_text(&d.to_string()) }
+}
+
+/// An exact `numeric` from an `i128`.
+pub(crate) unsafe fn numeric_from_i128(x: i128) -> pg_sys::Numeric {
+    match i64::try_from(x) {
+        Ok(small) => unsafe { pg_sys::int64_to_numeric(small) },
+        Err(_) => unsafe { numeric_from_text(&x.to_string()) },
+    }
+}
+
+unsafe fn numeric_from_text(text: &str) -> pg_sys::Numeric {
+    let text = std::ffi::CString::new(text).expect("a number's text has no NUL");
     unsafe {
         pgrx::fcinfo::direct_function_call_as_datum(
             pg_sys::numeric_in,
@@ -250,11 +271,6 @@ pub(crate) unsafe fn numeric_mul(a: pg_sys::Numeric, b: pg_sys::Numeric) -> pg_s
 /// `a / b` in PostgreSQL numeric arithmetic (its usual result scale); `b` must not be zero.
 pub(crate) unsafe fn numeric_div(a: pg_sys::Numeric, b: pg_sys::Numeric) -> pg_sys::Numeric {
     unsafe { pg_sys::numeric_div_opt_error(a, b, ptr::null_mut()) }
-}
-
-/// `a - b` in PostgreSQL numeric arithmetic (exact).
-pub(crate) unsafe fn numeric_sub(a: pg_sys::Numeric, b: pg_sys::Numeric) -> pg_sys::Numeric {
-    unsafe { pg_sys::numeric_sub_opt_error(a, b, ptr::null_mut()) }
 }
 
 /// The value of a `numeric` datum as an exact [`Decimal`](rust_decimal::Decimal), read in place;

@@ -105,7 +105,7 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// A value that a state stores: `i64`, `i128` or an exact `Decimal`.
+/// A value that a state stores: `i64`, `i128`, `f64` or an exact `Decimal`.
 pub trait Field: Sized + Copy {
     fn put(self, w: Writer) -> Writer;
     fn get(r: &mut Reader) -> Result<Self, KpiError>;
@@ -126,6 +126,15 @@ impl Field for i128 {
     }
     fn get(r: &mut Reader) -> Result<Self, KpiError> {
         r.i128()
+    }
+}
+
+impl Field for f64 {
+    fn put(self, w: Writer) -> Writer {
+        w.i64(self.to_bits() as i64)
+    }
+    fn get(r: &mut Reader) -> Result<Self, KpiError> {
+        r.i64().map(|b| f64::from_bits(b as u64))
     }
 }
 
@@ -181,7 +190,7 @@ mod tests {
             d
         );
         let mut bad = b.clone();
-        bad[3] = 0x01; // stray flag bit
+        bad[4] |= 0x01; // a stray flag bit (byte 0 is the version)
         assert!(rust_decimal::Decimal::get(&mut Reader::new(&bad, "x", 1).unwrap()).is_err());
         let neg = Writer::new(1).i64(-1).into_vec();
         assert!(Reader::new(&neg, "x", 1).unwrap().count().is_err());

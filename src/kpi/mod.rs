@@ -1,6 +1,10 @@
 //! One module per KPI family: its `//!` spec, pgrx-free state, thin SQL glue and tests.
 
+pub mod ces;
 pub mod churn;
+pub mod churn_period;
+pub mod clv;
 pub mod csat;
+pub mod duration;
 pub mod nps;
 pub mod ratio;

@@ -6,16 +6,22 @@
 //!   non-NULL rows that are true.
 //! - `fcr_rate(contacts integer) -> numeric`: percent of tickets resolved in exactly one contact;
 //!   `contacts < 1` is a 22003 error naming the value.
-//! - All equal the hand-written `100.0 * count(*) FILTER (WHERE x) / count(x)`. NULL inputs are
-//!   skipped; nothing counted gives NULL. PARALLEL SAFE, with an exact moving (inverse) form.
+//! - `share(condition boolean, weight numeric) -> numeric`: the weighted percent,
+//!   `100 * sum(weight) FILTER (WHERE condition) / sum(weight)` (e.g. the share of MRR at risk);
+//!   exact decimal sums; a negative weight is 22003 naming it. Total weight 0 gives NULL.
+//! - The unweighted ones equal `100.0 * count(*) FILTER (WHERE x) / count(x)`. Rows with a NULL
+//!   argument are skipped; nothing counted gives NULL. PARALLEL SAFE, with an exact moving
+//!   (inverse) form.
 //!
 //! The state, [`RatioState`] (`hits` out of `total`), and its combine/serialize/deserialize and
 //! final functions are shared with the churn and retention aggregates (`ratio_*` in SQL).
 
+use super::ces::CheckedSum;
 use crate::agg::{self, AggState};
-use crate::bytes::{Reader, Writer};
+use crate::bytes::{Field, Reader, Writer};
 use crate::error::KpiError;
 use pgrx::pg_sys;
+use rust_decimal::Decimal;
 
 const BYTES_VERSION: u8 = 1;
 
@@ -117,6 +123,75 @@ pub fn first_contact(contacts: i32) -> Result<bool, KpiError> {
     Ok(contacts == 1)
 }
 
+/// Weighted share: the weight of the rows where the condition holds, out of all the weight.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WeightedState {
+    pub hits: Decimal,
+    pub total: Decimal,
+}
+
+#[cold]
+fn weight_overflow() -> KpiError {
+    KpiError::OutOfRange("share weight sum is out of range".into())
+}
+
+impl WeightedState {
+    /// Count (or with `inverse`, un-count) one row of `weight`.
+    #[inline(always)]
+    pub fn step(&mut self, hit: bool, weight: Decimal, inverse: bool) -> Result<(), KpiError> {
+        if weight.is_sign_negative() && !weight.is_zero() {
+            return Err(KpiError::OutOfRange(format!(
+                "share weight must not be negative, got {weight}"
+            )));
+        }
+        let op = |a: Decimal, b: Decimal| {
+            if inverse {
+                a.checked_sub(b)
+            } else {
+                CheckedSum::checked_add(a, b)
+            }
+        };
+        let total = op(self.total, weight).ok_or_else(weight_overflow)?;
+        let hits = if hit {
+            op(self.hits, weight).ok_or_else(weight_overflow)?
+        } else {
+            self.hits
+        };
+        (self.hits, self.total) = (hits, total);
+        Ok(())
+    }
+
+    /// `Some((hits, total))`, or `None` when the total weight is 0.
+    pub fn finish(&self) -> Option<(Decimal, Decimal)> {
+        (!self.total.is_zero()).then_some((self.hits, self.total))
+    }
+}
+
+impl AggState for WeightedState {
+    fn merge(&mut self, other: &Self) -> Result<(), KpiError> {
+        let hits = CheckedSum::checked_add(self.hits, other.hits).ok_or_else(weight_overflow)?;
+        let total = CheckedSum::checked_add(self.total, other.total).ok_or_else(weight_overflow)?;
+        (self.hits, self.total) = (hits, total);
+        Ok(())
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        self.total
+            .put(self.hits.put(Writer::new(BYTES_VERSION)))
+            .into_vec()
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Result<Self, KpiError> {
+        let mut r = Reader::new(bytes, "weighted share", BYTES_VERSION)?;
+        let (hits, total) = (Decimal::get(&mut r)?, Decimal::get(&mut r)?);
+        if hits.is_sign_negative() && !hits.is_zero() || hits > total {
+            return Err(r.error("impossible weights"));
+        }
+        r.end()?;
+        Ok(WeightedState { hits, total })
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // SQL glue
 
@@ -160,6 +235,31 @@ unsafe fn contacts(fcinfo: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::D
     }
 }
 
+#[inline(always)]
+unsafe fn weighted(fcinfo: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
+    unsafe {
+        let args = agg::args_not_null::<2>(fcinfo)
+            .map(|[c, w]| (c.value() != 0, agg::decimal_arg(w, "share", "weight")));
+        agg::transition::<WeightedState>(fcinfo, |s| match args {
+            None => Ok(()),
+            Some((hit, w)) => s.step(hit, w, inverse),
+        })
+    }
+}
+
+crate::pg_v1_fn!(fn share_weighted_accum, pg_finfo_share_weighted_accum, |f| unsafe { weighted(f, false) });
+crate::pg_v1_fn!(fn share_weighted_inv, pg_finfo_share_weighted_inv, |f| unsafe { weighted(f, true) });
+crate::pg_v1_fn!(fn share_weighted_combine, pg_finfo_share_weighted_combine, |f| unsafe { agg::combine::<WeightedState>(f) });
+crate::pg_v1_fn!(fn share_weighted_serialize, pg_finfo_share_weighted_serialize, |f| unsafe { agg::serialize::<WeightedState>(f) });
+crate::pg_v1_fn!(fn share_weighted_deserialize, pg_finfo_share_weighted_deserialize, |f| unsafe { agg::deserialize::<WeightedState>(f) });
+crate::pg_v1_fn!(fn share_weighted_final, pg_finfo_share_weighted_final, |f| unsafe {
+    agg::finish::<WeightedState>(f, |s| {
+        s.finish().map(|(hits, total)| {
+            let num = agg::numeric_mul(agg::numeric_from_decimal(hits), pg_sys::int64_to_numeric(100));
+            pg_sys::Datum::from(agg::numeric_div(num, agg::numeric_from_decimal(total)))
+        })
+    })
+});
 crate::pg_v1_fn!(fn share_accum, pg_finfo_share_accum, |fcinfo| unsafe { flag(fcinfo, false) });
 crate::pg_v1_fn!(fn share_inv, pg_finfo_share_inv, |fcinfo| unsafe { flag(fcinfo, true) });
 crate::pg_v1_fn!(fn fcr_contacts_accum, pg_finfo_fcr_contacts_accum, |fcinfo| unsafe { contacts(fcinfo, false) });
@@ -196,6 +296,26 @@ CREATE FUNCTION fcr_contacts_accum(state internal, contacts integer) RETURNS int
 CREATE FUNCTION fcr_contacts_inv(state internal, contacts integer) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'fcr_contacts_inv';
 
+CREATE FUNCTION share_weighted_accum(state internal, condition boolean, weight numeric) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_weighted_accum';
+CREATE FUNCTION share_weighted_inv(state internal, condition boolean, weight numeric) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_weighted_inv';
+CREATE FUNCTION share_weighted_combine(state internal, other internal) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_weighted_combine';
+CREATE FUNCTION share_weighted_serialize(state internal) RETURNS bytea
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_weighted_serialize';
+CREATE FUNCTION share_weighted_deserialize(bytes bytea, unused internal) RETURNS internal
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_weighted_deserialize';
+CREATE FUNCTION share_weighted_final(state internal) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_weighted_final';
+
+CREATE AGGREGATE share(condition boolean, weight numeric) (
+    SFUNC = share_weighted_accum, STYPE = internal, FINALFUNC = share_weighted_final,
+    COMBINEFUNC = share_weighted_combine, SERIALFUNC = share_weighted_serialize,
+    DESERIALFUNC = share_weighted_deserialize,
+    MSFUNC = share_weighted_accum, MINVFUNC = share_weighted_inv, MSTYPE = internal,
+    MFINALFUNC = share_weighted_final, PARALLEL = SAFE
+);
 CREATE AGGREGATE share(condition boolean) (
     SFUNC = share_accum, STYPE = internal, SSPACE = 16, FINALFUNC = ratio_final,
     COMBINEFUNC = ratio_combine, SERIALFUNC = ratio_serialize, DESERIALFUNC = ratio_deserialize,
@@ -222,6 +342,13 @@ CREATE AGGREGATE fcr_rate(contacts integer) (
 );
 
 COMMENT ON AGGREGATE share(boolean) IS 'Percent of non-NULL rows where the condition is true, as numeric in [0, 100]; NULL when no non-NULL row';
+COMMENT ON AGGREGATE share(boolean, numeric) IS 'Weighted share: 100 * sum(weight) where the condition is true / sum(weight), over rows with both non-NULL, as numeric (exact decimal sums); a negative weight is error 22003; NULL when the total weight is 0';
+COMMENT ON FUNCTION share_weighted_accum(internal, boolean, numeric) IS 'share(boolean, numeric) transition function: adds one row of weight';
+COMMENT ON FUNCTION share_weighted_inv(internal, boolean, numeric) IS 'share(boolean, numeric) moving-aggregate inverse: subtracts one row of weight';
+COMMENT ON FUNCTION share_weighted_combine(internal, internal) IS 'share(boolean, numeric) combine function: adds two partial weight sums';
+COMMENT ON FUNCTION share_weighted_serialize(internal) IS 'share(boolean, numeric) serialize function: state to bytea';
+COMMENT ON FUNCTION share_weighted_deserialize(bytea, internal) IS 'share(boolean, numeric) deserialize function: bytea to state';
+COMMENT ON FUNCTION share_weighted_final(internal) IS 'share(boolean, numeric) final function: 100 * weight where true / total weight, NULL when the total is 0';
 COMMENT ON AGGREGATE conversion_rate(boolean) IS 'Conversion rate: percent of non-NULL rows that converted, as numeric in [0, 100]; NULL when no non-NULL row';
 COMMENT ON AGGREGATE fcr_rate(boolean) IS 'First-contact resolution rate: percent of non-NULL rows resolved on the first contact, as numeric in [0, 100]; NULL when no non-NULL row';
 COMMENT ON AGGREGATE fcr_rate(integer) IS 'First-contact resolution rate: percent of tickets with exactly one contact among non-NULL contact counts; contacts below 1 is error 22003; NULL when none';
@@ -283,6 +410,47 @@ mod unit_tests {
                 )
             );
         }
+    }
+
+    #[test]
+    fn weighted_share() {
+        let mut s = WeightedState::default();
+        assert_eq!(s.finish(), None);
+        s.step(true, Decimal::new(4990, 2), false).unwrap();
+        s.step(false, Decimal::new(150, 0), false).unwrap();
+        s.step(true, Decimal::ZERO, false).unwrap();
+        assert_eq!(
+            s.finish(),
+            Some((Decimal::new(4990, 2), Decimal::new(19990, 2)))
+        );
+        let e = s.step(true, Decimal::new(-1, 0), false).unwrap_err();
+        assert_eq!(
+            (e.sqlstate(), e.message()),
+            ("22003", "share weight must not be negative, got -1")
+        );
+        s.step(true, Decimal::new(4990, 2), true).unwrap();
+        assert_eq!(
+            s.finish(),
+            Some((Decimal::new(0, 2), Decimal::new(15000, 2)))
+        );
+        let zero = WeightedState {
+            hits: Decimal::ZERO,
+            total: Decimal::ZERO,
+        };
+        assert_eq!(zero.finish(), None, "all weight zero: no share");
+        assert_eq!(WeightedState::from_bytes(&s.to_bytes()).unwrap(), s);
+        let bad = WeightedState {
+            hits: Decimal::TEN,
+            total: Decimal::ONE,
+        }
+        .to_bytes();
+        assert_eq!(
+            WeightedState::from_bytes(&bad).unwrap_err().sqlstate(),
+            "22P02"
+        );
+        let mut m = s;
+        m.merge(&s).unwrap();
+        assert_eq!(m.total, Decimal::new(30000, 2));
     }
 
     #[test]

@@ -1,0 +1,244 @@
+//! # `ces(score)`: Customer Effort Score as a mean
+//!
+//! - `ces(score smallint | integer | bigint | numeric) -> numeric`: the mean of the non-NULL
+//!   effort scores, equal digit for digit to `avg(score)`.
+//! - CES scales run in both directions (1 = "very easy" on some surveys, 7 = "strongly agree it
+//!   was easy" on others); this function does not care: it averages what it is given. The share
+//!   form `ces(score, easy_threshold)` (in `csat`) assumes higher means easier.
+//! - NULL scores are skipped; nothing counted gives NULL. A `numeric` `NaN`, infinity or value
+//!   beyond 28 significant digits is a 22003 error; so is a sum that overflows.
+//! - PARALLEL SAFE; exact moving (inverse) form: integer sums in `i128`, numeric sums as exact
+//!   decimals.
+
+use crate::agg::{self, AggState};
+use crate::bytes::{Field, Reader, Writer};
+use crate::error::KpiError;
+use pgrx::pg_sys;
+use rust_decimal::Decimal;
+
+const BYTES_VERSION: u8 = 1;
+
+/// A running sum with checked steps: exact for `i128` and `Decimal` (an inexact step is an
+/// error); for `f64` only a non-finite result is an error.
+pub trait CheckedSum: Copy + Default + PartialEq + std::fmt::Debug + Field {
+    fn checked_add(self, other: Self) -> Option<Self>;
+    fn checked_sub(self, other: Self) -> Option<Self>;
+}
+
+impl CheckedSum for i128 {
+    fn checked_add(self, o: Self) -> Option<Self> {
+        i128::checked_add(self, o)
+    }
+    fn checked_sub(self, o: Self) -> Option<Self> {
+        i128::checked_sub(self, o)
+    }
+}
+
+impl CheckedSum for f64 {
+    fn checked_add(self, o: Self) -> Option<Self> {
+        Some(self + o).filter(|r| r.is_finite())
+    }
+    fn checked_sub(self, o: Self) -> Option<Self> {
+        Some(self - o).filter(|r| r.is_finite())
+    }
+}
+
+/// rust_decimal rounds away fractional digits rather than fail when a result does not fit at
+/// the larger scale; an exact sum must keep that scale, so a smaller one is an overflow.
+impl CheckedSum for Decimal {
+    fn checked_add(self, o: Self) -> Option<Self> {
+        Decimal::checked_add(self, o).filter(|r| r.scale() >= self.scale().max(o.scale()))
+    }
+    fn checked_sub(self, o: Self) -> Option<Self> {
+        Decimal::checked_sub(self, o).filter(|r| r.scale() >= self.scale().max(o.scale()))
+    }
+}
+
+/// The sum and count of the scores seen.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct MeanState<T> {
+    pub sum: T,
+    pub count: i64,
+}
+
+#[cold]
+fn overflow(kpi: &str) -> KpiError {
+    KpiError::OutOfRange(format!("{kpi} sum is out of range"))
+}
+
+impl<T: CheckedSum> MeanState<T> {
+    #[inline(always)]
+    pub fn accum(&mut self, x: T, kpi: &str) -> Result<(), KpiError> {
+        self.sum = self.sum.checked_add(x).ok_or_else(|| overflow(kpi))?;
+        self.count += 1;
+        Ok(())
+    }
+
+    #[inline(always)]
+    pub fn remove(&mut self, x: T, kpi: &str) -> Result<(), KpiError> {
+        self.sum = self.sum.checked_sub(x).ok_or_else(|| overflow(kpi))?;
+        self.count -= 1;
+        Ok(())
+    }
+
+    /// `Some((sum, count))`, the mean being `sum / count`; `None` when nothing was counted.
+    pub fn finish(&self) -> Option<(T, i64)> {
+        (self.count > 0).then_some((self.sum, self.count))
+    }
+}
+
+impl<T: CheckedSum> AggState for MeanState<T> {
+    fn merge(&mut self, other: &Self) -> Result<(), KpiError> {
+        let sum = self
+            .sum
+            .checked_add(other.sum)
+            .ok_or_else(|| overflow("ces"))?;
+        let count = self
+            .count
+            .checked_add(other.count)
+            .ok_or_else(|| overflow("ces"))?;
+        (self.sum, self.count) = (sum, count);
+        Ok(())
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        self.sum
+            .put(Writer::new(BYTES_VERSION))
+            .i64(self.count)
+            .into_vec()
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Result<Self, KpiError> {
+        let mut r = Reader::new(bytes, "mean", BYTES_VERSION)?;
+        let state = MeanState {
+            sum: T::get(&mut r)?,
+            count: r.count()?,
+        };
+        r.end()?;
+        Ok(state)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL glue
+
+#[inline(always)]
+unsafe fn int_step(
+    f: pg_sys::FunctionCallInfo,
+    read: fn(pg_sys::Datum) -> i128,
+    inverse: bool,
+) -> pg_sys::Datum {
+    unsafe {
+        let arg = agg::args_not_null::<1>(f);
+        agg::transition::<MeanState<i128>>(f, |s| match arg {
+            None => Ok(()),
+            Some([d]) if inverse => s.remove(read(d), "ces"),
+            Some([d]) => s.accum(read(d), "ces"),
+        })
+    }
+}
+
+#[inline(always)]
+unsafe fn numeric_step(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
+    unsafe {
+        let arg = agg::args_not_null::<1>(f).map(|[d]| agg::decimal_arg(d, "ces", "score"));
+        agg::transition::<MeanState<Decimal>>(f, |s| match arg {
+            None => Ok(()),
+            Some(x) if inverse => s.remove(x, "ces"),
+            Some(x) => s.accum(x, "ces"),
+        })
+    }
+}
+
+fn int2(d: pg_sys::Datum) -> i128 {
+    i128::from(d.value() as i16)
+}
+fn int4(d: pg_sys::Datum) -> i128 {
+    i128::from(d.value() as i32)
+}
+fn int8(d: pg_sys::Datum) -> i128 {
+    i128::from(d.value() as i64)
+}
+
+crate::pg_v1_fn!(fn ces_mean_accum_int2, pg_finfo_ces_mean_accum_int2, |f| unsafe { int_step(f, int2, false) });
+crate::pg_v1_fn!(fn ces_mean_accum_int4, pg_finfo_ces_mean_accum_int4, |f| unsafe { int_step(f, int4, false) });
+crate::pg_v1_fn!(fn ces_mean_accum_int8, pg_finfo_ces_mean_accum_int8, |f| unsafe { int_step(f, int8, false) });
+crate::pg_v1_fn!(fn ces_mean_inv_int2, pg_finfo_ces_mean_inv_int2, |f| unsafe { int_step(f, int2, true) });
+crate::pg_v1_fn!(fn ces_mean_inv_int4, pg_finfo_ces_mean_inv_int4, |f| unsafe { int_step(f, int4, true) });
+crate::pg_v1_fn!(fn ces_mean_inv_int8, pg_finfo_ces_mean_inv_int8, |f| unsafe { int_step(f, int8, true) });
+crate::pg_v1_fn!(fn ces_mean_accum_numeric, pg_finfo_ces_mean_accum_numeric, |f| unsafe { numeric_step(f, false) });
+crate::pg_v1_fn!(fn ces_mean_inv_numeric, pg_finfo_ces_mean_inv_numeric, |f| unsafe { numeric_step(f, true) });
+crate::pg_v1_fn!(fn mean_combine_int, pg_finfo_mean_combine_int, |f| unsafe { agg::combine::<MeanState<i128>>(f) });
+crate::pg_v1_fn!(fn mean_combine_numeric, pg_finfo_mean_combine_numeric, |f| unsafe { agg::combine::<MeanState<Decimal>>(f) });
+crate::pg_v1_fn!(fn mean_serialize_int, pg_finfo_mean_serialize_int, |f| unsafe { agg::serialize::<MeanState<i128>>(f) });
+crate::pg_v1_fn!(fn mean_serialize_numeric, pg_finfo_mean_serialize_numeric, |f| unsafe { agg::serialize::<MeanState<Decimal>>(f) });
+crate::pg_v1_fn!(fn mean_deserialize_int, pg_finfo_mean_deserialize_int, |f| unsafe { agg::deserialize::<MeanState<i128>>(f) });
+crate::pg_v1_fn!(fn mean_deserialize_numeric, pg_finfo_mean_deserialize_numeric, |f| unsafe { agg::deserialize::<MeanState<Decimal>>(f) });
+crate::pg_v1_fn!(fn mean_final_int, pg_finfo_mean_final_int, |f| unsafe {
+    agg::finish::<MeanState<i128>>(f, |s| {
+        s.finish().map(|(sum, n)| pg_sys::Datum::from(agg::numeric_div(agg::numeric_from_i128(sum), pg_sys::int64_to_numeric(n))))
+    })
+});
+crate::pg_v1_fn!(fn mean_final_numeric, pg_finfo_mean_final_numeric, |f| unsafe {
+    agg::finish::<MeanState<Decimal>>(f, |s| {
+        s.finish().map(|(sum, n)| pg_sys::Datum::from(agg::numeric_div(agg::numeric_from_decimal(sum), pg_sys::int64_to_numeric(n))))
+    })
+});
+
+pgrx::extension_sql_file!("ces.sql", name = "ces");
+
+#[cfg(test)]
+mod unit_tests {
+    use super::*;
+
+    #[test]
+    fn mean_and_inverse() {
+        let mut s = MeanState::<i128>::default();
+        assert_eq!(s.finish(), None);
+        for x in [1, 7, 4] {
+            s.accum(x, "ces").unwrap();
+        }
+        assert_eq!(s.finish(), Some((12, 3)));
+        s.remove(7, "ces").unwrap();
+        assert_eq!(s.finish(), Some((5, 2)));
+        s.remove(1, "ces").unwrap();
+        s.remove(4, "ces").unwrap();
+        assert_eq!(s.finish(), None);
+    }
+
+    #[test]
+    fn decimal_sums_keep_scale_and_overflow_is_22003() {
+        let mut s = MeanState::<Decimal>::default();
+        s.accum(Decimal::new(15, 1), "ces").unwrap();
+        s.accum(Decimal::new(200, 2), "ces").unwrap();
+        assert_eq!(s.sum.to_string(), "3.50");
+        // MAX + 3.50 fits only by rounding the .50 away: an error, not a rounded sum
+        let e = s.accum(Decimal::MAX, "ces").unwrap_err();
+        assert_eq!(
+            (e.sqlstate(), e.message()),
+            ("22003", "ces sum is out of range")
+        );
+        assert_eq!(
+            s.sum.to_string(),
+            "3.50",
+            "a failed step leaves the state as it was"
+        );
+        let mut big = MeanState::<Decimal>::default();
+        big.accum(Decimal::MAX, "ces").unwrap();
+        assert!(big.accum(Decimal::ONE, "ces").is_err());
+    }
+
+    #[test]
+    fn merge_and_bytes() {
+        let mut a = MeanState::<i128> { sum: 10, count: 2 };
+        a.merge(&MeanState { sum: -3, count: 1 }).unwrap();
+        assert_eq!(a, MeanState { sum: 7, count: 3 });
+        assert_eq!(MeanState::<i128>::from_bytes(&a.to_bytes()).unwrap(), a);
+        let d = MeanState::<Decimal> {
+            sum: Decimal::new(-12345, 2),
+            count: 9,
+        };
+        assert_eq!(MeanState::<Decimal>::from_bytes(&d.to_bytes()).unwrap(), d);
+        assert!(MeanState::<i128>::from_bytes(&d.to_bytes()[..10]).is_err());
+    }
+}

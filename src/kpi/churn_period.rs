@@ -1,0 +1,298 @@
+//! # Churn and retention straight over a customer table: `churn_rate(started, ended, period)`
+//!
+//! - `churn_rate(started_on date, ended_on date, period daterange) -> numeric` and
+//!   `churn_rate(started_at timestamptz, ended_at timestamptz, period tstzrange) -> numeric`: one
+//!   row per customer or subscription. Active at the start of the period: `started < lower(period)`
+//!   and (`ended IS NULL` or `ended >= lower(period)`). Lost: active at start and `ended` inside the
+//!   period (`period @> ended`). Churn = 100 * lost / active at start.
+//! - `retention_rate(...)` with the same arguments: 100 minus that churn rate.
+//! - A row with a NULL start is skipped; a NULL end means "still a customer".
+//! - The period must be non-NULL, bounded, non-empty and the same on every row of a group: 22023
+//!   otherwise, naming the periods. `ended < started` is 22023 naming both.
+//! - No customer active at the start gives NULL.
+//! - PARALLEL SAFE; exact moving (inverse) form. Dates and times in messages are ISO, UTC.
+
+use super::ratio::RatioState;
+use crate::agg::{self, AggState};
+use crate::bytes::{Reader, Writer};
+use crate::error::KpiError;
+use crate::time::{Kind, Moment};
+use pgrx::pg_sys;
+use std::fmt;
+
+const BYTES_VERSION: u8 = 1;
+const RANGE_EMPTY: u8 = 0x01;
+const RANGE_LB_INC: u8 = 0x02;
+const RANGE_UB_INC: u8 = 0x04;
+const RANGE_LB_INF: u8 = 0x08;
+const RANGE_UB_INF: u8 = 0x10;
+
+/// A bounded, non-empty period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub kind: Kind,
+    pub lower: i64,
+    pub upper: i64,
+    pub lower_inc: bool,
+    pub upper_inc: bool,
+}
+
+impl Period {
+    #[inline(always)]
+    pub fn contains(&self, x: i64) -> bool {
+        (x > self.lower || (self.lower_inc && x == self.lower))
+            && (x < self.upper || (self.upper_inc && x == self.upper))
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let quote = |m: Moment| {
+            let s = m.to_string();
+            if s.contains(' ') {
+                format!("\"{s}\"")
+            } else {
+                s
+            }
+        };
+        write!(
+            f,
+            "{}{},{}{}",
+            if self.lower_inc { '[' } else { '(' },
+            quote(Moment(self.kind, self.lower)),
+            quote(Moment(self.kind, self.upper)),
+            if self.upper_inc { ']' } else { ')' }
+        )
+    }
+}
+
+fn read_int(kind: Kind, b: &[u8]) -> i64 {
+    match kind {
+        Kind::Date => i64::from(i32::from_ne_bytes([b[0], b[1], b[2], b[3]])),
+        Kind::Timestamp | Kind::Timestamptz => {
+            i64::from_ne_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+        }
+    }
+}
+
+/// Parse the data bytes of a `daterange`/`tstzrange` varlena: the range type's OID, the bounds
+/// present, then a flags byte. Empty, unbounded or infinite periods are a 22023 error.
+pub fn parse_period(kpi: &str, kind: Kind, bytes: &[u8]) -> Result<Period, KpiError> {
+    let bad = |why: String| KpiError::InvalidParameter(format!("{kpi} period must be {why}"));
+    let Some(&flags) = bytes.last() else {
+        return Err(bad("a range".into()));
+    };
+    if flags & RANGE_EMPTY != 0 {
+        return Err(bad("non-empty, got empty".into()));
+    }
+    let w = kind.width();
+    if flags & (RANGE_LB_INF | RANGE_UB_INF) != 0 {
+        // name the range as range_out would: the bound present, nothing for a missing one
+        let bound = || {
+            bytes
+                .get(4..4 + w)
+                .map(|b| Moment(kind, read_int(kind, b)).to_string())
+                .unwrap_or_default()
+        };
+        let (lo, hi) = match (flags & RANGE_LB_INF != 0, flags & RANGE_UB_INF != 0) {
+            (true, true) => (String::new(), String::new()),
+            (true, false) => (String::new(), bound()),
+            (false, _) => (bound(), String::new()),
+        };
+        let (open, close) = (
+            if flags & RANGE_LB_INC != 0 { '[' } else { '(' },
+            if flags & RANGE_UB_INC != 0 { ']' } else { ')' },
+        );
+        return Err(bad(format!("bounded, got {open}{lo},{hi}{close}")));
+    }
+    if bytes.len() < 4 + 2 * w + 1 {
+        return Err(bad("a range of the right type".into()));
+    }
+    let p = Period {
+        kind,
+        lower: read_int(kind, &bytes[4..4 + w]),
+        upper: read_int(kind, &bytes[4 + w..4 + 2 * w]),
+        lower_inc: flags & RANGE_LB_INC != 0,
+        upper_inc: flags & RANGE_UB_INC != 0,
+    };
+    if kind.infinite(p.lower) || kind.infinite(p.upper) {
+        return Err(bad(format!("bounded, got {p}")));
+    }
+    Ok(p)
+}
+
+/// Churn state: the cohort counts and the period every row must share. `repr(C)` puts the
+/// ratio first, so the `ratio_final` functions read it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[repr(C)]
+pub struct PeriodState {
+    pub ratio: RatioState,
+    pub period: Option<Period>,
+}
+
+impl PeriodState {
+    /// Record `p` as the group's period, or check it is the same.
+    #[inline(always)]
+    pub fn check(&mut self, kpi: &str, p: Period) -> Result<Period, KpiError> {
+        match self.period {
+            Some(q) if q == p => Ok(q),
+            Some(q) => Err(KpiError::InvalidParameter(format!(
+                "{kpi} period must be the same on every row of a group, got {p} after {q}"
+            ))),
+            None => {
+                self.period = Some(p);
+                Ok(p)
+            }
+        }
+    }
+
+    /// `Some(lost)` for a customer active at the start of `p`, `None` otherwise.
+    #[inline(always)]
+    pub fn classify(
+        kpi: &str,
+        p: &Period,
+        started: i64,
+        ended: Option<i64>,
+    ) -> Result<Option<bool>, KpiError> {
+        if let Some(e) = ended.filter(|&e| e < started) {
+            return Err(KpiError::InvalidParameter(format!(
+                "{kpi} end ({}) is before start ({})",
+                Moment(p.kind, e),
+                Moment(p.kind, started)
+            )));
+        }
+        let active = started < p.lower && ended.is_none_or(|e| e >= p.lower);
+        Ok(active.then(|| ended.is_some_and(|e| p.contains(e))))
+    }
+
+    /// Count (or with `inverse`, un-count) one customer.
+    #[inline(always)]
+    pub fn step(
+        &mut self,
+        kpi: &str,
+        p: Period,
+        started: i64,
+        ended: Option<i64>,
+        inverse: bool,
+    ) -> Result<(), KpiError> {
+        let p = self.check(kpi, p)?;
+        if let Some(lost) = Self::classify(kpi, &p, started, ended)? {
+            if inverse {
+                self.ratio.remove_flag(lost)
+            } else {
+                self.ratio.accum_flag(lost)
+            }
+        }
+        Ok(())
+    }
+}
+
+impl AggState for PeriodState {
+    fn merge(&mut self, other: &Self) -> Result<(), KpiError> {
+        if let Some(p) = other.period {
+            self.check("churn_rate", p)?;
+        }
+        self.ratio.merge(&other.ratio)
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        let w = Writer::new(BYTES_VERSION)
+            .i64(self.ratio.hits)
+            .i64(self.ratio.total);
+        match self.period {
+            None => w.u8(0),
+            Some(p) => w
+                .u8(match p.kind {
+                    Kind::Date => 1,
+                    Kind::Timestamptz => 2,
+                    Kind::Timestamp => 3,
+                })
+                .i64(p.lower)
+                .i64(p.upper)
+                .u8(u8::from(p.lower_inc) | u8::from(p.upper_inc) << 1),
+        }
+        .into_vec()
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Result<Self, KpiError> {
+        let mut r = Reader::new(bytes, "churn period", BYTES_VERSION)?;
+        let ratio = RatioState {
+            hits: r.count()?,
+            total: r.count()?,
+        };
+        if ratio.hits > ratio.total {
+            return Err(r.error("more lost than active customers"));
+        }
+        let kind = match r.u8()? {
+            0 => None,
+            1 => Some(Kind::Date),
+            2 => Some(Kind::Timestamptz),
+            3 => Some(Kind::Timestamp),
+            k => return Err(r.error(&format!("unknown period kind {k}"))),
+        };
+        let period = match kind {
+            None => None,
+            Some(kind) => {
+                let (lower, upper, inc) = (r.i64()?, r.i64()?, r.u8()?);
+                if inc > 3 || lower > upper {
+                    return Err(r.error("malformed period"));
+                }
+                Some(Period {
+                    kind,
+                    lower,
+                    upper,
+                    lower_inc: inc & 1 != 0,
+                    upper_inc: inc & 2 != 0,
+                })
+            }
+        };
+        r.end()?;
+        Ok(PeriodState { ratio, period })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL glue. Arguments: started, ended, period.
+
+#[inline(always)]
+unsafe fn step(f: pg_sys::FunctionCallInfo, kpi: &str, kind: Kind, inverse: bool) -> pg_sys::Datum {
+    unsafe {
+        if agg::arg_is_null(f, 3) {
+            crate::error::raise(KpiError::InvalidParameter(format!(
+                "{kpi} period must not be NULL"
+            )));
+        }
+        let period = parse_period(kpi, kind, agg::varlena_bytes(agg::arg_datum(f, 3)));
+        let int = |n| kind.value(agg::arg_datum(f, n).value());
+        let started = (!agg::arg_is_null(f, 1)).then(|| int(1));
+        let ended = (!agg::arg_is_null(f, 2)).then(|| int(2));
+        agg::transition::<PeriodState>(f, |s| {
+            let p = period?;
+            match started {
+                Some(st) => s.step(kpi, p, st, ended, inverse),
+                None => s.check(kpi, p).map(|_| ()),
+            }
+        })
+    }
+}
+
+crate::pg_v1_fn!(fn churn_period_accum_date, pg_finfo_churn_period_accum_date, |f| unsafe { step(f, "churn_rate", Kind::Date, false) });
+crate::pg_v1_fn!(fn churn_period_inv_date, pg_finfo_churn_period_inv_date, |f| unsafe { step(f, "churn_rate", Kind::Date, true) });
+crate::pg_v1_fn!(fn churn_period_accum_tstz, pg_finfo_churn_period_accum_tstz, |f| unsafe { step(f, "churn_rate", Kind::Timestamptz, false) });
+crate::pg_v1_fn!(fn churn_period_inv_tstz, pg_finfo_churn_period_inv_tstz, |f| unsafe { step(f, "churn_rate", Kind::Timestamptz, true) });
+crate::pg_v1_fn!(fn retention_period_accum_date, pg_finfo_retention_period_accum_date, |f| unsafe { step(f, "retention_rate", Kind::Date, false) });
+crate::pg_v1_fn!(fn retention_period_inv_date, pg_finfo_retention_period_inv_date, |f| unsafe { step(f, "retention_rate", Kind::Date, true) });
+crate::pg_v1_fn!(fn retention_period_accum_tstz, pg_finfo_retention_period_accum_tstz, |f| unsafe { step(f, "retention_rate", Kind::Timestamptz, false) });
+crate::pg_v1_fn!(fn retention_period_inv_tstz, pg_finfo_retention_period_inv_tstz, |f| unsafe { step(f, "retention_rate", Kind::Timestamptz, true) });
+crate::pg_v1_fn!(fn churn_period_combine, pg_finfo_churn_period_combine, |f| unsafe { agg::combine::<PeriodState>(f) });
+crate::pg_v1_fn!(fn churn_period_serialize, pg_finfo_churn_period_serialize, |f| unsafe { agg::serialize::<PeriodState>(f) });
+crate::pg_v1_fn!(fn churn_period_deserialize, pg_finfo_churn_period_deserialize, |f| unsafe { agg::deserialize::<PeriodState>(f) });
+pgrx::extension_sql_file!(
+    "churn_period.sql",
+    name = "churn_period",
+    requires = ["ratio"]
+);
+
+#[cfg(test)]
+#[path = "churn_period_tests.rs"]
+mod unit_tests;

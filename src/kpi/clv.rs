@@ -1,0 +1,310 @@
+//! # `clv(value, freq, lifespan)`: customer lifetime value
+//!
+//! - `clv(value, freq, lifespan) -> numeric`: average purchase value x average purchase frequency
+//!   x average customer lifespan, i.e. `avg(value) * avg(freq) * avg(lifespan)` over the rows where
+//!   all three are non-NULL (100 per purchase, 2 purchases a year, 3 years: 600).
+//! - Overloads: `numeric`, `double precision`, `integer` and `bigint` triples. Integer and numeric
+//!   inputs are summed exactly (`i128`, exact decimals): a sum that cannot be held exactly is a
+//!   22003 error, never rounded. The result is `sum(value) * sum(freq) * sum(lifespan) / n^3` in
+//!   PostgreSQL `numeric` arithmetic: one division, at `numeric`'s usual precision.
+//! - A negative input is 22003 naming it; so is a `NaN` or infinite one.
+//! - Rows with any NULL are skipped; no complete row gives NULL.
+//! - PARALLEL SAFE; exact moving (inverse) form for the integer and numeric overloads (the
+//!   `double precision` one has none: floating-point subtraction is not an exact inverse).
+
+use super::ces::CheckedSum;
+use crate::agg::{self, AggState};
+use crate::bytes::{Reader, Writer};
+use crate::error::KpiError;
+use pgrx::pg_sys;
+use rust_decimal::Decimal;
+
+const BYTES_VERSION: u8 = 1;
+const ROLES: [&str; 3] = ["value", "freq", "lifespan"];
+
+/// The three sums and the number of complete rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ClvState<T> {
+    pub sums: [T; 3],
+    pub n: i64,
+}
+
+#[cold]
+fn negative(role: &str, shown: impl std::fmt::Display) -> KpiError {
+    KpiError::OutOfRange(format!("clv {role} must not be negative, got {shown}"))
+}
+
+#[cold]
+fn overflow() -> KpiError {
+    KpiError::OutOfRange("clv sum is out of range".into())
+}
+
+/// A non-negative input, or the 22003 error naming it.
+#[inline(always)]
+pub fn non_negative<T: PartialOrd + Default + std::fmt::Display + Copy>(
+    xs: [T; 3],
+) -> Result<[T; 3], KpiError> {
+    for (x, role) in xs.iter().zip(ROLES) {
+        if x.partial_cmp(x).is_none() {
+            return Err(KpiError::OutOfRange(format!(
+                "clv {role} must be a number, got NaN"
+            )));
+        }
+        if *x < T::default() {
+            return Err(negative(role, x));
+        }
+    }
+    Ok(xs)
+}
+
+impl<T: CheckedSum> ClvState<T> {
+    #[inline(always)]
+    pub fn accum(&mut self, xs: [T; 3]) -> Result<(), KpiError> {
+        let mut sums = self.sums;
+        for (s, x) in sums.iter_mut().zip(xs) {
+            *s = s.checked_add(x).ok_or_else(overflow)?;
+        }
+        (self.sums, self.n) = (sums, self.n + 1);
+        Ok(())
+    }
+
+    #[inline(always)]
+    pub fn remove(&mut self, xs: [T; 3]) -> Result<(), KpiError> {
+        let mut sums = self.sums;
+        for (s, x) in sums.iter_mut().zip(xs) {
+            *s = s.checked_sub(x).ok_or_else(overflow)?;
+        }
+        (self.sums, self.n) = (sums, self.n - 1);
+        Ok(())
+    }
+
+    /// `Some((sums, n))`, CLV being `sums[0] * sums[1] * sums[2] / n^3`; `None` for no rows.
+    pub fn finish(&self) -> Option<([T; 3], i64)> {
+        (self.n > 0).then_some((self.sums, self.n))
+    }
+}
+
+impl<T: CheckedSum> AggState for ClvState<T> {
+    fn merge(&mut self, other: &Self) -> Result<(), KpiError> {
+        let mut sums = self.sums;
+        for (s, x) in sums.iter_mut().zip(other.sums) {
+            *s = s.checked_add(x).ok_or_else(overflow)?;
+        }
+        let n = self.n.checked_add(other.n).ok_or_else(overflow)?;
+        (self.sums, self.n) = (sums, n);
+        Ok(())
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        self.sums
+            .iter()
+            .fold(Writer::new(BYTES_VERSION), |w, s| s.put(w))
+            .i64(self.n)
+            .into_vec()
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Result<Self, KpiError> {
+        let mut r = Reader::new(bytes, "clv", BYTES_VERSION)?;
+        let sums = [T::get(&mut r)?, T::get(&mut r)?, T::get(&mut r)?];
+        let n = r.count()?;
+        r.end()?;
+        Ok(ClvState { sums, n })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL glue
+
+#[inline(always)]
+unsafe fn int_step(f: pg_sys::FunctionCallInfo, wide: bool, inverse: bool) -> pg_sys::Datum {
+    unsafe {
+        let xs = agg::args_not_null::<3>(f).map(|d| {
+            d.map(|x| {
+                if wide {
+                    i128::from(x.value() as i64)
+                } else {
+                    i128::from(x.value() as i32)
+                }
+            })
+        });
+        agg::transition::<ClvState<i128>>(f, |s| match xs {
+            None => Ok(()),
+            Some(xs) if inverse => s.remove(xs),
+            Some(xs) => s.accum(non_negative(xs)?),
+        })
+    }
+}
+
+#[inline(always)]
+unsafe fn numeric_step(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
+    unsafe {
+        let xs = agg::args_not_null::<3>(f).map(|[a, b, c]| {
+            [
+                agg::decimal_arg(a, "clv", "value"),
+                agg::decimal_arg(b, "clv", "freq"),
+                agg::decimal_arg(c, "clv", "lifespan"),
+            ]
+        });
+        agg::transition::<ClvState<Decimal>>(f, |s| match xs {
+            None => Ok(()),
+            Some(xs) if inverse => s.remove(xs),
+            Some(xs) => s.accum(non_negative(xs)?),
+        })
+    }
+}
+
+#[inline(always)]
+unsafe fn float_step(f: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+    unsafe {
+        let xs = agg::args_not_null::<3>(f).map(|d| d.map(|x| f64::from_bits(x.value() as u64)));
+        agg::transition::<ClvState<f64>>(f, |s| match xs {
+            None => Ok(()),
+            Some(xs) => {
+                if let Some((x, role)) = xs.iter().zip(ROLES).find(|(x, _)| x.is_infinite()) {
+                    return Err(KpiError::OutOfRange(format!(
+                        "clv {role} must be finite, got {}",
+                        if *x > 0.0 { "Infinity" } else { "-Infinity" }
+                    )));
+                }
+                s.accum(non_negative(xs)?)
+            }
+        })
+    }
+}
+
+/// `s0 * s1 * s2 / n^3` in numeric arithmetic.
+unsafe fn clv_numeric(sums: [pg_sys::Numeric; 3], n: i64) -> pg_sys::Datum {
+    unsafe {
+        let n = pg_sys::int64_to_numeric(n);
+        let num = agg::numeric_mul(agg::numeric_mul(sums[0], sums[1]), sums[2]);
+        let den = agg::numeric_mul(agg::numeric_mul(n, n), n);
+        pg_sys::Datum::from(agg::numeric_div(num, den))
+    }
+}
+
+crate::pg_v1_fn!(fn clv_accum_int4, pg_finfo_clv_accum_int4, |f| unsafe { int_step(f, false, false) });
+crate::pg_v1_fn!(fn clv_accum_int8, pg_finfo_clv_accum_int8, |f| unsafe { int_step(f, true, false) });
+crate::pg_v1_fn!(fn clv_inv_int4, pg_finfo_clv_inv_int4, |f| unsafe { int_step(f, false, true) });
+crate::pg_v1_fn!(fn clv_inv_int8, pg_finfo_clv_inv_int8, |f| unsafe { int_step(f, true, true) });
+crate::pg_v1_fn!(fn clv_accum_numeric, pg_finfo_clv_accum_numeric, |f| unsafe { numeric_step(f, false) });
+crate::pg_v1_fn!(fn clv_inv_numeric, pg_finfo_clv_inv_numeric, |f| unsafe { numeric_step(f, true) });
+crate::pg_v1_fn!(fn clv_accum_float8, pg_finfo_clv_accum_float8, |f| unsafe { float_step(f) });
+crate::pg_v1_fn!(fn clv_combine_int, pg_finfo_clv_combine_int, |f| unsafe { agg::combine::<ClvState<i128>>(f) });
+crate::pg_v1_fn!(fn clv_combine_numeric, pg_finfo_clv_combine_numeric, |f| unsafe { agg::combine::<ClvState<Decimal>>(f) });
+crate::pg_v1_fn!(fn clv_combine_float8, pg_finfo_clv_combine_float8, |f| unsafe { agg::combine::<ClvState<f64>>(f) });
+crate::pg_v1_fn!(fn clv_serialize_int, pg_finfo_clv_serialize_int, |f| unsafe { agg::serialize::<ClvState<i128>>(f) });
+crate::pg_v1_fn!(fn clv_serialize_numeric, pg_finfo_clv_serialize_numeric, |f| unsafe { agg::serialize::<ClvState<Decimal>>(f) });
+crate::pg_v1_fn!(fn clv_serialize_float8, pg_finfo_clv_serialize_float8, |f| unsafe { agg::serialize::<ClvState<f64>>(f) });
+crate::pg_v1_fn!(fn clv_deserialize_int, pg_finfo_clv_deserialize_int, |f| unsafe { agg::deserialize::<ClvState<i128>>(f) });
+crate::pg_v1_fn!(fn clv_deserialize_numeric, pg_finfo_clv_deserialize_numeric, |f| unsafe { agg::deserialize::<ClvState<Decimal>>(f) });
+crate::pg_v1_fn!(fn clv_deserialize_float8, pg_finfo_clv_deserialize_float8, |f| unsafe { agg::deserialize::<ClvState<f64>>(f) });
+crate::pg_v1_fn!(fn clv_final_int, pg_finfo_clv_final_int, |f| unsafe {
+    agg::finish::<ClvState<i128>>(f, |s| s.finish().map(|(sums, n)| clv_numeric(sums.map(|x| agg::numeric_from_i128(x)), n)))
+});
+crate::pg_v1_fn!(fn clv_final_numeric, pg_finfo_clv_final_numeric, |f| unsafe {
+    agg::finish::<ClvState<Decimal>>(f, |s| s.finish().map(|(sums, n)| clv_numeric(sums.map(|x| agg::numeric_from_decimal(x)), n)))
+});
+crate::pg_v1_fn!(fn clv_final_float8, pg_finfo_clv_final_float8, |f| unsafe {
+    agg::finish::<ClvState<f64>>(f, |s| {
+        s.finish().map(|(sums, n)| {
+            let n = n as f64;
+            pg_sys::Datum::from(agg::numeric_from_f64((sums[0] / n) * (sums[1] / n) * (sums[2] / n)))
+        })
+    })
+});
+
+pgrx::extension_sql_file!("clv.sql", name = "clv");
+
+#[cfg(test)]
+mod unit_tests {
+    use super::*;
+
+    #[test]
+    fn seeds_example_and_inverse() {
+        let mut s = ClvState::<i128>::default();
+        assert_eq!(s.finish(), None);
+        s.accum([100, 2, 3]).unwrap();
+        assert_eq!(s.finish(), Some(([100, 2, 3], 1)), "100 x 2 x 3 = 600");
+        s.accum([50, 4, 1]).unwrap();
+        assert_eq!(
+            s.finish(),
+            Some(([150, 6, 4], 2)),
+            "75 x 3 x 2 = 450 = 150*6*4/8"
+        );
+        s.remove([100, 2, 3]).unwrap();
+        assert_eq!(s.finish(), Some(([50, 4, 1], 1)));
+    }
+
+    #[test]
+    fn negative_and_nan_inputs_are_22003() {
+        let e = non_negative([1i64, -2, 3]).unwrap_err();
+        assert_eq!(
+            (e.sqlstate(), e.message()),
+            ("22003", "clv freq must not be negative, got -2")
+        );
+        let e = non_negative([1.0, 2.0, f64::NAN]).unwrap_err();
+        assert_eq!(e.message(), "clv lifespan must be a number, got NaN");
+        let e = non_negative([Decimal::new(-5, 1), Decimal::ONE, Decimal::ONE]).unwrap_err();
+        assert_eq!(e.message(), "clv value must not be negative, got -0.5");
+        assert!(non_negative([0i64, 0, 0]).is_ok());
+    }
+
+    #[test]
+    fn exact_decimal_sums_or_error() {
+        let mut s = ClvState::<Decimal>::default();
+        s.accum([Decimal::new(1999, 2), Decimal::new(15, 1), Decimal::TWO])
+            .unwrap();
+        s.accum([Decimal::new(1, 2), Decimal::new(5, 1), Decimal::ONE])
+            .unwrap();
+        assert_eq!(
+            s.sums.map(|d| d.to_string()),
+            ["20.00".to_string(), "2.0".into(), "3".into()]
+        );
+        let before = s;
+        assert_eq!(
+            s.accum([Decimal::MAX, Decimal::ONE, Decimal::ONE])
+                .unwrap_err()
+                .sqlstate(),
+            "22003"
+        );
+        assert_eq!(s, before);
+        let mut f = ClvState::<f64>::default();
+        f.accum([f64::MAX, 1.0, 1.0]).unwrap();
+        assert!(
+            f.accum([f64::MAX, 1.0, 1.0]).is_err(),
+            "a float sum overflowing to infinity is an error"
+        );
+    }
+
+    #[test]
+    fn merge_and_bytes() {
+        let mut a = ClvState::<i128> {
+            sums: [1, 2, 3],
+            n: 1,
+        };
+        a.merge(&ClvState {
+            sums: [4, 5, 6],
+            n: 2,
+        })
+        .unwrap();
+        assert_eq!(
+            a,
+            ClvState {
+                sums: [5, 7, 9],
+                n: 3
+            }
+        );
+        assert_eq!(ClvState::<i128>::from_bytes(&a.to_bytes()).unwrap(), a);
+        let d = ClvState::<Decimal> {
+            sums: [Decimal::new(12345, 2), Decimal::ONE, Decimal::TEN],
+            n: 4,
+        };
+        assert_eq!(ClvState::<Decimal>::from_bytes(&d.to_bytes()).unwrap(), d);
+        let f = ClvState::<f64> {
+            sums: [1.5, 2.5, 0.25],
+            n: 2,
+        };
+        assert_eq!(ClvState::<f64>::from_bytes(&f.to_bytes()).unwrap(), f);
+        assert!(ClvState::<i128>::from_bytes(&f.to_bytes()).is_err());
+    }
+}
