@@ -44,6 +44,23 @@ pub mod testing {
             caught.unwrap_or_else(|| panic!("query did not fail: {query}"))
         }
     }
+
+    /// Each `(query, SQLSTATE, message)` must fail with exactly that SQLSTATE and message.
+    pub fn assert_errors(cases: &[(&str, PgSqlErrorCode, &str)]) {
+        for (query, code, message) in cases {
+            let (got_code, got_message) = sql_error(query);
+            assert_eq!(
+                (&got_code, got_message.as_str()),
+                (code, *message),
+                "{query}"
+            );
+        }
+    }
+
+    /// The text of a one-value query.
+    pub fn text(query: &str) -> Option<String> {
+        Spi::get_one::<String>(query).expect("query failed")
+    }
 }
 
 /// Required by `cargo pgrx test`.

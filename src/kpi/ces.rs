@@ -242,3 +242,34 @@ mod unit_tests {
         assert!(MeanState::<i128>::from_bytes(&d.to_bytes()[..10]).is_err());
     }
 }
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pgrx::pg_schema]
+mod tests {
+    use crate::testing::{assert_errors, text};
+    use pgrx::prelude::*;
+
+    #[pg_test]
+    fn ces_mean_equals_avg() {
+        let q = "SELECT bool_and(x) FROM (SELECT ces(s) = avg(s) AS x FROM (VALUES (1), (7), (6), (NULL)) v(s)
+                 UNION ALL SELECT ces(s / 3.0) = avg(s / 3.0) FROM generate_series(1, 100) s) t";
+        assert_eq!(
+            text(&format!("SELECT ({q})::text")).as_deref(),
+            Some("true")
+        );
+        assert_eq!(
+            text("SELECT ces(s)::text FROM (VALUES (NULL::int)) v(s)"),
+            None
+        );
+    }
+
+    #[pg_test]
+    fn ces_errors() {
+        use PgSqlErrorCode::*;
+        assert_errors(&[
+            ("SELECT ces('NaN'::numeric)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "ces score must be a finite number of at most 28 significant digits, got NaN"),
+            ("SELECT ces(1e30)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "ces score must be a finite number of at most 28 significant digits, got 1000000000000000000000000000000"),
+            ("SELECT ces(s) FROM (VALUES (79228162514264337593543950335), (1)) v(s)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "ces sum is out of range"),
+        ]);
+    }
+}

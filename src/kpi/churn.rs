@@ -356,3 +356,46 @@ mod unit_tests {
         assert_eq!(s.finish_complement(), Some((2, 3)));
     }
 }
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pgrx::pg_schema]
+mod tests {
+    use crate::testing::{assert_errors, text};
+    use pgrx::prelude::*;
+
+    #[pg_test]
+    fn churn_counts_and_flags() {
+        let q = "SELECT concat_ws(' ', churn_rate(s, l), retention_rate(s, l), churn_rate(s::bigint, l::bigint))
+                 FROM (VALUES (100, 5), (50, 10), (NULL, 3)) v(s, l)";
+        assert_eq!(
+            text(q).as_deref(),
+            Some("10.0000000000000000 90.0000000000000000 10.0000000000000000")
+        );
+        let q = "SELECT concat_ws(' ', churn_rate(a, l), retention_rate(a, l))
+                 FROM (VALUES (true, true), (true, false), (false, true), (true, NULL)) v(a, l)";
+        assert_eq!(
+            text(q).as_deref(),
+            Some("50.0000000000000000 50.0000000000000000")
+        );
+        assert_eq!(text("SELECT churn_rate(0, 0)::text"), None);
+        assert_eq!(
+            text("SELECT retention_rate(100, 95, 10)::text").as_deref(),
+            Some("85.0000000000000000")
+        );
+    }
+
+    #[pg_test]
+    fn churn_errors() {
+        use PgSqlErrorCode::*;
+        assert_errors(&[
+            ("SELECT churn_rate(10, 12)", ERRCODE_INVALID_PARAMETER_VALUE, "churn_rate customers_lost (12) exceeds customers_at_start (10)"),
+            ("SELECT churn_rate(-1, 0)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "churn_rate customers_at_start must not be negative, got -1"),
+            ("SELECT churn_rate(5::bigint, -2::bigint)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "churn_rate customers_lost must not be negative, got -2"),
+            ("SELECT retention_rate(10, 12)", ERRCODE_INVALID_PARAMETER_VALUE, "retention_rate customers_lost (12) exceeds customers_at_start (10)"),
+            ("SELECT retention_rate(100, 5, 10)", ERRCODE_INVALID_PARAMETER_VALUE, "retention_rate new_customers (10) exceeds customers_at_end (5)"),
+            ("SELECT retention_rate(10, 30, 5)", ERRCODE_INVALID_PARAMETER_VALUE, "retention_rate retained customers (customers_at_end 30 - new_customers 5 = 25) exceed customers_at_start (10)"),
+            ("SELECT retention_rate(10, -1, 0)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "retention_rate customers_at_end must not be negative, got -1"),
+            ("SELECT churn_rate(9223372036854775807, 0), churn_rate(s, 0) FROM (VALUES (9223372036854775807), (1)) v(s)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "churn_rate count overflows bigint"),
+        ]);
+    }
+}

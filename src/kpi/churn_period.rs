@@ -296,3 +296,38 @@ pgrx::extension_sql_file!(
 #[cfg(test)]
 #[path = "churn_period_tests.rs"]
 mod unit_tests;
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pgrx::pg_schema]
+mod tests {
+    use crate::testing::{assert_errors, text};
+    use pgrx::prelude::*;
+
+    #[pg_test]
+    fn churn_over_customer_rows() {
+        let q = "SELECT concat_ws(' ', churn_rate(s, e, daterange('2025-01-01', '2025-02-01')), retention_rate(s, e, daterange('2025-01-01', '2025-02-01')),
+                                      churn_rate(s::timestamptz, e::timestamptz, tstzrange('2025-01-01', '2025-02-01')))
+                 FROM (VALUES ('2024-06-01'::date, '2025-01-15'::date), ('2024-06-01', NULL), ('2025-01-10', NULL), ('2024-01-01', '2024-12-01'), (NULL, NULL)) v(s, e)";
+        assert_eq!(
+            text(q).as_deref(),
+            Some("50.0000000000000000 50.0000000000000000 50.0000000000000000")
+        );
+        assert_eq!(text("SELECT churn_rate('2025-01-05'::date, NULL, daterange('2025-01-01', '2025-02-01'))::text"), None);
+    }
+
+    #[pg_test]
+    fn churn_period_errors() {
+        use PgSqlErrorCode::*;
+        let row = "FROM (VALUES ('2024-06-01'::date, '2025-01-15'::date)) v(s, e)";
+        assert_errors(&[
+            (&format!("SELECT churn_rate(s, e, NULL) {row}"), ERRCODE_INVALID_PARAMETER_VALUE, "churn_rate period must not be NULL"),
+            (&format!("SELECT churn_rate(s, e, 'empty') {row}"), ERRCODE_INVALID_PARAMETER_VALUE, "churn_rate period must be non-empty, got empty"),
+            (&format!("SELECT churn_rate(s, e, daterange('2025-01-01', NULL)) {row}"), ERRCODE_INVALID_PARAMETER_VALUE, "churn_rate period must be bounded, got [2025-01-01,)"),
+            (&format!("SELECT retention_rate(s, e, daterange('2025-01-01', 'infinity')) {row}"), ERRCODE_INVALID_PARAMETER_VALUE, "retention_rate period must be bounded, got [2025-01-01,infinity)"),
+            (&format!("SELECT churn_rate(e, s, daterange('2025-01-01', '2025-02-01')) {row}"), ERRCODE_INVALID_PARAMETER_VALUE, "churn_rate end (2024-06-01) is before start (2025-01-15)"),
+            ("SELECT churn_rate(s, e, p) FROM (VALUES ('2024-06-01'::date, NULL::date, daterange('2025-01-01', '2025-02-01')), ('2024-06-01', NULL, daterange('2025-02-01', '2025-03-01'))) v(s, e, p)",
+             ERRCODE_INVALID_PARAMETER_VALUE, "churn_rate period must be the same on every row of a group, got [2025-02-01,2025-03-01) after [2025-01-01,2025-02-01)"),
+            ("SELECT churn_rate('2024-06-01'::timestamptz, '2025-01-15 10:30+00', tstzrange('2025-01-01 00:00+00', NULL))", ERRCODE_INVALID_PARAMETER_VALUE, "churn_rate period must be bounded, got [2025-01-01 00:00:00+00,)"),
+        ]);
+    }
+}

@@ -308,3 +308,66 @@ mod unit_tests {
         assert!(ClvState::<i128>::from_bytes(&f.to_bytes()).is_err());
     }
 }
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pgrx::pg_schema]
+mod tests {
+    use crate::testing::{assert_errors, text};
+    use pgrx::prelude::*;
+
+    #[pg_test]
+    fn clv_seeds_example_every_overload() {
+        let q = "SELECT concat_ws(' ', clv(v, f, l), clv(v::bigint, f::bigint, l::bigint), clv(v::numeric, f::numeric, l::numeric), clv(v::float8, f::float8, l::float8))
+                 FROM (VALUES (100, 2, 3), (NULL, 1, 1)) x(v, f, l)";
+        assert_eq!(
+            text(q).as_deref(),
+            Some("600.0000000000000000 600.0000000000000000 600.0000000000000000 600")
+        );
+        assert_eq!(
+            text("SELECT clv(v, 1, 1)::text FROM (VALUES (NULL::int)) x(v)"),
+            None
+        );
+    }
+
+    #[pg_test]
+    fn clv_errors() {
+        use PgSqlErrorCode::*;
+        assert_errors(&[
+            (
+                "SELECT clv(-1, 2, 3)",
+                ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+                "clv value must not be negative, got -1",
+            ),
+            (
+                "SELECT clv(1, -2::bigint, 3)",
+                ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+                "clv freq must not be negative, got -2",
+            ),
+            (
+                "SELECT clv(1.5, 2, -0.25)",
+                ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+                "clv lifespan must not be negative, got -0.25",
+            ),
+            (
+                "SELECT clv(1::float8, 'NaN', 3)",
+                ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+                "clv freq must be a number, got NaN",
+            ),
+            (
+                "SELECT clv(1::float8, 2, 'Infinity')",
+                ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+                "clv lifespan must be finite, got Infinity",
+            ),
+            (
+                "SELECT clv('NaN'::numeric, 2, 3)",
+                ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+                "clv value must be a finite number of at most 28 significant digits, got NaN",
+            ),
+            (
+                "SELECT clv(v, 1, 1) FROM (VALUES (79228162514264337593543950335), (0.5)) x(v)",
+                ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+                "clv sum is out of range",
+            ),
+        ]);
+    }
+}

@@ -321,3 +321,38 @@ mod unit_tests {
             .contains("threshold flag 7"));
     }
 }
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pgrx::pg_schema]
+mod tests {
+    use crate::testing::{assert_errors, text};
+    use pgrx::prelude::*;
+
+    #[pg_test]
+    fn csat_and_ces_top_box() {
+        let q = "SELECT concat_ws(' ', csat(r), csat(r, 5), csat(r::numeric, 4.5), ces(r, 4), csat(r::smallint), csat(r::bigint, 2::bigint))
+                 FROM (VALUES (5), (4), (3), (NULL)) v(r)";
+        assert_eq!(
+            text(q).as_deref(),
+            Some("66.6666666666666667 33.3333333333333333 33.3333333333333333 66.6666666666666667 66.6666666666666667 100.0000000000000000")
+        );
+        assert_eq!(
+            text("SELECT csat(r)::text FROM (VALUES (NULL::int)) v(r)"),
+            None
+        );
+    }
+
+    #[pg_test]
+    fn csat_errors() {
+        use PgSqlErrorCode::*;
+        assert_errors(&[
+            ("SELECT csat(r, t) FROM (VALUES (5, 4), (4, 3)) v(r, t)", ERRCODE_INVALID_PARAMETER_VALUE, "csat threshold must be the same on every row of a group, got 3 after 4"),
+            ("SELECT csat(5, NULL)", ERRCODE_INVALID_PARAMETER_VALUE, "csat threshold must not be NULL"),
+            ("SELECT ces(s, NULL::numeric) FROM (VALUES (5.0)) v(s)", ERRCODE_INVALID_PARAMETER_VALUE, "ces threshold must not be NULL"),
+            ("SELECT ces(s, t) FROM (VALUES (5.0, 4.5), (4, 4.50), (3, 5)) v(s, t)", ERRCODE_INVALID_PARAMETER_VALUE, "ces threshold must be the same on every row of a group, got 5 after 4.5"),
+            ("SELECT csat('NaN'::numeric)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "csat rating must be a finite number of at most 28 significant digits, got NaN"),
+            ("SELECT csat(4.0, 'NaN')", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "csat threshold must be a finite number of at most 28 significant digits, got NaN"),
+            ("SELECT csat('Infinity'::numeric, 4)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "csat rating must be a finite number of at most 28 significant digits, got Infinity"),
+        ]);
+    }
+}

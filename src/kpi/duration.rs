@@ -141,3 +141,32 @@ mod unit_tests {
         );
     }
 }
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pgrx::pg_schema]
+mod tests {
+    use crate::testing::{assert_errors, text};
+    use pgrx::prelude::*;
+
+    #[pg_test]
+    fn durations_equal_avg_of_differences() {
+        let q = "SELECT concat_ws(' | ', avg_response_time(a, b), avg_resolution_time(a::timestamp, b::timestamp), avg_response_time(a, b) = avg(b - a))
+                 FROM (VALUES ('2025-01-01 10:00+00'::timestamptz, '2025-01-02 12:00+00'::timestamptz),
+                              ('2025-01-01 10:00+00', '2025-01-03 13:00+00'), ('2025-01-01 00:00+00', NULL)) v(a, b)";
+        assert_eq!(
+            text(q).as_deref(),
+            Some("1 day 14:30:00 | 1 day 14:30:00 | t")
+        );
+        assert_eq!(text("SELECT avg_response_time(now(), NULL)::text"), None);
+    }
+
+    #[pg_test]
+    fn duration_errors() {
+        use PgSqlErrorCode::*;
+        assert_errors(&[
+            ("SET LOCAL timezone = 'UTC'; SELECT avg_response_time('2025-01-02 12:00+00'::timestamptz, '2025-01-01 10:00+00'::timestamptz)", ERRCODE_INVALID_PARAMETER_VALUE, "avg_response_time end (2025-01-01 10:00:00+00) is before start (2025-01-02 12:00:00+00)"),
+            ("SELECT avg_resolution_time('2025-01-02 12:00'::timestamp, '2025-01-01 10:00:00.5'::timestamp)", ERRCODE_INVALID_PARAMETER_VALUE, "avg_resolution_time end (2025-01-01 10:00:00.500000) is before start (2025-01-02 12:00:00)"),
+            ("SELECT avg_resolution_time('2025-01-02'::timestamp, 'infinity')", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "avg_resolution_time timestamps must be finite, got infinity"),
+        ]);
+    }
+}

@@ -476,3 +476,56 @@ mod unit_tests {
         assert!(big.merge(&RatioState { hits: 0, total: 1 }).is_err());
     }
 }
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pgrx::pg_schema]
+mod tests {
+    use crate::testing::{assert_errors, text};
+    use pgrx::prelude::*;
+
+    #[pg_test]
+    fn ratio_values_nulls_and_empty() {
+        let q = "SELECT concat_ws(' ', share(x > 2), conversion_rate(x > 2), fcr_rate(x = 1), fcr_rate(x))
+                 FROM (VALUES (1), (2), (3), (4), (NULL)) v(x)";
+        assert_eq!(
+            text(q).as_deref(),
+            Some("50.0000000000000000 50.0000000000000000 25.0000000000000000 25.0000000000000000")
+        );
+        assert_eq!(
+            text("SELECT share(x)::text FROM (VALUES (NULL::boolean)) v(x)"),
+            None
+        );
+        assert_eq!(
+            text("SELECT share(true, w)::text FROM (VALUES (0::numeric)) v(w)"),
+            None
+        );
+        assert_eq!(text("SELECT round(share(h < 40, w), 2)::text FROM (VALUES (30, 100.50), (50, 200)) v(h, w)").as_deref(), Some("33.44"));
+    }
+
+    #[pg_test]
+    fn ratio_errors() {
+        use PgSqlErrorCode::*;
+        assert_errors(&[
+            (
+                "SELECT fcr_rate(c) FROM (VALUES (1), (0)) v(c)",
+                ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+                "fcr_rate contacts must be at least 1, got 0",
+            ),
+            (
+                "SELECT fcr_rate(-3)",
+                ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+                "fcr_rate contacts must be at least 1, got -3",
+            ),
+            (
+                "SELECT share(true, -2.5)",
+                ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+                "share weight must not be negative, got -2.5",
+            ),
+            (
+                "SELECT share(true, 'NaN')",
+                ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+                "share weight must be a finite number of at most 28 significant digits, got NaN",
+            ),
+        ]);
+    }
+}
