@@ -297,6 +297,31 @@ fn not_decimal(datum: pg_sys::Datum, kpi: &str, role: &str) -> ! {
     )))
 }
 
+/// The value of a `numeric` datum as an exact [`Scaled`](crate::numeric::Scaled), read in
+/// place; `NaN`, infinities and values beyond 38 digits are a 22003 error naming the KPI, the
+/// argument (`role`) and the value.
+#[inline(always)]
+pub(crate) unsafe fn scaled_arg(
+    datum: pg_sys::Datum,
+    kpi: &str,
+    role: &str,
+) -> crate::numeric::Scaled {
+    match crate::numeric::to_scaled(unsafe { varlena_bytes(datum) }) {
+        Ok((mantissa, scale)) => crate::numeric::Scaled { mantissa, scale },
+        Err(_) => {
+            let shown = unsafe { numeric_text(datum) };
+            raise(KpiError::OutOfRange(format!(
+                "{kpi} {role} must be a finite number of at most 38 digits, got {shown}"
+            )))
+        }
+    }
+}
+
+/// An exact `numeric` from a [`Scaled`](crate::numeric::Scaled).
+pub(crate) unsafe fn numeric_from_scaled(x: crate::numeric::Scaled) -> pg_sys::Numeric {
+    unsafe { numeric_from_text(&x.to_string()) }
+}
+
 /// Run a transition (or inverse) step on this group's state, allocating it on the first row.
 /// The state is returned even when `step` skips the row, so the function never returns NULL
 /// (a moving aggregate's transition function must not).

@@ -138,6 +138,19 @@ impl Field for f64 {
     }
 }
 
+impl Field for crate::numeric::Scaled {
+    fn put(self, w: Writer) -> Writer {
+        w.i128(self.mantissa).u8(self.scale as u8)
+    }
+    fn get(r: &mut Reader) -> Result<Self, KpiError> {
+        let (mantissa, scale) = (r.i128()?, u32::from(r.u8()?));
+        if scale > crate::numeric::MAX_SCALE {
+            return Err(r.error(&format!("scale {scale} out of range")));
+        }
+        Ok(crate::numeric::Scaled { mantissa, scale })
+    }
+}
+
 impl Field for rust_decimal::Decimal {
     fn put(self, w: Writer) -> Writer {
         w.bytes(&self.serialize())

@@ -188,10 +188,35 @@ pub enum NotDecimal {
     TooLarge,
 }
 
-/// The exact value of the data bytes of a `numeric` varlena as a [`Decimal`], keeping its
-/// display scale (`12.50` stays `12.50`), read in place without allocation.
+/// Powers of ten that fit an `i128`.
+const POW10: [i128; 39] = {
+    let mut t = [1i128; 39];
+    let mut i = 1;
+    while i < 39 {
+        t[i] = t[i - 1] * 10;
+        i += 1;
+    }
+    t
+};
+
+const POW10_U64: [u64; 20] = {
+    let mut t = [1u64; 20];
+    let mut i = 1;
+    while i < 20 {
+        t[i] = t[i - 1] * 10;
+        i += 1;
+    }
+    t
+};
+
+/// The largest scale a [`Scaled`] value carries.
+pub const MAX_SCALE: u32 = 38;
+
+/// The exact value of the data bytes of a `numeric` varlena as `(mantissa, scale)`, the value
+/// being `mantissa / 10^scale` with `scale` the numeric's display scale (`12.50` is `(1250, 2)`).
+/// Read in place without allocation; no division wider than 16 bits.
 #[inline]
-pub fn to_decimal(bytes: &[u8]) -> Result<Decimal, NotDecimal> {
+pub fn to_scaled(bytes: &[u8]) -> Result<(i128, u32), NotDecimal> {
     let header = u16_at(bytes, 0).ok_or(NotDecimal::Special)?;
     let (negative, weight, dscale, digits_at) = match header & SIGN_MASK {
         SPECIAL => return Err(NotDecimal::Special),
@@ -215,41 +240,123 @@ pub fn to_decimal(bytes: &[u8]) -> Result<Decimal, NotDecimal> {
             )
         }
     };
-    let digits = &bytes[digits_at.min(bytes.len())..];
-    let ndigits = (digits.len() / 2) as i32;
-    let mut mantissa: i128 = 0;
-    for pair in digits.chunks_exact(2) {
-        let d = i128::from(u16::from_ne_bytes([pair[0], pair[1]]));
-        mantissa = mantissa
-            .checked_mul(NBASE)
-            .and_then(|m| m.checked_add(d))
-            .ok_or(NotDecimal::TooLarge)?;
-    }
-    // value = mantissa * 10000^exp4, exp4 = weight - (ndigits - 1); bring it to scale dscale.
-    let exp10 = if ndigits == 0 {
-        0
-    } else {
-        4 * (weight - (ndigits - 1))
-    };
-    let shift = exp10 + dscale as i32; // mantissa * 10^shift has scale dscale
-    if shift >= 0 {
-        mantissa = 10i128
-            .checked_pow(shift as u32)
-            .and_then(|p| mantissa.checked_mul(p))
-            .ok_or(NotDecimal::TooLarge)?;
-    } else {
-        // digits below the display scale are zero by construction; divide them away exactly
-        mantissa /= 10i128
-            .checked_pow((-shift) as u32)
-            .ok_or(NotDecimal::TooLarge)?;
-    }
-    if negative {
-        mantissa = -mantissa;
-    }
-    if dscale > 28 {
+    if dscale > MAX_SCALE {
         return Err(NotDecimal::TooLarge);
     }
-    Decimal::try_from_i128_with_scale(mantissa, dscale).map_err(|_| NotDecimal::TooLarge)
+    let digits = &bytes[digits_at.min(bytes.len())..];
+    let ndigits = (digits.len() / 2) as i32;
+    if ndigits == 0 {
+        return Ok((0, dscale));
+    }
+    let digit = |i: usize| u16::from_ne_bytes([digits[2 * i], digits[2 * i + 1]]);
+    let last = digit((ndigits - 1) as usize);
+    // The last group's exponent, in powers of ten at scale dscale. Below zero it carries digits
+    // past the display scale, which are zero, so a 16-bit division drops them exactly.
+    let e = 4 * (weight - (ndigits - 1)) + dscale as i32;
+    let (lift, tail) = if e >= 0 {
+        (
+            e + 4,
+            u64::from(last).checked_mul(*POW10_U64.get(e as usize).unwrap_or(&u64::MAX)),
+        )
+    } else {
+        let drop = (-e).min(4) as u32;
+        (4 - drop as i32, Some(u64::from(last / 10u16.pow(drop))))
+    };
+    // Fast path in u64 (native overflow checks); i128 only for values past 19 digits.
+    let fast = (|| {
+        let mut acc: u64 = 0;
+        for i in 0..(ndigits - 1) as usize {
+            acc = acc.checked_mul(10_000)?.checked_add(u64::from(digit(i)))?;
+        }
+        acc.checked_mul(*POW10_U64.get(lift as usize)?)?
+            .checked_add(tail?)
+    })();
+    let mantissa = match fast {
+        Some(m) => i128::from(m),
+        None => {
+            let mut acc: i128 = 0;
+            for i in 0..(ndigits - 1) as usize {
+                acc = acc.checked_mul(NBASE).ok_or(NotDecimal::TooLarge)? + i128::from(digit(i));
+            }
+            let tail = if e >= 0 {
+                POW10
+                    .get(e as usize)
+                    .and_then(|p| i128::from(last).checked_mul(*p))
+            } else {
+                Some(i128::from(last / 10u16.pow((-e).min(4) as u32)))
+            };
+            POW10
+                .get(lift as usize)
+                .and_then(|p| acc.checked_mul(*p))
+                .zip(tail)
+                .and_then(|(a, t)| a.checked_add(t))
+                .ok_or(NotDecimal::TooLarge)?
+        }
+    };
+    Ok((if negative { -mantissa } else { mantissa }, dscale))
+}
+
+/// The exact value of the data bytes of a `numeric` varlena as a [`Decimal`], keeping its
+/// display scale (`12.50` stays `12.50`), read in place without allocation.
+#[inline]
+pub fn to_decimal(bytes: &[u8]) -> Result<Decimal, NotDecimal> {
+    let (mantissa, scale) = to_scaled(bytes)?;
+    if scale > 28 {
+        return Err(NotDecimal::TooLarge);
+    }
+    Decimal::try_from_i128_with_scale(mantissa, scale).map_err(|_| NotDecimal::TooLarge)
+}
+
+/// An exact sum of `numeric` values: `mantissa / 10^scale`, the scale growing to the largest
+/// scale added (at most [`MAX_SCALE`]). Cheaper than a general decimal: adding a value of the
+/// same scale is one checked `i128` addition.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scaled {
+    pub mantissa: i128,
+    pub scale: u32,
+}
+
+impl Scaled {
+    /// `self + sign * (m / 10^s)`, exactly, or `None` when it does not fit.
+    #[inline(always)]
+    pub fn add(self, m: i128, s: u32) -> Option<Scaled> {
+        if s == self.scale {
+            return Some(Scaled {
+                mantissa: self.mantissa.checked_add(m)?,
+                scale: s,
+            });
+        }
+        self.add_rescaled(m, s)
+    }
+
+    #[cold]
+    fn add_rescaled(self, m: i128, s: u32) -> Option<Scaled> {
+        let scale = self.scale.max(s);
+        let lift = |x: i128, from: u32| x.checked_mul(*POW10.get((scale - from) as usize)?);
+        Some(Scaled {
+            mantissa: lift(self.mantissa, self.scale)?.checked_add(lift(m, s)?)?,
+            scale,
+        })
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.mantissa < 0
+    }
+}
+
+impl std::fmt::Display for Scaled {
+    /// The exact value with `scale` decimals, as `numeric` text (`-12.50`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let digits = self.mantissa.unsigned_abs().to_string();
+        let scale = self.scale as usize;
+        let sign = if self.mantissa < 0 { "-" } else { "" };
+        if scale == 0 {
+            return write!(f, "{sign}{digits}");
+        }
+        let padded = format!("{digits:0>width$}", width = scale + 1);
+        let (int, frac) = padded.split_at(padded.len() - scale);
+        write!(f, "{sign}{int}.{frac}")
+    }
 }
 
 #[cfg(test)]
@@ -305,6 +412,96 @@ mod decimal_tests {
                 .unwrap()
                 .to_string(),
             "1.234"
+        );
+    }
+
+    #[test]
+    fn scaled_values_and_sums() {
+        assert_eq!(to_scaled(&short(false, 0, 2, &[12, 5000])), Ok((1250, 2)));
+        assert_eq!(to_scaled(&short(false, 0, 3, &[1, 2340])), Ok((1234, 3)));
+        assert_eq!(
+            to_scaled(&short(true, 1, 1, &[1, 5, 1000])),
+            Ok((-100051, 1))
+        );
+        assert_eq!(to_scaled(&short(false, 2, 0, &[3])), Ok((300_000_000, 0)));
+        assert_eq!(to_scaled(&short(false, 0, 6, &[])), Ok((0, 6)));
+        assert_eq!(to_scaled(&short(false, -2, 6, &[1200])), Ok((12, 6)));
+        assert_eq!(
+            to_scaled(&short(false, 0, 8, &[7, 1234, 5678])),
+            Ok((712_345_678, 8))
+        );
+        // past u64: the i128 path
+        assert_eq!(
+            to_scaled(&short(false, 8, 0, &[1])),
+            Ok((10i128.pow(32), 0))
+        );
+        assert_eq!(
+            to_scaled(&short(false, 5, 2, &[1, 2, 3, 4, 5, 6, 5000])),
+            Ok((1_0002_0003_0004_0005_0006_50, 2))
+        );
+        assert_eq!(
+            to_scaled(&short(false, 10, 0, &[1])),
+            Err(NotDecimal::TooLarge),
+            "10^40"
+        );
+        let s = Scaled::default()
+            .add(1250, 2)
+            .unwrap()
+            .add(5, 1)
+            .unwrap()
+            .add(-3, 0)
+            .unwrap();
+        assert_eq!(
+            (s, s.to_string()),
+            (
+                Scaled {
+                    mantissa: 1000,
+                    scale: 2
+                },
+                "10.00".into()
+            )
+        );
+        assert_eq!(
+            Scaled {
+                mantissa: -5,
+                scale: 3
+            }
+            .to_string(),
+            "-0.005"
+        );
+        assert_eq!(
+            Scaled {
+                mantissa: 42,
+                scale: 0
+            }
+            .to_string(),
+            "42"
+        );
+        assert_eq!(
+            Scaled {
+                mantissa: i128::MAX,
+                scale: 0
+            }
+            .add(1, 0),
+            None
+        );
+        assert_eq!(
+            Scaled {
+                mantissa: 1,
+                scale: 0
+            }
+            .add(1, 38)
+            .map(|s| s.scale),
+            Some(38)
+        );
+        assert_eq!(
+            Scaled {
+                mantissa: 10,
+                scale: 0
+            }
+            .add(1, 38),
+            None,
+            "10 at scale 38 overflows"
         );
     }
 

@@ -43,6 +43,15 @@ impl CheckedSum for f64 {
     }
 }
 
+impl CheckedSum for crate::numeric::Scaled {
+    fn checked_add(self, o: Self) -> Option<Self> {
+        self.add(o.mantissa, o.scale)
+    }
+    fn checked_sub(self, o: Self) -> Option<Self> {
+        self.add(o.mantissa.checked_neg()?, o.scale)
+    }
+}
+
 /// rust_decimal rounds away fractional digits rather than fail when a result does not fit at
 /// the larger scale; an exact sum must keep that scale, so a smaller one is an overflow.
 impl CheckedSum for Decimal {

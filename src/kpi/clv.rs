@@ -4,7 +4,8 @@
 //!   x average customer lifespan, i.e. `avg(value) * avg(freq) * avg(lifespan)` over the rows where
 //!   all three are non-NULL (100 per purchase, 2 purchases a year, 3 years: 600).
 //! - Overloads: `numeric`, `double precision`, `integer` and `bigint` triples. Integer and numeric
-//!   inputs are summed exactly (`i128`, exact decimals): a sum that cannot be held exactly is a
+//!   inputs are summed exactly (`i128`; numerics as scaled `i128`s read straight from their
+//!   base-10000 digits, up to 38 digits and 38 decimals): a sum that cannot be held exactly is a
 //!   22003 error, never rounded. The result is `sum(value) * sum(freq) * sum(lifespan) / n^3` in
 //!   PostgreSQL `numeric` arithmetic: one division, at `numeric`'s usual precision.
 //! - A negative input is 22003 naming it; so is a `NaN` or infinite one.
@@ -16,7 +17,9 @@ use super::ces::CheckedSum;
 use crate::agg::{self, AggState};
 use crate::bytes::{Reader, Writer};
 use crate::error::KpiError;
+use crate::numeric::Scaled;
 use pgrx::pg_sys;
+#[cfg(test)]
 use rust_decimal::Decimal;
 
 const BYTES_VERSION: u8 = 1;
@@ -138,18 +141,14 @@ unsafe fn int_step(f: pg_sys::FunctionCallInfo, wide: bool, inverse: bool) -> pg
 #[inline(always)]
 unsafe fn numeric_step(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
     unsafe {
-        let xs = agg::args_not_null::<3>(f).map(|[a, b, c]| {
-            [
-                agg::decimal_arg(a, "clv", "value"),
-                agg::decimal_arg(b, "clv", "freq"),
-                agg::decimal_arg(c, "clv", "lifespan"),
-            ]
-        });
-        agg::transition::<ClvState<Decimal>>(f, |s| match xs {
-            None => Ok(()),
-            Some(xs) if inverse => s.remove(xs),
-            Some(xs) => s.accum(non_negative(xs)?),
-        })
+        let Some(ds) = agg::args_not_null::<3>(f) else {
+            return agg::transition::<ClvState<Scaled>>(f, |_| Ok(()));
+        };
+        let xs = [0, 1, 2].map(|i| agg::scaled_arg(ds[i], "clv", ROLES[i]));
+        if let Some(i) = (0..3).find(|&i| xs[i].is_negative()) {
+            crate::error::raise(negative(ROLES[i], agg::numeric_text(ds[i])));
+        }
+        agg::transition::<ClvState<Scaled>>(f, |s| if inverse { s.remove(xs) } else { s.accum(xs) })
     }
 }
 
@@ -190,19 +189,19 @@ crate::pg_v1_fn!(fn clv_accum_numeric, pg_finfo_clv_accum_numeric, |f| unsafe { 
 crate::pg_v1_fn!(fn clv_inv_numeric, pg_finfo_clv_inv_numeric, |f| unsafe { numeric_step(f, true) });
 crate::pg_v1_fn!(fn clv_accum_float8, pg_finfo_clv_accum_float8, |f| unsafe { float_step(f) });
 crate::pg_v1_fn!(fn clv_combine_int, pg_finfo_clv_combine_int, |f| unsafe { agg::combine::<ClvState<i128>>(f) });
-crate::pg_v1_fn!(fn clv_combine_numeric, pg_finfo_clv_combine_numeric, |f| unsafe { agg::combine::<ClvState<Decimal>>(f) });
+crate::pg_v1_fn!(fn clv_combine_numeric, pg_finfo_clv_combine_numeric, |f| unsafe { agg::combine::<ClvState<Scaled>>(f) });
 crate::pg_v1_fn!(fn clv_combine_float8, pg_finfo_clv_combine_float8, |f| unsafe { agg::combine::<ClvState<f64>>(f) });
 crate::pg_v1_fn!(fn clv_serialize_int, pg_finfo_clv_serialize_int, |f| unsafe { agg::serialize::<ClvState<i128>>(f) });
-crate::pg_v1_fn!(fn clv_serialize_numeric, pg_finfo_clv_serialize_numeric, |f| unsafe { agg::serialize::<ClvState<Decimal>>(f) });
+crate::pg_v1_fn!(fn clv_serialize_numeric, pg_finfo_clv_serialize_numeric, |f| unsafe { agg::serialize::<ClvState<Scaled>>(f) });
 crate::pg_v1_fn!(fn clv_serialize_float8, pg_finfo_clv_serialize_float8, |f| unsafe { agg::serialize::<ClvState<f64>>(f) });
 crate::pg_v1_fn!(fn clv_deserialize_int, pg_finfo_clv_deserialize_int, |f| unsafe { agg::deserialize::<ClvState<i128>>(f) });
-crate::pg_v1_fn!(fn clv_deserialize_numeric, pg_finfo_clv_deserialize_numeric, |f| unsafe { agg::deserialize::<ClvState<Decimal>>(f) });
+crate::pg_v1_fn!(fn clv_deserialize_numeric, pg_finfo_clv_deserialize_numeric, |f| unsafe { agg::deserialize::<ClvState<Scaled>>(f) });
 crate::pg_v1_fn!(fn clv_deserialize_float8, pg_finfo_clv_deserialize_float8, |f| unsafe { agg::deserialize::<ClvState<f64>>(f) });
 crate::pg_v1_fn!(fn clv_final_int, pg_finfo_clv_final_int, |f| unsafe {
     agg::finish::<ClvState<i128>>(f, |s| s.finish().map(|(sums, n)| clv_numeric(sums.map(|x| agg::numeric_from_i128(x)), n)))
 });
 crate::pg_v1_fn!(fn clv_final_numeric, pg_finfo_clv_final_numeric, |f| unsafe {
-    agg::finish::<ClvState<Decimal>>(f, |s| s.finish().map(|(sums, n)| clv_numeric(sums.map(|x| agg::numeric_from_decimal(x)), n)))
+    agg::finish::<ClvState<Scaled>>(f, |s| s.finish().map(|(sums, n)| clv_numeric(sums.map(|x| agg::numeric_from_scaled(x)), n)))
 });
 crate::pg_v1_fn!(fn clv_final_float8, pg_finfo_clv_final_float8, |f| unsafe {
     agg::finish::<ClvState<f64>>(f, |s| {
@@ -274,6 +273,32 @@ mod unit_tests {
             f.accum([f64::MAX, 1.0, 1.0]).is_err(),
             "a float sum overflowing to infinity is an error"
         );
+    }
+
+    #[test]
+    fn scaled_numeric_sums() {
+        let mut s = ClvState::<Scaled>::default();
+        let x = |m, scale| Scaled { mantissa: m, scale };
+        s.accum([x(1999, 2), x(15, 1), x(2, 0)]).unwrap();
+        s.accum([x(1, 2), x(5, 1), x(1, 0)]).unwrap();
+        assert_eq!(
+            s.sums.map(|d| d.to_string()),
+            ["20.00".to_string(), "2.0".into(), "3".into()]
+        );
+        s.remove([x(1, 2), x(5, 1), x(1, 0)]).unwrap();
+        assert_eq!(
+            s.sums.map(|d| d.to_string()),
+            ["19.99".to_string(), "1.5".into(), "2".into()]
+        );
+        let before = s;
+        assert_eq!(
+            s.accum([x(i128::MAX, 0), x(0, 0), x(0, 0)])
+                .unwrap_err()
+                .sqlstate(),
+            "22003"
+        );
+        assert_eq!(s, before, "a failed step leaves the state as it was");
+        assert_eq!(ClvState::<Scaled>::from_bytes(&s.to_bytes()).unwrap(), s);
     }
 
     #[test]
@@ -361,10 +386,10 @@ mod tests {
             (
                 "SELECT clv('NaN'::numeric, 2, 3)",
                 ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
-                "clv value must be a finite number of at most 28 significant digits, got NaN",
+                "clv value must be a finite number of at most 38 digits, got NaN",
             ),
             (
-                "SELECT clv(v, 1, 1) FROM (VALUES (79228162514264337593543950335), (0.5)) x(v)",
+                "SELECT clv(v, 1, 1) FROM (VALUES (99999999999999999999999999999999999999), (99999999999999999999999999999999999999)) x(v)",
                 ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
                 "clv sum is out of range",
             ),

@@ -1,0 +1,85 @@
+-- Percent-of-rows KPIs over a RatioState (hits out of total), shared with churn and retention.
+CREATE FUNCTION ratio_combine(state internal, other internal) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'ratio_combine';
+CREATE FUNCTION ratio_serialize(state internal) RETURNS bytea
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ratio_serialize';
+CREATE FUNCTION ratio_deserialize(bytes bytea, unused internal) RETURNS internal
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ratio_deserialize';
+CREATE FUNCTION ratio_final(state internal) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ratio_final';
+CREATE FUNCTION ratio_complement_final(state internal) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ratio_complement_final';
+CREATE FUNCTION share_accum(state internal, condition boolean) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_accum';
+CREATE FUNCTION share_inv(state internal, condition boolean) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_inv';
+CREATE FUNCTION fcr_contacts_accum(state internal, contacts integer) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'fcr_contacts_accum';
+CREATE FUNCTION fcr_contacts_inv(state internal, contacts integer) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'fcr_contacts_inv';
+
+CREATE FUNCTION share_weighted_accum(state internal, condition boolean, weight numeric) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_weighted_accum';
+CREATE FUNCTION share_weighted_inv(state internal, condition boolean, weight numeric) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_weighted_inv';
+CREATE FUNCTION share_weighted_combine(state internal, other internal) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_weighted_combine';
+CREATE FUNCTION share_weighted_serialize(state internal) RETURNS bytea
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_weighted_serialize';
+CREATE FUNCTION share_weighted_deserialize(bytes bytea, unused internal) RETURNS internal
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_weighted_deserialize';
+CREATE FUNCTION share_weighted_final(state internal) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_weighted_final';
+
+CREATE AGGREGATE share(condition boolean, weight numeric) (
+    SFUNC = share_weighted_accum, STYPE = internal, FINALFUNC = share_weighted_final,
+    COMBINEFUNC = share_weighted_combine, SERIALFUNC = share_weighted_serialize,
+    DESERIALFUNC = share_weighted_deserialize,
+    MSFUNC = share_weighted_accum, MINVFUNC = share_weighted_inv, MSTYPE = internal,
+    MFINALFUNC = share_weighted_final, PARALLEL = SAFE
+);
+CREATE AGGREGATE share(condition boolean) (
+    SFUNC = share_accum, STYPE = internal, SSPACE = 16, FINALFUNC = ratio_final,
+    COMBINEFUNC = ratio_combine, SERIALFUNC = ratio_serialize, DESERIALFUNC = ratio_deserialize,
+    MSFUNC = share_accum, MINVFUNC = share_inv, MSTYPE = internal, MSSPACE = 16,
+    MFINALFUNC = ratio_final, PARALLEL = SAFE
+);
+CREATE AGGREGATE conversion_rate(converted boolean) (
+    SFUNC = share_accum, STYPE = internal, SSPACE = 16, FINALFUNC = ratio_final,
+    COMBINEFUNC = ratio_combine, SERIALFUNC = ratio_serialize, DESERIALFUNC = ratio_deserialize,
+    MSFUNC = share_accum, MINVFUNC = share_inv, MSTYPE = internal, MSSPACE = 16,
+    MFINALFUNC = ratio_final, PARALLEL = SAFE
+);
+CREATE AGGREGATE fcr_rate(resolved_on_first_contact boolean) (
+    SFUNC = share_accum, STYPE = internal, SSPACE = 16, FINALFUNC = ratio_final,
+    COMBINEFUNC = ratio_combine, SERIALFUNC = ratio_serialize, DESERIALFUNC = ratio_deserialize,
+    MSFUNC = share_accum, MINVFUNC = share_inv, MSTYPE = internal, MSSPACE = 16,
+    MFINALFUNC = ratio_final, PARALLEL = SAFE
+);
+CREATE AGGREGATE fcr_rate(contacts integer) (
+    SFUNC = fcr_contacts_accum, STYPE = internal, SSPACE = 16, FINALFUNC = ratio_final,
+    COMBINEFUNC = ratio_combine, SERIALFUNC = ratio_serialize, DESERIALFUNC = ratio_deserialize,
+    MSFUNC = fcr_contacts_accum, MINVFUNC = fcr_contacts_inv, MSTYPE = internal, MSSPACE = 16,
+    MFINALFUNC = ratio_final, PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE share(boolean) IS 'Percent of non-NULL rows where the condition is true, as numeric in [0, 100]; NULL when no non-NULL row';
+COMMENT ON AGGREGATE share(boolean, numeric) IS 'Weighted share: 100 * sum(weight) where the condition is true / sum(weight), over rows with both non-NULL, as numeric (exact decimal sums); a negative weight is error 22003; NULL when the total weight is 0';
+COMMENT ON FUNCTION share_weighted_accum(internal, boolean, numeric) IS 'share(boolean, numeric) transition function: adds one row of weight';
+COMMENT ON FUNCTION share_weighted_inv(internal, boolean, numeric) IS 'share(boolean, numeric) moving-aggregate inverse: subtracts one row of weight';
+COMMENT ON FUNCTION share_weighted_combine(internal, internal) IS 'share(boolean, numeric) combine function: adds two partial weight sums';
+COMMENT ON FUNCTION share_weighted_serialize(internal) IS 'share(boolean, numeric) serialize function: state to bytea';
+COMMENT ON FUNCTION share_weighted_deserialize(bytea, internal) IS 'share(boolean, numeric) deserialize function: bytea to state';
+COMMENT ON FUNCTION share_weighted_final(internal) IS 'share(boolean, numeric) final function: 100 * weight where true / total weight, NULL when the total is 0';
+COMMENT ON AGGREGATE conversion_rate(boolean) IS 'Conversion rate: percent of non-NULL rows that converted, as numeric in [0, 100]; NULL when no non-NULL row';
+COMMENT ON AGGREGATE fcr_rate(boolean) IS 'First-contact resolution rate: percent of non-NULL rows resolved on the first contact, as numeric in [0, 100]; NULL when no non-NULL row';
+COMMENT ON AGGREGATE fcr_rate(integer) IS 'First-contact resolution rate: percent of tickets with exactly one contact among non-NULL contact counts; contacts below 1 is error 22003; NULL when none';
+COMMENT ON FUNCTION ratio_combine(internal, internal) IS 'Combine function of the percent-of-rows, churn and retention aggregates: adds two hits/total states';
+COMMENT ON FUNCTION ratio_serialize(internal) IS 'Serialize function of the percent-of-rows, churn and retention aggregates: hits/total state to bytea';
+COMMENT ON FUNCTION ratio_deserialize(bytea, internal) IS 'Deserialize function of the percent-of-rows, churn and retention aggregates: bytea to hits/total state';
+COMMENT ON FUNCTION ratio_final(internal) IS 'Final function: 100 * hits / total as numeric, NULL when total is 0';
+COMMENT ON FUNCTION ratio_complement_final(internal) IS 'Final function: 100 * (total - hits) / total as numeric, NULL when total is 0 (retention from churn)';
+COMMENT ON FUNCTION share_accum(internal, boolean) IS 'share(), conversion_rate(), fcr_rate(boolean) transition function: counts one non-NULL boolean';
+COMMENT ON FUNCTION share_inv(internal, boolean) IS 'share(), conversion_rate(), fcr_rate(boolean) moving-aggregate inverse: un-counts one boolean';
+COMMENT ON FUNCTION fcr_contacts_accum(internal, integer) IS 'fcr_rate(integer) transition function: counts one ticket, a hit when contacts = 1';
+COMMENT ON FUNCTION fcr_contacts_inv(internal, integer) IS 'fcr_rate(integer) moving-aggregate inverse: un-counts one ticket';
