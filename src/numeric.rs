@@ -285,10 +285,12 @@ pub fn to_scaled(bytes: &[u8]) -> Result<(i128, u32), NotDecimal> {
             } else {
                 Some(i128::from(last / 10u16.pow((-e).min(4) as u32)))
             };
-            POW10
-                .get(lift as usize)
-                .and_then(|p| acc.checked_mul(*p))
-                .zip(tail)
+            let head = if ndigits > 1 {
+                POW10.get(lift as usize).and_then(|p| acc.checked_mul(*p))
+            } else {
+                Some(0)
+            };
+            head.zip(tail)
                 .and_then(|(a, t)| a.checked_add(t))
                 .ok_or(NotDecimal::TooLarge)?
         }
@@ -437,7 +439,7 @@ mod decimal_tests {
         );
         assert_eq!(
             to_scaled(&short(false, 5, 2, &[1, 2, 3, 4, 5, 6, 5000])),
-            Ok((1_0002_0003_0004_0005_0006_50, 2))
+            Ok((10_002_000_300_040_005_000_650, 2))
         );
         assert_eq!(
             to_scaled(&short(false, 10, 0, &[1])),
