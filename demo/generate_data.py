@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """Regenerate the demo's sample CRM dataset (demo/data/*.csv). Deterministic: a fixed seed and
-no dependencies, so the committed CSVs are reproducible with `python3 demo/generate_data.py`."""
+no dependencies, so the committed CSVs are reproducible with `python3 demo/generate_data.py`.
+
+Tables: customers (segment, signed-up and churned dates, MRR now and a year ago, health score,
+reference flag), survey_responses (0-10 NPS answers), tickets (timestamps, contacts, CSAT 1-5 and
+CES 1-7 answers), orders (for CLV) and leads (for conversion)."""
 import csv
 import datetime as dt
 import os
@@ -11,6 +15,14 @@ here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 segments = [("smb", 0.55, 49), ("mid-market", 0.30, 390), ("enterprise", 0.15, 2900)]
 start = dt.date(2025, 1, 1)
 days = 365
+
+
+def write(name, header, rows):
+    with open(os.path.join(here, name), "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        w.writerows(rows)
+
 
 customers = []
 for cid in range(1, 301):
@@ -24,41 +36,81 @@ for cid in range(1, 301):
     if rng.random() < {"smb": 0.30, "mid-market": 0.15, "enterprise": 0.07}[name]:
         churned = start + dt.timedelta(days=rng.randrange(30, days))
     mrr = round(base_mrr * rng.uniform(0.6, 1.8), 2)
-    customers.append((cid, f"Customer {cid:03d}", name, signed, churned, mrr))
+    mrr_before = round(mrr * rng.choice([1.0, 1.0, 0.8, 0.9, 1.1, 0.7]), 2)
+    health = max(0, min(100, int(rng.gauss(62, 20)) - (25 if churned else 0)))
+    reference = None if rng.random() < 0.2 else rng.random() < 0.25
+    customers.append((cid, f"Customer {cid:03d}", name, signed, churned, mrr, mrr_before, health, reference))
 
-# Survey answers: enterprise improves over the year, smb dips mid-year after a price change.
+
+def alive(c, day):
+    return c[3] <= day and (c[4] is None or day <= c[4])
+
+
 def score_for(segment, day):
+    # enterprise improves over the year, smb dips mid-year after a price change
     month = day.month
-    if segment == "enterprise":
-        mood = -1.2 + 0.25 * month
-    elif segment == "smb":
-        mood = 0.6 - (1.6 if 5 <= month <= 8 else 0.0)
-    else:
-        mood = 0.3
-    x = rng.gauss(7.6 + mood, 2.0)
-    return max(0, min(10, round(x)))
+    mood = {"enterprise": -1.2 + 0.25 * month, "smb": 0.6 - (1.6 if 5 <= month <= 8 else 0.0)}.get(segment, 0.3)
+    return max(0, min(10, round(rng.gauss(7.6 + mood, 2.0))))
 
-responses = []
-rid = 0
-for cid, _, segment, signed, churned, _ in customers:
+
+responses, tickets, orders = [], [], []
+for c in customers:
+    cid, segment = c[0], c[2]
     for _ in range(rng.randrange(3, 12)):
         day = start + dt.timedelta(days=rng.randrange(0, days))
-        if day < signed or (churned and day > churned):
+        if not alive(c, day):
             continue
-        rid += 1
         score = None if rng.random() < 0.04 else score_for(segment, day)
         at = dt.datetime.combine(day, dt.time(rng.randrange(8, 20), rng.randrange(0, 60)))
-        responses.append((rid, cid, at.isoformat() + "+00", score))
-responses.sort(key=lambda r: (r[2], r[0]))
+        responses.append([cid, at.isoformat() + "+00", score])
+    for _ in range(rng.randrange(1, 9)):
+        day = start + dt.timedelta(days=rng.randrange(0, days))
+        if not alive(c, day):
+            continue
+        opened = dt.datetime.combine(day, dt.time(rng.randrange(0, 24), rng.randrange(0, 60)))
+        channel = rng.choice(["email", "chat", "phone"])
+        reply_minutes = {"chat": 4, "phone": 1, "email": 300}[channel] * rng.uniform(0.2, 3.0)
+        replied = (opened + dt.timedelta(minutes=reply_minutes)).replace(microsecond=0)
+        contacts = 1 + int(rng.expovariate(1.3))
+        resolved = (replied + dt.timedelta(hours=rng.uniform(0.1, 30) * contacts)).replace(microsecond=0)
+        open_now = day > dt.date(2025, 12, 24) and rng.random() < 0.5
+        rating = None if open_now or rng.random() < 0.35 else max(1, min(5, round(rng.gauss(4.6 - 0.5 * contacts, 0.9))))
+        effort = None if rating is None else max(1, min(7, round(rng.gauss(6.2 - 0.8 * contacts, 1.1))))
+        tickets.append([cid, channel, opened.isoformat() + "+00",
+                        replied.isoformat() + "+00" if not (open_now and rng.random() < 0.3) else "",
+                        "" if open_now else resolved.isoformat() + "+00",
+                        "" if open_now else contacts, rating, effort])
+    first = max(c[3], start - dt.timedelta(days=730))
+    last = c[4] or dt.date(2025, 12, 31)
+    value = {"smb": 60, "mid-market": 450, "enterprise": 3200}[segment]
+    day = first
+    while day <= last:
+        orders.append([cid, day.isoformat(), round(value * rng.uniform(0.5, 1.6), 2)])
+        day += dt.timedelta(days=rng.randrange(20, 120))
 
-with open(os.path.join(here, "customers.csv"), "w", newline="") as f:
-    w = csv.writer(f)
-    w.writerow(["customer_id", "name", "segment", "signed_up_on", "churned_on", "mrr"])
-    for c in customers:
-        w.writerow([c[0], c[1], c[2], c[3].isoformat(), c[4].isoformat() if c[4] else "", c[5]])
-with open(os.path.join(here, "survey_responses.csv"), "w", newline="") as f:
-    w = csv.writer(f)
-    w.writerow(["response_id", "customer_id", "answered_at", "score"])
-    for r in responses:
-        w.writerow([r[0], r[1], r[2], "" if r[3] is None else r[3]])
-print(f"{len(customers)} customers, {len(responses)} survey responses")
+leads = []
+for lid in range(1, 1201):
+    source = rng.choice(["organic", "paid", "referral", "event"])
+    created = start + dt.timedelta(days=rng.randrange(0, days))
+    p = {"organic": 0.12, "paid": 0.06, "referral": 0.30, "event": 0.09}[source]
+    converted = None if created > dt.date(2025, 12, 15) else rng.random() < p
+    leads.append([lid, source, created.isoformat(), converted])
+
+responses.sort(key=lambda r: r[1])
+tickets.sort(key=lambda t: t[2])
+orders.sort(key=lambda o: (o[1], o[0]))
+
+b = lambda x: "" if x is None else ("true" if x else "false")  # noqa: E731
+write("customers.csv", ["customer_id", "name", "segment", "signed_up_on", "churned_on", "mrr",
+                        "mrr_a_year_ago", "health_score", "is_reference"],
+      [[c[0], c[1], c[2], c[3].isoformat(), c[4].isoformat() if c[4] else "", c[5], c[6], c[7], b(c[8])]
+       for c in customers])
+write("survey_responses.csv", ["response_id", "customer_id", "answered_at", "score"],
+      [[i + 1, r[0], r[1], "" if r[2] is None else r[2]] for i, r in enumerate(responses)])
+write("tickets.csv", ["ticket_id", "customer_id", "channel", "opened_at", "first_reply_at", "resolved_at",
+                      "contacts", "csat_rating", "ces_score"],
+      [[i + 1] + t[:6] + ["" if t[6] is None else t[6], "" if t[7] is None else t[7]] for i, t in enumerate(tickets)])
+write("orders.csv", ["order_id", "customer_id", "ordered_on", "amount"], [[i + 1] + o for i, o in enumerate(orders)])
+write("leads.csv", ["lead_id", "source", "created_on", "converted"], [l[:3] + [b(l[3])] for l in leads])
+print(f"{len(customers)} customers, {len(responses)} survey responses, {len(tickets)} tickets, "
+      f"{len(orders)} orders, {len(leads)} leads")

@@ -1,9 +1,9 @@
--- pg_kpi demo report over the sample CRM tables: every figure is one SQL aggregate.
+-- pg_kpi demo report over the sample CRM tables: every figure is one SQL aggregate, run in place.
 \pset footer off
 \pset null '(no data)'
 
 \echo
-\echo '== NPS by month and segment (nps(score), rounded to 1 decimal) =='
+\echo '== NPS by month and segment: nps(score) =='
 SELECT to_char(date_trunc('month', r.answered_at), 'YYYY-MM') AS month,
        round(nps(r.score) FILTER (WHERE c.segment = 'smb'), 1)        AS smb,
        round(nps(r.score) FILTER (WHERE c.segment = 'mid-market'), 1) AS "mid-market",
@@ -14,26 +14,65 @@ FROM survey_responses r JOIN customers c USING (customer_id)
 GROUP BY 1 ORDER BY 1;
 
 \echo
-\echo '== NPS by quarter and segment, with the answer mix =='
-SELECT to_char(date_trunc('quarter', r.answered_at), 'YYYY-"Q"Q') AS quarter, c.segment,
-       round(nps(r.score), 1) AS nps,
-       count(*) FILTER (WHERE r.score >= 9)          AS promoters,
-       count(*) FILTER (WHERE r.score BETWEEN 7 AND 8) AS passives,
-       count(*) FILTER (WHERE r.score <= 6)          AS detractors,
-       count(*) FILTER (WHERE r.score IS NULL)       AS skipped
-FROM survey_responses r JOIN customers c USING (customer_id)
-GROUP BY 1, 2 ORDER BY 1, 2;
-
-\echo
-\echo '== Rolling NPS over the last 100 answers (a moving window aggregate), month ends =='
+\echo '== Rolling NPS over the last 100 answers (a moving-window aggregate), at each month end =='
 SELECT to_char(answered_at, 'YYYY-MM-DD') AS day, round(rolling, 1) AS nps_last_100_answers
 FROM (SELECT answered_at,
-             nps(score) OVER (ORDER BY answered_at, response_id
-                              ROWS BETWEEN 99 PRECEDING AND CURRENT ROW) AS rolling,
+             nps(score) OVER (ORDER BY answered_at, response_id ROWS BETWEEN 99 PRECEDING AND CURRENT ROW) AS rolling,
              lead(answered_at) OVER (ORDER BY answered_at, response_id) AS next_at
       FROM survey_responses) w
 WHERE date_trunc('month', answered_at) IS DISTINCT FROM date_trunc('month', next_at)
 ORDER BY answered_at;
+
+\echo
+\echo '== Support by quarter: response and resolution times, first-contact resolution, CSAT, CES =='
+SELECT to_char(date_trunc('quarter', opened_at), 'YYYY-"Q"Q') AS quarter,
+       count(*) AS tickets,
+       round(extract(epoch FROM avg_response_time(opened_at, first_reply_at)) / 3600, 1) AS response_h,
+       round(extract(epoch FROM avg_resolution_time(opened_at, resolved_at)) / 3600, 1) AS resolution_h,
+       round(fcr_rate(contacts), 1)        AS fcr_pct,
+       round(csat(csat_rating), 1)         AS csat_top2_pct,
+       round(ces(ces_score), 2)            AS ces_mean_1_7,
+       round(ces(ces_score, 5), 1)         AS ces_easy_pct
+FROM tickets GROUP BY 1 ORDER BY 1;
+
+\echo
+\echo '== Support by channel (first reply time as an interval) =='
+SELECT channel, count(*) AS tickets, date_trunc('second', avg_response_time(opened_at, first_reply_at)) AS avg_first_reply,
+       round(fcr_rate(contacts), 1) AS fcr_pct, round(csat(csat_rating, 5), 1) AS csat_top1_pct
+FROM tickets GROUP BY channel ORDER BY channel;
+
+\echo
+\echo '== Customer churn and retention by quarter, straight over the customers table =='
+SELECT to_char(q, 'YYYY-"Q"Q') AS quarter, segment,
+       round(churn_rate(signed_up_on, churned_on, daterange(q::date, (q + interval '3 months')::date)), 1) AS churn_pct,
+       round(retention_rate(signed_up_on, churned_on, daterange(q::date, (q + interval '3 months')::date)), 1) AS retention_pct
+FROM customers, generate_series(date '2025-01-01', date '2025-10-01', interval '3 months') AS g(q)
+GROUP BY q, segment ORDER BY q, segment;
+
+\echo
+\echo '== Revenue health by segment: at-risk customers and MRR, expansion, references =='
+SELECT segment, count(*) AS customers,
+       round(share(health_score < 40), 1)             AS at_risk_pct,
+       round(share(health_score < 40, mrr), 1)        AS mrr_at_risk_pct,
+       round(share(mrr > mrr_a_year_ago), 1)          AS expanded_pct,
+       round(share(is_reference), 1)                  AS references_pct
+FROM customers WHERE churned_on IS NULL GROUP BY segment ORDER BY segment;
+
+\echo
+\echo '== Customer lifetime value by segment: clv(avg order value, orders a year, lifespan in years) =='
+SELECT c.segment, count(*) AS customers,
+       round(clv(o.avg_order, o.orders_per_year, o.lifespan_years), 0) AS clv
+FROM customers c
+JOIN (SELECT customer_id, avg(amount) AS avg_order,
+             count(*) / greatest((max(ordered_on) - min(ordered_on) + 1) / 365.25, 1.0 / 12) AS orders_per_year,
+             (max(ordered_on) - min(ordered_on) + 1) / 365.25 AS lifespan_years
+      FROM orders GROUP BY customer_id) o USING (customer_id)
+GROUP BY c.segment ORDER BY clv DESC;
+
+\echo
+\echo '== Lead conversion by source (leads still in the funnel are NULL and do not count) =='
+SELECT source, count(*) AS leads, count(converted) AS decided, round(conversion_rate(converted), 1) AS conversion_pct
+FROM leads GROUP BY source ORDER BY conversion_pct DESC;
 
 \echo
 \echo '== Why one aggregate: the yearly NPS vs the average of monthly NPS values (a common mistake) =='

@@ -11,5 +11,5 @@ eval "$(bash scripts/cluster.sh env demo)"
 psql -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE pg_kpi_demo"
 export PGDATABASE=pg_kpi_demo
 psql -X -q -v ON_ERROR_STOP=1 -f demo/load.sql
-echo "demo: loaded $(psql -X -At -c 'SELECT count(*) FROM customers') customers and $(psql -X -At -c 'SELECT count(*) FROM survey_responses') survey responses" >&2
+echo "demo: loaded $(psql -X -At -c "SELECT format('%s customers, %s survey responses, %s tickets, %s orders, %s leads', (SELECT count(*) FROM customers), (SELECT count(*) FROM survey_responses), (SELECT count(*) FROM tickets), (SELECT count(*) FROM orders), (SELECT count(*) FROM leads))")" >&2
 psql -X -q -v ON_ERROR_STOP=1 -f demo/report.sql

@@ -122,15 +122,42 @@ pub fn parse_period(kpi: &str, kind: Kind, bytes: &[u8]) -> Result<Period, KpiEr
 }
 
 /// Churn state: the cohort counts and the period every row must share. `repr(C)` puts the
-/// ratio first, so the `ratio_final` functions read it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// ratio first, so the `ratio_final` functions read it. `seen` caches the bytes of the last
+/// period datum parsed: rows that pass the same range (the usual constant) skip the parse.
+#[derive(Debug, Clone, Copy, Default)]
 #[repr(C)]
 pub struct PeriodState {
     pub ratio: RatioState,
     pub period: Option<Period>,
+    seen: ([u8; 24], u8),
+}
+
+impl PartialEq for PeriodState {
+    fn eq(&self, other: &Self) -> bool {
+        (self.ratio, self.period) == (other.ratio, other.period)
+    }
 }
 
 impl PeriodState {
+    /// The group's period from a range datum's bytes: parsed and checked against the group's
+    /// period, or taken from the cache when the bytes are the ones seen last.
+    #[inline(always)]
+    pub fn period_of(&mut self, kpi: &str, kind: Kind, bytes: &[u8]) -> Result<Period, KpiError> {
+        if let Some(p) = self.period {
+            if usize::from(self.seen.1) == bytes.len()
+                && self.seen.0.get(..bytes.len()) == Some(bytes)
+            {
+                return Ok(p);
+            }
+        }
+        let p = self.check(kpi, parse_period(kpi, kind, bytes)?)?;
+        if bytes.len() <= self.seen.0.len() {
+            self.seen.0[..bytes.len()].copy_from_slice(bytes);
+            self.seen.1 = bytes.len() as u8;
+        }
+        Ok(p)
+    }
+
     /// Record `p` as the group's period, or check it is the same.
     #[inline(always)]
     pub fn check(&mut self, kpi: &str, p: Period) -> Result<Period, KpiError> {
@@ -165,8 +192,27 @@ impl PeriodState {
         Ok(active.then(|| ended.is_some_and(|e| p.contains(e))))
     }
 
-    /// Count (or with `inverse`, un-count) one customer.
+    /// Count (or with `inverse`, un-count) one customer against the group's period `p`.
     #[inline(always)]
+    pub fn count(
+        &mut self,
+        kpi: &str,
+        p: &Period,
+        started: i64,
+        ended: Option<i64>,
+        inverse: bool,
+    ) -> Result<(), KpiError> {
+        if let Some(lost) = Self::classify(kpi, p, started, ended)? {
+            if inverse {
+                self.ratio.remove_flag(lost)
+            } else {
+                self.ratio.accum_flag(lost)
+            }
+        }
+        Ok(())
+    }
+
+    /// Check `p` against the group's period, then count the customer.
     pub fn step(
         &mut self,
         kpi: &str,
@@ -176,14 +222,7 @@ impl PeriodState {
         inverse: bool,
     ) -> Result<(), KpiError> {
         let p = self.check(kpi, p)?;
-        if let Some(lost) = Self::classify(kpi, &p, started, ended)? {
-            if inverse {
-                self.ratio.remove_flag(lost)
-            } else {
-                self.ratio.accum_flag(lost)
-            }
-        }
-        Ok(())
+        self.count(kpi, &p, started, ended, inverse)
     }
 }
 
@@ -247,7 +286,11 @@ impl AggState for PeriodState {
             }
         };
         r.end()?;
-        Ok(PeriodState { ratio, period })
+        Ok(PeriodState {
+            ratio,
+            period,
+            ..PeriodState::default()
+        })
     }
 }
 
@@ -262,15 +305,15 @@ unsafe fn step(f: pg_sys::FunctionCallInfo, kpi: &str, kind: Kind, inverse: bool
                 "{kpi} period must not be NULL"
             )));
         }
-        let period = parse_period(kpi, kind, agg::varlena_bytes(agg::arg_datum(f, 3)));
+        let bytes = agg::varlena_bytes(agg::arg_datum(f, 3));
         let int = |n| kind.value(agg::arg_datum(f, n).value());
         let started = (!agg::arg_is_null(f, 1)).then(|| int(1));
         let ended = (!agg::arg_is_null(f, 2)).then(|| int(2));
         agg::transition::<PeriodState>(f, |s| {
-            let p = period?;
+            let p = s.period_of(kpi, kind, bytes)?;
             match started {
-                Some(st) => s.step(kpi, p, st, ended, inverse),
-                None => s.check(kpi, p).map(|_| ()),
+                Some(st) => s.count(kpi, &p, st, ended, inverse),
+                None => Ok(()),
             }
         })
     }

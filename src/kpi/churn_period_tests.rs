@@ -190,6 +190,39 @@ fn parse_range_bytes() {
 }
 
 #[test]
+fn period_cache_checks_changed_bytes() {
+    let range = |lo: i64, hi: i64| {
+        let mut b = 3912u32.to_ne_bytes().to_vec();
+        b.extend((lo as i32).to_ne_bytes());
+        b.extend((hi as i32).to_ne_bytes());
+        b.push(RANGE_LB_INC);
+        b
+    };
+    let jan = range(date(2025, 1, 1), date(2025, 2, 1));
+    let mut s = PeriodState::default();
+    assert_eq!(
+        s.period_of("churn_rate", Kind::Date, &jan).unwrap(),
+        january()
+    );
+    assert_eq!(
+        s.period_of("churn_rate", Kind::Date, &jan).unwrap(),
+        january(),
+        "cached"
+    );
+    let feb = range(date(2025, 2, 1), date(2025, 3, 1));
+    assert_eq!(
+        s.period_of("churn_rate", Kind::Date, &feb)
+            .unwrap_err()
+            .sqlstate(),
+        "22023"
+    );
+    assert_eq!(
+        s.period_of("churn_rate", Kind::Date, &jan).unwrap(),
+        january()
+    );
+}
+
+#[test]
 fn bytes_round_trip() {
     let mut s = PeriodState::default();
     assert_eq!(PeriodState::from_bytes(&s.to_bytes()).unwrap(), s);

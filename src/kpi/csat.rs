@@ -63,8 +63,10 @@ impl<T: Copy + PartialOrd + Display> ThresholdState<T> {
     /// Count one rating against `threshold`.
     #[inline(always)]
     pub fn accum(&mut self, kpi: &str, rating: T, threshold: T) -> Result<(), KpiError> {
-        let t = self.check(kpi, threshold)?;
-        self.ratio.accum_flag(rating >= t);
+        if self.threshold != Some(threshold) {
+            self.check(kpi, threshold)?; // first row, or a changed threshold (an error)
+        }
+        self.ratio.accum_flag(rating >= threshold);
         Ok(())
     }
 
