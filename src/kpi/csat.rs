@@ -166,11 +166,15 @@ unsafe fn int_step(
         let threshold =
             threshold_arg(fcinfo, kpi).map_or(DEFAULT_CSAT_THRESHOLD, |d| int_of(ty, d));
         let rating = (!agg::arg_is_null(fcinfo, 1)).then(|| int_of(ty, agg::arg_datum(fcinfo, 1)));
-        agg::transition::<ThresholdState<i64>>(fcinfo, |s| match rating {
-            None => s.check(kpi, threshold).map(|_| ()),
-            Some(r) if inverse => s.remove(kpi, r, threshold),
-            Some(r) => s.accum(kpi, r, threshold),
-        })
+        agg::transition::<ThresholdState<i64>>(
+            fcinfo,
+            #[inline(always)]
+            |s| match rating {
+                None => s.check(kpi, threshold).map(|_| ()),
+                Some(r) if inverse => s.remove(kpi, r, threshold),
+                Some(r) => s.accum(kpi, r, threshold),
+            },
+        )
     }
 }
 
