@@ -7,4 +7,5 @@ pub mod clv;
 pub mod csat;
 pub mod duration;
 pub mod nps;
+pub mod nps_summary;
 pub mod ratio;

@@ -24,7 +24,8 @@ use pgrx::pg_sys;
 
 /// The highest score of the 0-10 scale.
 pub const MAX_SCORE: i64 = 10;
-const BUCKETS: usize = MAX_SCORE as usize + 1;
+/// The number of scores on the scale, 0..=10.
+pub const BUCKETS: usize = MAX_SCORE as usize + 1;
 /// Version byte of the serialized state.
 const BYTES_VERSION: u8 = 1;
 
@@ -68,6 +69,38 @@ impl NpsState {
         } else {
             Err(score_out_of_range(score))
         }
+    }
+
+    /// The histogram: responses per score 0..=10.
+    pub fn counts(&self) -> [i64; BUCKETS] {
+        self.counts
+    }
+
+    /// A state from a histogram; negative counts or a total beyond `bigint` are impossible.
+    pub fn from_counts(counts: [i64; BUCKETS]) -> Option<Self> {
+        let total = counts.iter().try_fold(0i64, |acc, c| {
+            (*c >= 0).then(|| acc.checked_add(*c)).flatten()
+        });
+        total.map(|_| NpsState { counts })
+    }
+
+    /// Remove a whole histogram (the inverse of merging it in); `None` if it was not there.
+    pub fn unmerge(&mut self, other: &Self) -> Option<()> {
+        let mut out = self.counts;
+        for (mine, theirs) in out.iter_mut().zip(other.counts) {
+            *mine = mine.checked_sub(theirs).filter(|c| *c >= 0)?;
+        }
+        self.counts = out;
+        Some(())
+    }
+
+    /// Sum of score x responses, for the mean score.
+    pub fn score_sum(&self) -> i128 {
+        self.counts
+            .iter()
+            .enumerate()
+            .map(|(s, c)| s as i128 * i128::from(*c))
+            .sum()
     }
 
     /// Responses that gave `score`.

@@ -1,0 +1,376 @@
+//! # `npssummary`: a stored NPS partial state that rolls up exactly
+//!
+//! - `nps_agg(score) -> npssummary` (the `nps` overloads): the full 0-10 histogram of a group.
+//! - `rollup(npssummary) -> npssummary`: an aggregate adding histograms, PARALLEL SAFE, with an
+//!   exact moving form, so `rollup(daily) OVER (ORDER BY day ROWS 29 PRECEDING)` is a rolling
+//!   30-day histogram. NULL summaries are skipped.
+//! - Accessors (STRICT, NULL for a NULL summary): `nps(npssummary) -> numeric` (NULL for a summary
+//!   of nothing), `responses`, `promoters`, `passives`, `detractors` `-> bigint`,
+//!   `mean_score(npssummary) -> numeric` (NULL for a summary of nothing). For every input,
+//!   `nps(nps_agg(x)) = nps(x)` and `nps(rollup(daily)) = nps(x)` over the same rows.
+//! - Text form, readable and round-tripping through COPY and pg_dump:
+//!   `{"v":1,"counts":[c0,c1,...,c10]}` (responses per score 0..10; spaces allowed). Malformed
+//!   text is 22P02 naming the input and the expected form.
+//! - Binary form (send/recv and on disk): a version byte, then the 11 counts as LEB128 varints;
+//!   truncated, trailing or impossible bytes (a total beyond `bigint`) are 22P02.
+
+use super::nps::{NpsState, BUCKETS};
+use crate::agg::{self, AggState};
+use crate::error::{raise, KpiError};
+use pgrx::pg_sys;
+
+/// Version byte of the stored form (text `"v"` and binary first byte).
+pub const VERSION: u8 = 1;
+const EXPECTED: &str = r#"expected {"v":1,"counts":[11 counts of the scores 0 to 10]}"#;
+
+/// The stored (binary) form of a histogram.
+pub fn to_stored(s: &NpsState) -> Vec<u8> {
+    let mut out = vec![VERSION];
+    for c in s.counts() {
+        let mut v = c as u64;
+        loop {
+            let byte = (v & 0x7F) as u8;
+            v >>= 7;
+            if v == 0 {
+                out.push(byte);
+                break;
+            }
+            out.push(byte | 0x80);
+        }
+    }
+    out
+}
+
+/// Parse the stored (binary) form.
+pub fn from_stored(bytes: &[u8]) -> Result<NpsState, KpiError> {
+    let bad = |why: String| KpiError::BadText(format!("invalid npssummary bytes: {why}"));
+    match bytes.first() {
+        Some(&VERSION) => {}
+        Some(v) => return Err(bad(format!("unknown version {v}"))),
+        None => return Err(bad("empty".into())),
+    }
+    let mut counts = [0i64; BUCKETS];
+    let mut pos = 1;
+    for (score, slot) in counts.iter_mut().enumerate() {
+        let mut v: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let Some(&b) = bytes.get(pos) else {
+                return Err(bad(format!("truncated in the count of score {score}")));
+            };
+            pos += 1;
+            v |= u64::from(b & 0x7F).checked_shl(shift).unwrap_or(0);
+            if b & 0x80 == 0 {
+                break;
+            }
+        }
+        *slot =
+            i64::try_from(v).map_err(|_| bad(format!("count of score {score} out of range")))?;
+    }
+    if pos != bytes.len() {
+        return Err(bad(format!("{} trailing bytes", bytes.len() - pos)));
+    }
+    NpsState::from_counts(counts).ok_or_else(|| bad("total responses out of range".into()))
+}
+
+/// The text form.
+pub fn to_text(s: &NpsState) -> String {
+    let counts: Vec<String> = s.counts().iter().map(i64::to_string).collect();
+    format!(r#"{{"v":{VERSION},"counts":[{}]}}"#, counts.join(","))
+}
+
+/// Parse the text form; anything else is 22P02 showing the input and the expected form.
+pub fn from_text(text: &str) -> Result<NpsState, KpiError> {
+    let bad = || KpiError::BadText(format!("malformed npssummary \"{text}\": {EXPECTED}"));
+    let compact: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    let rest = compact.strip_prefix(r#"{"v":"#).ok_or_else(bad)?;
+    let (version, rest) = rest.split_once(',').ok_or_else(bad)?;
+    match version.parse::<u8>() {
+        Ok(VERSION) => {}
+        Ok(v) => {
+            return Err(KpiError::BadText(format!(
+                "npssummary version {v} is not supported, {EXPECTED}"
+            )))
+        }
+        Err(_) => return Err(bad()),
+    }
+    let list = rest
+        .strip_prefix(r#""counts":["#)
+        .and_then(|r| r.strip_suffix("]}"))
+        .ok_or_else(bad)?;
+    let parsed: Vec<i64> = list
+        .split(',')
+        .map(|c| c.parse::<u64>().ok().and_then(|v| i64::try_from(v).ok()))
+        .collect::<Option<_>>()
+        .ok_or_else(bad)?;
+    let counts: [i64; BUCKETS] = parsed.try_into().map_err(|_| bad())?;
+    NpsState::from_counts(counts).ok_or_else(|| {
+        KpiError::BadText(format!(
+            "malformed npssummary \"{text}\": total responses out of range"
+        ))
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL glue
+
+/// The histogram of an `npssummary` datum.
+unsafe fn summary_arg(datum: pg_sys::Datum) -> NpsState {
+    match from_stored(unsafe { agg::varlena_bytes(datum) }) {
+        Ok(s) => s,
+        Err(e) => raise(e),
+    }
+}
+
+/// An `npssummary` datum (a varlena of the stored form) in the current memory context.
+unsafe fn summary_datum(s: &NpsState) -> pg_sys::Datum {
+    unsafe { agg::bytea_datum(&to_stored(s)) }
+}
+
+unsafe fn rollup_step(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
+    unsafe {
+        let other = (!agg::arg_is_null(f, 1)).then(|| summary_arg(agg::arg_datum(f, 1)));
+        agg::transition::<NpsState>(f, |s| match other {
+            None => Ok(()),
+            Some(o) if inverse => s.unmerge(&o).ok_or_else(|| {
+                KpiError::InvalidParameter(
+                    "rollup(npssummary) cannot remove a summary it did not add".into(),
+                )
+            }),
+            Some(o) => s.merge(&o),
+        })
+    }
+}
+
+/// `f(summary)` for an accessor; NULL when `f` gives `None`.
+unsafe fn accessor(
+    fcinfo: pg_sys::FunctionCallInfo,
+    f: impl FnOnce(&NpsState) -> Option<pg_sys::Datum>,
+) -> pg_sys::Datum {
+    unsafe {
+        match f(&summary_arg(agg::arg_datum(fcinfo, 0))) {
+            Some(d) => d,
+            None => agg::return_null(fcinfo),
+        }
+    }
+}
+
+crate::pg_v1_fn!(fn npssummary_in, pg_finfo_npssummary_in, |f| unsafe {
+    let text = std::ffi::CStr::from_ptr(agg::arg_datum(f, 0).cast_mut_ptr::<std::ffi::c_char>()).to_string_lossy();
+    match from_text(&text) {
+        Ok(s) => summary_datum(&s),
+        Err(e) => raise(e),
+    }
+});
+crate::pg_v1_fn!(fn npssummary_out, pg_finfo_npssummary_out, |f| unsafe {
+    let text = to_text(&summary_arg(agg::arg_datum(f, 0)));
+    let text = std::ffi::CString::new(text).expect("the text form has no NUL");
+    pg_sys::Datum::from(pg_sys::pstrdup(text.as_ptr()))
+});
+crate::pg_v1_fn!(fn npssummary_recv, pg_finfo_npssummary_recv, |f| unsafe {
+    let buf = &mut *agg::arg_datum(f, 0).cast_mut_ptr::<pg_sys::StringInfoData>();
+    let (start, len) = (buf.cursor as usize, buf.len as usize);
+    let bytes = std::slice::from_raw_parts(buf.data.cast::<u8>().add(start), len.saturating_sub(start));
+    buf.cursor = buf.len;
+    match from_stored(bytes) {
+        Ok(s) => summary_datum(&s),
+        Err(e) => raise(e),
+    }
+});
+crate::pg_v1_fn!(fn npssummary_send, pg_finfo_npssummary_send, |f| unsafe {
+    agg::bytea_datum(&to_stored(&summary_arg(agg::arg_datum(f, 0))))
+});
+crate::pg_v1_fn!(fn nps_summary_final, pg_finfo_nps_summary_final, |f| unsafe {
+    agg::finish::<NpsState>(f, |s| Some(summary_datum(s)))
+});
+crate::pg_v1_fn!(fn nps_rollup_accum, pg_finfo_nps_rollup_accum, |f| unsafe { rollup_step(f, false) });
+crate::pg_v1_fn!(fn nps_rollup_inv, pg_finfo_nps_rollup_inv, |f| unsafe { rollup_step(f, true) });
+crate::pg_v1_fn!(fn npssummary_nps, pg_finfo_npssummary_nps, |f| unsafe {
+    accessor(f, |s| s.finish().map(|(net, n)| agg::numeric_percent(net, n)))
+});
+crate::pg_v1_fn!(fn npssummary_responses, pg_finfo_npssummary_responses, |f| unsafe {
+    accessor(f, |s| Some(pg_sys::Datum::from(s.responses())))
+});
+crate::pg_v1_fn!(fn npssummary_promoters, pg_finfo_npssummary_promoters, |f| unsafe {
+    accessor(f, |s| Some(pg_sys::Datum::from(s.promoters())))
+});
+crate::pg_v1_fn!(fn npssummary_passives, pg_finfo_npssummary_passives, |f| unsafe {
+    accessor(f, |s| Some(pg_sys::Datum::from(s.passives())))
+});
+crate::pg_v1_fn!(fn npssummary_detractors, pg_finfo_npssummary_detractors, |f| unsafe {
+    accessor(f, |s| Some(pg_sys::Datum::from(s.detractors())))
+});
+crate::pg_v1_fn!(fn npssummary_mean_score, pg_finfo_npssummary_mean_score, |f| unsafe {
+    accessor(f, |s| {
+        let n = s.responses();
+        (n > 0).then(|| pg_sys::Datum::from(agg::numeric_div(agg::numeric_from_i128(s.score_sum()), pg_sys::int64_to_numeric(n))))
+    })
+});
+
+pgrx::extension_sql_file!("nps_summary.sql", name = "nps_summary", requires = ["nps"]);
+
+#[cfg(test)]
+mod unit_tests {
+    use super::*;
+
+    fn state(counts: [i64; BUCKETS]) -> NpsState {
+        NpsState::from_counts(counts).unwrap()
+    }
+
+    #[test]
+    fn stored_round_trip_is_compact() {
+        for s in [
+            NpsState::default(),
+            state([3, 0, 0, 0, 0, 0, 1, 200, 0, 70_000, i64::MAX - 70_204]),
+        ] {
+            let b = to_stored(&s);
+            assert_eq!(b[0], VERSION);
+            assert_eq!(from_stored(&b).unwrap(), s);
+        }
+        assert_eq!(
+            to_stored(&NpsState::default()).len(),
+            12,
+            "an empty summary is 12 bytes"
+        );
+    }
+
+    #[test]
+    fn stored_rejects_impossible_bytes() {
+        let good = to_stored(&state([1; BUCKETS]));
+        for (bytes, why) in [
+            (vec![], "empty"),
+            (vec![2, 0], "unknown version 2"),
+            (
+                good[..good.len() - 1].to_vec(),
+                "truncated in the count of score 10",
+            ),
+            ([good.clone(), vec![0]].concat(), "1 trailing bytes"),
+        ] {
+            let e = from_stored(&bytes).unwrap_err();
+            assert_eq!(e.sqlstate(), "22P02");
+            assert!(e.message().contains(why), "{}", e.message());
+        }
+        // two counts of i64::MAX: each fits, the total does not
+        let max = to_stored(&state([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, i64::MAX]));
+        let mut b = vec![VERSION];
+        b.extend([0; 9]);
+        b.extend(&max[11..]);
+        b.extend(&max[11..]);
+        assert!(from_stored(&b)
+            .unwrap_err()
+            .message()
+            .contains("total responses out of range"));
+        // a varint above i64::MAX
+        let mut huge = vec![VERSION];
+        huge.extend([0xFF; 9]);
+        huge.push(0x01);
+        huge.extend([0; 10]);
+        assert!(from_stored(&huge)
+            .unwrap_err()
+            .message()
+            .contains("count of score 0 out of range"));
+    }
+
+    #[test]
+    fn text_round_trip_and_errors() {
+        let s = state([0, 1, 0, 0, 0, 0, 2, 3, 0, 4, 5]);
+        let t = to_text(&s);
+        assert_eq!(t, r#"{"v":1,"counts":[0,1,0,0,0,0,2,3,0,4,5]}"#);
+        assert_eq!(from_text(&t).unwrap(), s);
+        assert_eq!(
+            from_text(r#" { "v" : 1 , "counts" : [ 0,1,0,0,0,0,2,3,0,4,5 ] } "#).unwrap(),
+            s
+        );
+        for bad in [
+            "",
+            "abc",
+            r#"{"v":1,"counts":[1,2]}"#,
+            r#"{"v":1,"counts":[0,0,0,0,0,0,0,0,0,0,-1]}"#,
+            r#"{"v":x,"counts":[]}"#,
+        ] {
+            let e = from_text(bad).unwrap_err();
+            assert_eq!(e.sqlstate(), "22P02");
+            assert_eq!(
+                e.message(),
+                format!("malformed npssummary \"{bad}\": {EXPECTED}")
+            );
+        }
+        let e = from_text(r#"{"v":2,"counts":[0,0,0,0,0,0,0,0,0,0,0]}"#).unwrap_err();
+        assert!(e
+            .message()
+            .starts_with("npssummary version 2 is not supported"));
+        let e =
+            from_text(r#"{"v":1,"counts":[9223372036854775807,1,0,0,0,0,0,0,0,0,0]}"#).unwrap_err();
+        assert!(e.message().ends_with("total responses out of range"));
+    }
+
+    #[test]
+    fn unmerge_is_the_inverse_of_merge() {
+        let (a, b) = (
+            state([1, 0, 0, 0, 0, 0, 0, 2, 0, 3, 0]),
+            state([0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1]),
+        );
+        let mut s = a;
+        s.merge(&b).unwrap();
+        s.unmerge(&b).unwrap();
+        assert_eq!(s, a);
+        assert_eq!(s.unmerge(&b), None, "cannot remove what is not there");
+        assert_eq!(s, a, "a failed unmerge leaves the state as it was");
+        assert_eq!(state([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]).score_sum(), 19);
+    }
+}
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pgrx::pg_schema]
+mod tests {
+    use crate::testing::{assert_errors, text};
+    use pgrx::prelude::*;
+
+    #[pg_test]
+    fn npssummary_round_trips_and_accessors() {
+        let q = "SELECT concat_ws(' ', nps(nps_agg(s)) = nps(s), responses(nps_agg(s)), mean_score(nps_agg(s)) = avg(s),
+                                      nps(rollup(x)) = nps(s), nps_agg(s)::text::npssummary::text = nps_agg(s)::text)
+                 FROM (SELECT s, nps_agg(s) OVER (ORDER BY i ROWS 2 PRECEDING) x FROM (VALUES (1, 10), (2, 3), (3, NULL), (4, 9)) v(i, s)) w";
+        // the rolled-up windows overlap, so compare only the exact parts
+        let got = text(q).unwrap();
+        assert!(got.starts_with("t 3 t "), "{got}");
+        assert_eq!(
+            text("SELECT nps('{\"v\":1,\"counts\":[0,0,0,0,0,0,0,0,0,0,0]}'::npssummary)::text"),
+            None
+        );
+    }
+
+    #[pg_test]
+    fn npssummary_errors() {
+        use PgSqlErrorCode::*;
+        let expected = r#"expected {"v":1,"counts":[11 counts of the scores 0 to 10]}"#;
+        assert_errors(&[
+            (
+                "SELECT 'garbage'::npssummary",
+                ERRCODE_INVALID_TEXT_REPRESENTATION,
+                &format!("malformed npssummary \"garbage\": {expected}"),
+            ),
+            (
+                r#"SELECT '{"v":1,"counts":[1,2,3]}'::npssummary"#,
+                ERRCODE_INVALID_TEXT_REPRESENTATION,
+                &format!(r#"malformed npssummary "{{"v":1,"counts":[1,2,3]}}": {expected}"#),
+            ),
+            (
+                r#"SELECT '{"v":7,"counts":[0,0,0,0,0,0,0,0,0,0,0]}'::npssummary"#,
+                ERRCODE_INVALID_TEXT_REPRESENTATION,
+                &format!("npssummary version 7 is not supported, {expected}"),
+            ),
+            (
+                r#"SELECT '{"v":1,"counts":[0,0,0,0,0,0,0,0,0,0,-4]}'::npssummary"#,
+                ERRCODE_INVALID_TEXT_REPRESENTATION,
+                &format!(
+                    r#"malformed npssummary "{{"v":1,"counts":[0,0,0,0,0,0,0,0,0,0,-4]}}": {expected}"#
+                ),
+            ),
+            (
+                "SELECT nps_agg(s) FROM (VALUES (11)) v(s)",
+                ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+                "nps score must be between 0 and 10, got 11",
+            ),
+        ]);
+    }
+}
