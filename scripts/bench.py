@@ -80,6 +80,17 @@ group("clv integer", SERIAL, "count(value_cents)",
 group("avg_response_time", SERIAL, "count(responded_at)",
       "avg(responded_at - requested_at)", "avg_response_time(requested_at, responded_at)", "ticket_bench")
 
+# Summaries (issue 4): monthly NPS by segment from a daily-summary materialized view against the
+# one-step aggregate over the raw rows, and rollup() throughput against count(*) over the summaries.
+MONTHLY_RAW = "SELECT (id % 365) / 31 AS month, grp % 7 AS segment, nps(score) FROM bench GROUP BY 1, 2"
+QUERIES.append(("summary monthly by segment", FLOOR, "count(*) over the daily view", SERIAL,
+                "SELECT day / 31, segment, count(*) FROM bench_daily GROUP BY 1, 2"))
+QUERIES.append(("summary monthly by segment", HAND, "nps(score) over the raw rows", SERIAL, MONTHLY_RAW))
+QUERIES.append(("summary monthly by segment", "ours", "nps(rollup(summary)) over the daily view", SERIAL,
+                "SELECT day / 31, segment, nps(rollup(summary)) FROM bench_daily GROUP BY 1, 2"))
+QUERIES.append(("rollup throughput", FLOOR, "count(*)", SERIAL, "SELECT count(*) FROM bench_summaries"))
+QUERIES.append(("rollup throughput", "ours", "rollup(summary)", SERIAL, "SELECT rollup(summary) FROM bench_summaries"))
+
 # (name, ok?) targets, each a ratio within one run
 COUNTING = ["csat", "csat threshold", "ces easy", "conversion_rate", "fcr_rate(contacts)", "share", "churn flags", "churn period"]
 
@@ -110,6 +121,16 @@ def setup():
             FROM generate_series(1, {ROWS}::bigint) AS i;
             CREATE INDEX ON bench (id);
             VACUUM (FREEZE, ANALYZE) bench;
+        """, capture=False)
+    if table_rows("bench_summaries") < 0:
+        print("bench: building the daily-summary view and 1,000,000 summaries...", file=sys.stderr)
+        psql("""
+            CREATE MATERIALIZED VIEW bench_daily AS
+            SELECT (id % 365)::int AS day, grp % 7 AS segment, nps_agg(score) AS summary FROM bench GROUP BY 1, 2;
+            CREATE UNIQUE INDEX ON bench_daily (day, segment);
+            CREATE TABLE bench_summaries AS SELECT id % 1000000 AS bucket, nps_agg(score) AS summary FROM bench GROUP BY 1;
+            VACUUM (FREEZE, ANALYZE) bench_summaries;
+            ANALYZE bench_daily;
         """, capture=False)
     for name, columns in CX_TABLES.items():
         if table_rows(name) != ROWS:
@@ -208,6 +229,8 @@ def main():
         checks.append((f"{g} <= 1.10 x floor", ratio(g, FLOOR), 1.10))
         checks.append((f"{g} <= 0.85 x hand-written", ratio(g, HAND), 0.85))
     checks.append(("clv numeric <= 0.50 x hand-written", ratio("clv numeric", HAND), 0.50))
+    checks.append(("monthly NPS from daily summaries <= 1/20 x raw (speedup >= 20x)",
+                   ratio("summary monthly by segment", HAND), 0.05))
     out += ["", "| target | ratio | met |", "|---|---:|---|"]
     out += [f"| {name} | {r:.2f} | {'yes' if r <= limit else 'NO'} |" for name, r, limit in checks]
     report = "\n".join(out) + "\n"
