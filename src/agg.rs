@@ -5,16 +5,16 @@
 //! Support functions are plain `extern "C-unwind"` V1 functions under `#[pg_guard]` (declared
 //! with [`pg_v1_fn!`]) rather than `#[pg_extern]`: the generated wrapper costs 10-20% per row on
 //! a transition function, and `#[pg_aggregate]` cannot declare a parallel aggregate with an
-//! `internal` state in pgrx 0.18.1 (pgrx issue 2351). The SQL declarations live in each
-//! module's `extension_sql!` block.
+//! `internal` state in pgrx 0.18.1 (pgrx issue 2351). The SQL declarations live in a `.sql` file
+//! beside each module, included with `extension_sql_file!`.
 
 use crate::error::{raise, KpiError};
 use pgrx::pg_sys;
 use std::ptr;
 
 /// Define a PostgreSQL V1 C function named `$name` (with its `pg_finfo_` record `$finfo`), whose
-/// body runs under pgrx's guard (what `#[pg_guard]` expands to) so Rust panics and PostgreSQL errors unwind correctly.
-/// `CREATE FUNCTION ... AS 'MODULE_PATHNAME', '$name' LANGUAGE C` binds it.
+/// body runs under pgrx's guard (what `#[pg_guard]` expands to), so Rust panics and PostgreSQL
+/// errors unwind correctly. `CREATE FUNCTION ... AS 'MODULE_PATHNAME', '$name' LANGUAGE C` binds it.
 #[macro_export]
 macro_rules! pg_v1_fn {
     ($(#[$meta:meta])* fn $name:ident, $finfo:ident, |$fcinfo:ident| $body:expr) => {
@@ -29,7 +29,7 @@ macro_rules! pg_v1_fn {
         $(#[$meta])*
         /// # Safety
         /// Called only by PostgreSQL's function manager, with an `fcinfo` matching the SQL
-        /// declaration in this module's `extension_sql!`.
+        /// declaration in the module's `.sql` file.
         #[unsafe(no_mangle)]
         pub unsafe extern "C-unwind" fn $name(
             fcinfo: ::pgrx::pg_sys::FunctionCallInfo,

@@ -1,9 +1,8 @@
 //! The one error type of pg_kpi and the one place that raises it as a PostgreSQL ERROR.
 //!
 //! KPI math returns `Result<_, KpiError>` and knows nothing of pgrx; the SQL glue calls
-//! [`raise`] (or [`KpiResultExt::or_raise`]) to turn an error into an `ereport(ERROR)` with a
-//! real SQLSTATE. Messages follow PostgreSQL style: lowercase, no trailing period, the
-//! offending value shown, the KPI named.
+//! [`raise`] to turn an error into an `ereport(ERROR)` with a real SQLSTATE. Messages follow
+//! PostgreSQL style: lowercase, no trailing period, the offending value shown, the KPI named.
 
 use std::fmt;
 
@@ -62,21 +61,6 @@ pub fn raise(err: KpiError) -> ! {
     };
     ErrorReport::new(code, message, "pg_kpi").report(pgrx::PgLogLevel::ERROR);
     unreachable!("an ERROR report returned")
-}
-
-/// `result.or_raise()`: the value, or the error raised as a PostgreSQL ERROR.
-pub trait KpiResultExt<T> {
-    fn or_raise(self) -> T;
-}
-
-impl<T> KpiResultExt<T> for Result<T, KpiError> {
-    #[inline(always)]
-    fn or_raise(self) -> T {
-        match self {
-            Ok(v) => v,
-            Err(e) => raise(e),
-        }
-    }
 }
 
 #[cfg(test)]

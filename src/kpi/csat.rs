@@ -199,27 +199,18 @@ unsafe fn numeric_step(
     }
 }
 
-macro_rules! top_box_fns {
-    ($kpi:literal, $($name:ident, $finfo:ident, $ty:ident, $inv:literal;)*) => {$(
-        crate::pg_v1_fn!(fn $name, $finfo, |f| unsafe { int_step(f, $kpi, Ty::$ty, $inv) });
-    )*};
-}
-top_box_fns!("csat",
-    csat_accum_int2, pg_finfo_csat_accum_int2, Int2, false;
-    csat_accum_int4, pg_finfo_csat_accum_int4, Int4, false;
-    csat_accum_int8, pg_finfo_csat_accum_int8, Int8, false;
-    csat_inv_int2, pg_finfo_csat_inv_int2, Int2, true;
-    csat_inv_int4, pg_finfo_csat_inv_int4, Int4, true;
-    csat_inv_int8, pg_finfo_csat_inv_int8, Int8, true;
-);
-top_box_fns!("ces",
-    ces_easy_accum_int2, pg_finfo_ces_easy_accum_int2, Int2, false;
-    ces_easy_accum_int4, pg_finfo_ces_easy_accum_int4, Int4, false;
-    ces_easy_accum_int8, pg_finfo_ces_easy_accum_int8, Int8, false;
-    ces_easy_inv_int2, pg_finfo_ces_easy_inv_int2, Int2, true;
-    ces_easy_inv_int4, pg_finfo_ces_easy_inv_int4, Int4, true;
-    ces_easy_inv_int8, pg_finfo_ces_easy_inv_int8, Int8, true;
-);
+crate::pg_v1_fn!(fn csat_accum_int2, pg_finfo_csat_accum_int2, |f| unsafe { int_step(f, "csat", Ty::Int2, false) });
+crate::pg_v1_fn!(fn csat_accum_int4, pg_finfo_csat_accum_int4, |f| unsafe { int_step(f, "csat", Ty::Int4, false) });
+crate::pg_v1_fn!(fn csat_accum_int8, pg_finfo_csat_accum_int8, |f| unsafe { int_step(f, "csat", Ty::Int8, false) });
+crate::pg_v1_fn!(fn csat_inv_int2, pg_finfo_csat_inv_int2, |f| unsafe { int_step(f, "csat", Ty::Int2, true) });
+crate::pg_v1_fn!(fn csat_inv_int4, pg_finfo_csat_inv_int4, |f| unsafe { int_step(f, "csat", Ty::Int4, true) });
+crate::pg_v1_fn!(fn csat_inv_int8, pg_finfo_csat_inv_int8, |f| unsafe { int_step(f, "csat", Ty::Int8, true) });
+crate::pg_v1_fn!(fn ces_easy_accum_int2, pg_finfo_ces_easy_accum_int2, |f| unsafe { int_step(f, "ces", Ty::Int2, false) });
+crate::pg_v1_fn!(fn ces_easy_accum_int4, pg_finfo_ces_easy_accum_int4, |f| unsafe { int_step(f, "ces", Ty::Int4, false) });
+crate::pg_v1_fn!(fn ces_easy_accum_int8, pg_finfo_ces_easy_accum_int8, |f| unsafe { int_step(f, "ces", Ty::Int8, false) });
+crate::pg_v1_fn!(fn ces_easy_inv_int2, pg_finfo_ces_easy_inv_int2, |f| unsafe { int_step(f, "ces", Ty::Int2, true) });
+crate::pg_v1_fn!(fn ces_easy_inv_int4, pg_finfo_ces_easy_inv_int4, |f| unsafe { int_step(f, "ces", Ty::Int4, true) });
+crate::pg_v1_fn!(fn ces_easy_inv_int8, pg_finfo_ces_easy_inv_int8, |f| unsafe { int_step(f, "ces", Ty::Int8, true) });
 crate::pg_v1_fn!(fn csat_accum_numeric, pg_finfo_csat_accum_numeric, |f| unsafe { numeric_step(f, "csat", false) });
 crate::pg_v1_fn!(fn csat_inv_numeric, pg_finfo_csat_inv_numeric, |f| unsafe { numeric_step(f, "csat", true) });
 crate::pg_v1_fn!(fn ces_easy_accum_numeric, pg_finfo_ces_easy_accum_numeric, |f| unsafe { numeric_step(f, "ces", false) });

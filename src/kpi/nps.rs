@@ -18,7 +18,7 @@
 
 use crate::agg::{self, AggState};
 use crate::bytes::{Reader, Writer};
-use crate::error::{KpiError, KpiResultExt};
+use crate::error::KpiError;
 use crate::numeric::{self, WholeNumber};
 use pgrx::pg_sys;
 
@@ -185,7 +185,7 @@ impl AggState for NpsState {
 }
 
 // ---------------------------------------------------------------------------------------------
-// SQL glue: adapt datums, find the state, map errors. Declared in the extension_sql! below.
+// SQL glue: adapt datums, find the state, map errors. Declared in nps.sql.
 
 /// The score of a `numeric` datum, read in place; non-whole values raise 22003.
 #[inline(always)]
@@ -198,35 +198,21 @@ unsafe fn numeric_score(datum: pg_sys::Datum) -> i64 {
     }
 }
 
+/// Count (or with `inverse`, un-count) the score in argument 1. The state exists from the first
+/// row on, NULL or not: as a moving aggregate's msfunc this must never return NULL.
 #[inline(always)]
-unsafe fn accum(
+unsafe fn step(
     fcinfo: pg_sys::FunctionCallInfo,
     score: unsafe fn(pg_sys::Datum) -> i64,
+    inverse: bool,
 ) -> pg_sys::Datum {
     unsafe {
-        // The state exists from the first row on, NULL or not: as a moving aggregate's msfunc
-        // this function must never return NULL.
-        let state = agg::state_or_new::<NpsState>(fcinfo);
-        if agg::arg_is_null(fcinfo, 1) {
-            return agg::return_state(state);
-        }
-        (*state).accum(score(agg::arg_datum(fcinfo, 1))).or_raise();
-        agg::return_state(state)
-    }
-}
-
-#[inline(always)]
-unsafe fn inv(
-    fcinfo: pg_sys::FunctionCallInfo,
-    score: unsafe fn(pg_sys::Datum) -> i64,
-) -> pg_sys::Datum {
-    unsafe {
-        let state = agg::state_or_new::<NpsState>(fcinfo);
-        if agg::arg_is_null(fcinfo, 1) {
-            return agg::return_state(state);
-        }
-        (*state).remove(score(agg::arg_datum(fcinfo, 1))).or_raise();
-        agg::return_state(state)
+        let score = (!agg::arg_is_null(fcinfo, 1)).then(|| score(agg::arg_datum(fcinfo, 1)));
+        agg::transition::<NpsState>(fcinfo, |s| match score {
+            None => Ok(()),
+            Some(x) if inverse => s.remove(x),
+            Some(x) => s.accum(x),
+        })
     }
 }
 
@@ -240,14 +226,14 @@ unsafe fn int8_score(d: pg_sys::Datum) -> i64 {
     d.value() as i64
 }
 
-crate::pg_v1_fn!(fn nps_accum_int2, pg_finfo_nps_accum_int2, |fcinfo| unsafe { accum(fcinfo, int2_score) });
-crate::pg_v1_fn!(fn nps_accum_int4, pg_finfo_nps_accum_int4, |fcinfo| unsafe { accum(fcinfo, int4_score) });
-crate::pg_v1_fn!(fn nps_accum_int8, pg_finfo_nps_accum_int8, |fcinfo| unsafe { accum(fcinfo, int8_score) });
-crate::pg_v1_fn!(fn nps_accum_numeric, pg_finfo_nps_accum_numeric, |fcinfo| unsafe { accum(fcinfo, numeric_score) });
-crate::pg_v1_fn!(fn nps_inv_int2, pg_finfo_nps_inv_int2, |fcinfo| unsafe { inv(fcinfo, int2_score) });
-crate::pg_v1_fn!(fn nps_inv_int4, pg_finfo_nps_inv_int4, |fcinfo| unsafe { inv(fcinfo, int4_score) });
-crate::pg_v1_fn!(fn nps_inv_int8, pg_finfo_nps_inv_int8, |fcinfo| unsafe { inv(fcinfo, int8_score) });
-crate::pg_v1_fn!(fn nps_inv_numeric, pg_finfo_nps_inv_numeric, |fcinfo| unsafe { inv(fcinfo, numeric_score) });
+crate::pg_v1_fn!(fn nps_accum_int2, pg_finfo_nps_accum_int2, |fcinfo| unsafe { step(fcinfo, int2_score, false) });
+crate::pg_v1_fn!(fn nps_accum_int4, pg_finfo_nps_accum_int4, |fcinfo| unsafe { step(fcinfo, int4_score, false) });
+crate::pg_v1_fn!(fn nps_accum_int8, pg_finfo_nps_accum_int8, |fcinfo| unsafe { step(fcinfo, int8_score, false) });
+crate::pg_v1_fn!(fn nps_accum_numeric, pg_finfo_nps_accum_numeric, |fcinfo| unsafe { step(fcinfo, numeric_score, false) });
+crate::pg_v1_fn!(fn nps_inv_int2, pg_finfo_nps_inv_int2, |fcinfo| unsafe { step(fcinfo, int2_score, true) });
+crate::pg_v1_fn!(fn nps_inv_int4, pg_finfo_nps_inv_int4, |fcinfo| unsafe { step(fcinfo, int4_score, true) });
+crate::pg_v1_fn!(fn nps_inv_int8, pg_finfo_nps_inv_int8, |fcinfo| unsafe { step(fcinfo, int8_score, true) });
+crate::pg_v1_fn!(fn nps_inv_numeric, pg_finfo_nps_inv_numeric, |fcinfo| unsafe { step(fcinfo, numeric_score, true) });
 crate::pg_v1_fn!(fn nps_combine, pg_finfo_nps_combine, |fcinfo| unsafe { agg::combine::<NpsState>(fcinfo) });
 crate::pg_v1_fn!(fn nps_serialize, pg_finfo_nps_serialize, |fcinfo| unsafe { agg::serialize::<NpsState>(fcinfo) });
 crate::pg_v1_fn!(fn nps_deserialize, pg_finfo_nps_deserialize, |fcinfo| unsafe { agg::deserialize::<NpsState>(fcinfo) });
