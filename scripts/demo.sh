@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "demo: building and installing pg_kpi (release)..." >&2
 bash scripts/install.sh
-bash scripts/cluster.sh start demo >/dev/null
+# pg_cron (loaded at start) schedules the refresh of the demo's materialized view
+bash scripts/cluster.sh start demo "shared_preload_libraries = 'pg_cron'" \
+    "cron.database_name = 'pg_kpi_demo'" "cron.host = '/tmp/pg_kpi-demo-$(id -u)'" >/dev/null
 trap 'bash scripts/cluster.sh stop demo; echo "demo: cluster stopped (data in target/demo)" >&2' EXIT
 eval "$(bash scripts/cluster.sh env demo)"
 psql -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE pg_kpi_demo"
@@ -13,3 +15,4 @@ export PGDATABASE=pg_kpi_demo
 psql -X -q -v ON_ERROR_STOP=1 -f demo/load.sql
 echo "demo: loaded $(psql -X -At -c "SELECT format('%s customers, %s survey responses, %s tickets, %s orders, %s leads', (SELECT count(*) FROM customers), (SELECT count(*) FROM survey_responses), (SELECT count(*) FROM tickets), (SELECT count(*) FROM orders), (SELECT count(*) FROM leads))")" >&2
 psql -X -q -v ON_ERROR_STOP=1 -f demo/report.sql
+psql -X -q -v ON_ERROR_STOP=1 -f demo/schedule.sql

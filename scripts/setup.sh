@@ -5,7 +5,7 @@ set -euo pipefail
 
 PGRX_VERSION=0.18.1
 PG_CONFIG=${PG_CONFIG:-/usr/bin/pg_config}
-PACKAGES=(postgresql-15 postgresql-server-dev-15 libclang-dev clang sudo make)
+PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-15-cron libclang-dev clang sudo make)
 
 log() { printf 'setup: %s\n' "$*" >&2; }
 
