@@ -10,6 +10,7 @@ pub mod bytes;
 pub mod error;
 pub mod kpi;
 pub mod numeric;
+pub mod summary;
 pub mod time;
 
 /// Helpers shared by the `#[pg_test]`s of every module.

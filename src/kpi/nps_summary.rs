@@ -15,8 +15,9 @@
 //!   truncated, trailing or impossible bytes (a total beyond `bigint`) are 22P02.
 
 use super::nps::{NpsState, BUCKETS};
-use crate::agg::{self, AggState};
-use crate::error::{raise, KpiError};
+use crate::agg;
+use crate::error::KpiError;
+use crate::summary::{self, Summary};
 use pgrx::pg_sys;
 
 /// Version byte of the stored form (text `"v"` and binary first byte).
@@ -110,97 +111,52 @@ pub fn from_text(text: &str) -> Result<NpsState, KpiError> {
     })
 }
 
+impl Summary for NpsState {
+    const TYPE: &'static str = "npssummary";
+    fn to_stored(&self) -> Vec<u8> {
+        to_stored(self)
+    }
+    fn from_stored(bytes: &[u8]) -> Result<Self, KpiError> {
+        from_stored(bytes)
+    }
+    fn to_text(&self) -> String {
+        to_text(self)
+    }
+    fn from_text(text: &str) -> Result<Self, KpiError> {
+        from_text(text)
+    }
+    fn unmerge(&mut self, other: &Self) -> Option<()> {
+        NpsState::unmerge(self, other)
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
-// SQL glue
+// SQL glue: the generic summary plumbing, instantiated for NpsState.
 
-/// The histogram of an `npssummary` datum.
-unsafe fn summary_arg(datum: pg_sys::Datum) -> NpsState {
-    match from_stored(unsafe { agg::varlena_bytes(datum) }) {
-        Ok(s) => s,
-        Err(e) => raise(e),
-    }
-}
-
-/// An `npssummary` datum (a varlena of the stored form) in the current memory context.
-unsafe fn summary_datum(s: &NpsState) -> pg_sys::Datum {
-    unsafe { agg::bytea_datum(&to_stored(s)) }
-}
-
-unsafe fn rollup_step(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
-    unsafe {
-        let other = (!agg::arg_is_null(f, 1)).then(|| summary_arg(agg::arg_datum(f, 1)));
-        agg::transition::<NpsState>(f, |s| match other {
-            None => Ok(()),
-            Some(o) if inverse => s.unmerge(&o).ok_or_else(|| {
-                KpiError::InvalidParameter(
-                    "rollup(npssummary) cannot remove a summary it did not add".into(),
-                )
-            }),
-            Some(o) => s.merge(&o),
-        })
-    }
-}
-
-/// `f(summary)` for an accessor; NULL when `f` gives `None`.
-unsafe fn accessor(
-    fcinfo: pg_sys::FunctionCallInfo,
-    f: impl FnOnce(&NpsState) -> Option<pg_sys::Datum>,
-) -> pg_sys::Datum {
-    unsafe {
-        match f(&summary_arg(agg::arg_datum(fcinfo, 0))) {
-            Some(d) => d,
-            None => agg::return_null(fcinfo),
-        }
-    }
-}
-
-crate::pg_v1_fn!(fn npssummary_in, pg_finfo_npssummary_in, |f| unsafe {
-    let text = std::ffi::CStr::from_ptr(agg::arg_datum(f, 0).cast_mut_ptr::<std::ffi::c_char>()).to_string_lossy();
-    match from_text(&text) {
-        Ok(s) => summary_datum(&s),
-        Err(e) => raise(e),
-    }
-});
-crate::pg_v1_fn!(fn npssummary_out, pg_finfo_npssummary_out, |f| unsafe {
-    let text = to_text(&summary_arg(agg::arg_datum(f, 0)));
-    let text = std::ffi::CString::new(text).expect("the text form has no NUL");
-    pg_sys::Datum::from(pg_sys::pstrdup(text.as_ptr()))
-});
-crate::pg_v1_fn!(fn npssummary_recv, pg_finfo_npssummary_recv, |f| unsafe {
-    let buf = &mut *agg::arg_datum(f, 0).cast_mut_ptr::<pg_sys::StringInfoData>();
-    let (start, len) = (buf.cursor as usize, buf.len as usize);
-    let bytes = std::slice::from_raw_parts(buf.data.cast::<u8>().add(start), len.saturating_sub(start));
-    buf.cursor = buf.len;
-    match from_stored(bytes) {
-        Ok(s) => summary_datum(&s),
-        Err(e) => raise(e),
-    }
-});
-crate::pg_v1_fn!(fn npssummary_send, pg_finfo_npssummary_send, |f| unsafe {
-    agg::bytea_datum(&to_stored(&summary_arg(agg::arg_datum(f, 0))))
-});
-crate::pg_v1_fn!(fn nps_summary_final, pg_finfo_nps_summary_final, |f| unsafe {
-    agg::finish::<NpsState>(f, |s| Some(summary_datum(s)))
-});
-crate::pg_v1_fn!(fn nps_rollup_accum, pg_finfo_nps_rollup_accum, |f| unsafe { rollup_step(f, false) });
-crate::pg_v1_fn!(fn nps_rollup_inv, pg_finfo_nps_rollup_inv, |f| unsafe { rollup_step(f, true) });
+crate::pg_v1_fn!(fn npssummary_in, pg_finfo_npssummary_in, |f| unsafe { summary::input::<NpsState>(f) });
+crate::pg_v1_fn!(fn npssummary_out, pg_finfo_npssummary_out, |f| unsafe { summary::output::<NpsState>(f) });
+crate::pg_v1_fn!(fn npssummary_recv, pg_finfo_npssummary_recv, |f| unsafe { summary::recv::<NpsState>(f) });
+crate::pg_v1_fn!(fn npssummary_send, pg_finfo_npssummary_send, |f| unsafe { summary::send::<NpsState>(f) });
+crate::pg_v1_fn!(fn nps_summary_final, pg_finfo_nps_summary_final, |f| unsafe { summary::finish::<NpsState>(f) });
+crate::pg_v1_fn!(fn nps_rollup_accum, pg_finfo_nps_rollup_accum, |f| unsafe { summary::rollup::<NpsState>(f, false) });
+crate::pg_v1_fn!(fn nps_rollup_inv, pg_finfo_nps_rollup_inv, |f| unsafe { summary::rollup::<NpsState>(f, true) });
 crate::pg_v1_fn!(fn npssummary_nps, pg_finfo_npssummary_nps, |f| unsafe {
-    accessor(f, |s| s.finish().map(|(net, n)| agg::numeric_percent(net, n)))
+    summary::accessor::<NpsState>(f, |s: &NpsState| s.finish().map(|(net, n)| agg::numeric_percent(net, n)))
 });
 crate::pg_v1_fn!(fn npssummary_responses, pg_finfo_npssummary_responses, |f| unsafe {
-    accessor(f, |s| Some(pg_sys::Datum::from(s.responses())))
+    summary::accessor::<NpsState>(f, |s: &NpsState| Some(pg_sys::Datum::from(s.responses())))
 });
 crate::pg_v1_fn!(fn npssummary_promoters, pg_finfo_npssummary_promoters, |f| unsafe {
-    accessor(f, |s| Some(pg_sys::Datum::from(s.promoters())))
+    summary::accessor::<NpsState>(f, |s: &NpsState| Some(pg_sys::Datum::from(s.promoters())))
 });
 crate::pg_v1_fn!(fn npssummary_passives, pg_finfo_npssummary_passives, |f| unsafe {
-    accessor(f, |s| Some(pg_sys::Datum::from(s.passives())))
+    summary::accessor::<NpsState>(f, |s: &NpsState| Some(pg_sys::Datum::from(s.passives())))
 });
 crate::pg_v1_fn!(fn npssummary_detractors, pg_finfo_npssummary_detractors, |f| unsafe {
-    accessor(f, |s| Some(pg_sys::Datum::from(s.detractors())))
+    summary::accessor::<NpsState>(f, |s: &NpsState| Some(pg_sys::Datum::from(s.detractors())))
 });
 crate::pg_v1_fn!(fn npssummary_mean_score, pg_finfo_npssummary_mean_score, |f| unsafe {
-    accessor(f, |s| {
+    summary::accessor::<NpsState>(f, |s: &NpsState| {
         let n = s.responses();
         (n > 0).then(|| pg_sys::Datum::from(agg::numeric_div(agg::numeric_from_i128(s.score_sum()), pg_sys::int64_to_numeric(n))))
     })
@@ -211,6 +167,7 @@ pgrx::extension_sql_file!("nps_summary.sql", name = "nps_summary", requires = ["
 #[cfg(test)]
 mod unit_tests {
     use super::*;
+    use crate::agg::AggState;
 
     fn state(counts: [i64; BUCKETS]) -> NpsState {
         NpsState::from_counts(counts).unwrap()

@@ -1,0 +1,119 @@
+//! Shared plumbing of the summary types (`npssummary`, `cessummary`, ...): a KPI's partial state
+//! stored as a value, re-aggregated exactly with `rollup()`. Each family implements [`Summary`]
+//! for its pgrx-free state (stored bytes with a version byte, a readable text form, and the
+//! inverse of `merge` for rollup's moving form); the SQL type I/O, `rollup()` steps, final
+//! functions and accessors here are generic.
+
+use crate::agg::{self, AggState};
+use crate::error::{raise, KpiError};
+use pgrx::pg_sys;
+
+/// A KPI state that is also a stored SQL value.
+pub trait Summary: AggState {
+    /// The SQL type name, for messages.
+    const TYPE: &'static str;
+    /// The stored (binary) form, starting with a version byte.
+    fn to_stored(&self) -> Vec<u8>;
+    /// Parse the stored form; truncated, trailing or impossible bytes are 22P02.
+    fn from_stored(bytes: &[u8]) -> Result<Self, KpiError>;
+    /// The text form.
+    fn to_text(&self) -> String;
+    /// Parse the text form; anything else is 22P02 showing the expected form.
+    fn from_text(text: &str) -> Result<Self, KpiError>;
+    /// Remove `other`, previously merged in (rollup's inverse); `None` if it was not there.
+    fn unmerge(&mut self, other: &Self) -> Option<()>;
+}
+
+/// The summary in a datum.
+pub(crate) unsafe fn arg<S: Summary>(datum: pg_sys::Datum) -> S {
+    match S::from_stored(unsafe { agg::varlena_bytes(datum) }) {
+        Ok(s) => s,
+        Err(e) => raise(e),
+    }
+}
+
+/// A summary datum (a varlena of the stored form) in the current memory context.
+pub(crate) unsafe fn datum<S: Summary>(s: &S) -> pg_sys::Datum {
+    unsafe { agg::bytea_datum(&s.to_stored()) }
+}
+
+/// The type's input function: `cstring -> summary`.
+pub(crate) unsafe fn input<S: Summary>(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+    unsafe {
+        let text =
+            std::ffi::CStr::from_ptr(agg::arg_datum(fcinfo, 0).cast_mut_ptr::<std::ffi::c_char>());
+        match S::from_text(&text.to_string_lossy()) {
+            Ok(s) => datum(&s),
+            Err(e) => raise(e),
+        }
+    }
+}
+
+/// The type's output function: `summary -> cstring`.
+pub(crate) unsafe fn output<S: Summary>(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+    unsafe {
+        let text = arg::<S>(agg::arg_datum(fcinfo, 0)).to_text();
+        let text = std::ffi::CString::new(text).expect("a summary's text has no NUL");
+        pg_sys::Datum::from(pg_sys::pstrdup(text.as_ptr()))
+    }
+}
+
+/// The type's receive function: the rest of the message is the stored form.
+pub(crate) unsafe fn recv<S: Summary>(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+    unsafe {
+        let buf = &mut *agg::arg_datum(fcinfo, 0).cast_mut_ptr::<pg_sys::StringInfoData>();
+        let (start, len) = (buf.cursor.max(0) as usize, buf.len.max(0) as usize);
+        let bytes = std::slice::from_raw_parts(
+            buf.data.cast::<u8>().add(start.min(len)),
+            len.saturating_sub(start),
+        );
+        buf.cursor = buf.len;
+        match S::from_stored(bytes) {
+            Ok(s) => datum(&s),
+            Err(e) => raise(e),
+        }
+    }
+}
+
+/// The type's send function: the stored form as `bytea`.
+pub(crate) unsafe fn send<S: Summary>(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+    unsafe { agg::bytea_datum(&arg::<S>(agg::arg_datum(fcinfo, 0)).to_stored()) }
+}
+
+/// A final function turning the aggregate's state (argument 0, STRICT) into a summary.
+pub(crate) unsafe fn finish<S: Summary>(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+    unsafe { agg::finish::<S>(fcinfo, |s| Some(datum(s))) }
+}
+
+/// `rollup(summary)`'s transition (or, with `inverse`, its moving inverse); NULLs skipped.
+pub(crate) unsafe fn rollup<S: Summary>(
+    fcinfo: pg_sys::FunctionCallInfo,
+    inverse: bool,
+) -> pg_sys::Datum {
+    unsafe {
+        let other = (!agg::arg_is_null(fcinfo, 1)).then(|| arg::<S>(agg::arg_datum(fcinfo, 1)));
+        agg::transition::<S>(fcinfo, |s| match other {
+            None => Ok(()),
+            Some(o) if inverse => s.unmerge(&o).ok_or_else(|| {
+                KpiError::InvalidParameter(format!(
+                    "rollup({}) cannot remove a summary it did not add",
+                    S::TYPE
+                ))
+            }),
+            Some(o) => s.merge(&o),
+        })
+    }
+}
+
+/// An accessor (STRICT): `f(summary)`, SQL NULL when `f` gives `None`.
+pub(crate) unsafe fn accessor<S: Summary>(
+    fcinfo: pg_sys::FunctionCallInfo,
+    f: impl FnOnce(&S) -> Option<pg_sys::Datum>,
+) -> pg_sys::Datum {
+    unsafe {
+        match f(&arg::<S>(agg::arg_datum(fcinfo, 0))) {
+            Some(d) => d,
+            None => agg::return_null(fcinfo),
+        }
+    }
+}
