@@ -11,33 +11,13 @@
 use super::ces::MeanState;
 use crate::agg;
 use crate::error::KpiError;
-use crate::numeric::{Scaled, MAX_SCALE};
+use crate::numeric::Scaled;
 use crate::summary::{self, Summary};
 use pgrx::pg_sys;
 use rust_decimal::Decimal;
 
 const VERSION: u8 = 1;
 const EXPECTED: &str = r#"expected {"v":1,"count":<responses>,"sum":<exact sum of the scores>}"#;
-
-/// A decimal literal (`-12.50`) as an exact [`Scaled`].
-fn parse_scaled(text: &str) -> Option<Scaled> {
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    if int.is_empty()
-        || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
-        || frac.len() > MAX_SCALE as usize
-    {
-        return None;
-    }
-    let mantissa: i128 = format!("{int}{frac}").parse().ok()?;
-    Some(Scaled {
-        mantissa: if negative { -mantissa } else { mantissa },
-        scale: frac.len() as u32,
-    })
-}
 
 impl Summary for MeanState<Scaled> {
     const TYPE: &'static str = "cessummary";
@@ -81,7 +61,7 @@ impl Summary for MeanState<Scaled> {
         let rest = rest.strip_prefix(r#""count":"#).ok_or_else(bad)?;
         let (count, sum) = rest.split_once(r#","sum":"#).ok_or_else(bad)?;
         let count: i64 = count.parse().ok().filter(|c| *c >= 0).ok_or_else(bad)?;
-        let sum = parse_scaled(sum).ok_or_else(bad)?;
+        let sum: Scaled = sum.parse().map_err(|_| bad())?;
         if count == 0 && sum.mantissa != 0 {
             return Err(bad());
         }

@@ -172,7 +172,7 @@ unsafe fn float_step(f: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
 }
 
 /// `s0 * s1 * s2 / n^3` in numeric arithmetic.
-unsafe fn clv_numeric(sums: [pg_sys::Numeric; 3], n: i64) -> pg_sys::Datum {
+pub(crate) unsafe fn clv_numeric(sums: [pg_sys::Numeric; 3], n: i64) -> pg_sys::Datum {
     unsafe {
         let n = pg_sys::int64_to_numeric(n);
         let num = agg::numeric_mul(agg::numeric_mul(sums[0], sums[1]), sums[2]);

@@ -5,6 +5,7 @@ pub mod ces_summary;
 pub mod churn;
 pub mod churn_period;
 pub mod clv;
+pub mod clv_summary;
 pub mod csat;
 pub mod duration;
 pub mod nps;

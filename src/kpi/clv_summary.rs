@@ -1,0 +1,248 @@
+//! # `clvsummary`: a stored CLV partial state (three exact sums and a count) that rolls up exactly
+//!
+//! - `clv_agg(value, freq, lifespan) -> clvsummary` (`integer`, `bigint`, `numeric` triples): the
+//!   exact sums of the three inputs over the complete rows and their count. Same NULL rules and
+//!   errors as `clv()`. There is no `double precision` overload: a summary is exact.
+//! - `rollup(clvsummary) -> clvsummary`: adds summaries exactly; PARALLEL SAFE, moving form.
+//! - Accessors: `clv(clvsummary) -> numeric` (equal to `clv()` over the same rows; NULL for a
+//!   summary of nothing), `customers(clvsummary) -> bigint` (the complete rows counted).
+//! - Text form `{"v":1,"n":2,"value":150,"freq":6.0,"lifespan":4}`; stored form: a version byte,
+//!   three scaled 128-bit sums with their scales, the count. Malformed text or impossible bytes
+//!   are 22P02.
+
+use super::clv::ClvState;
+use crate::agg::{self, AggState};
+use crate::error::KpiError;
+use crate::numeric::Scaled;
+use crate::summary::{self, Summary};
+use pgrx::pg_sys;
+
+const VERSION: u8 = 1;
+const FIELDS: [&str; 3] = ["value", "freq", "lifespan"];
+const EXPECTED: &str =
+    r#"expected {"v":1,"n":<customers>,"value":<sum>,"freq":<sum>,"lifespan":<sum>}"#;
+
+impl Summary for ClvState<Scaled> {
+    const TYPE: &'static str = "clvsummary";
+
+    fn to_stored(&self) -> Vec<u8> {
+        self.to_bytes()
+    }
+
+    fn from_stored(bytes: &[u8]) -> Result<Self, KpiError> {
+        let bad = |why: &str| KpiError::BadText(format!("invalid clvsummary bytes: {why}"));
+        let s = Self::from_bytes(bytes).map_err(|e| bad(e.message()))?;
+        if s.sums.iter().any(|x| x.is_negative())
+            || (s.n == 0 && s.sums.iter().any(|x| x.mantissa != 0))
+        {
+            return Err(bad("impossible sums"));
+        }
+        Ok(s)
+    }
+
+    fn to_text(&self) -> String {
+        let [v, f, l] = self.sums;
+        format!(
+            r#"{{"v":{VERSION},"n":{},"value":{v},"freq":{f},"lifespan":{l}}}"#,
+            self.n
+        )
+    }
+
+    fn from_text(text: &str) -> Result<Self, KpiError> {
+        let bad = || KpiError::BadText(format!("malformed clvsummary \"{text}\": {EXPECTED}"));
+        let compact: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+        let body = compact
+            .strip_prefix(r#"{"v":"#)
+            .and_then(|r| r.strip_suffix('}'))
+            .ok_or_else(bad)?;
+        let (version, rest) = body.split_once(',').ok_or_else(bad)?;
+        if version != VERSION.to_string() {
+            return Err(match version.parse::<u8>() {
+                Ok(v) => KpiError::BadText(format!(
+                    "clvsummary version {v} is not supported, {EXPECTED}"
+                )),
+                Err(_) => bad(),
+            });
+        }
+        let (n, mut rest) = rest
+            .strip_prefix(r#""n":"#)
+            .and_then(|r| r.split_once(','))
+            .ok_or_else(bad)?;
+        let n: i64 = n.parse().ok().filter(|n| *n >= 0).ok_or_else(bad)?;
+        let mut sums = [Scaled::default(); 3];
+        for (i, field) in FIELDS.iter().enumerate() {
+            let value = rest
+                .strip_prefix(&format!(r#""{field}":"#))
+                .ok_or_else(bad)?;
+            let (this, next) = if i < 2 {
+                value.split_once(',').ok_or_else(bad)?
+            } else {
+                (value, "")
+            };
+            sums[i] = this
+                .parse::<Scaled>()
+                .ok()
+                .filter(|x| !x.is_negative())
+                .ok_or_else(bad)?;
+            rest = next;
+        }
+        if n == 0 && sums.iter().any(|x| x.mantissa != 0) {
+            return Err(bad());
+        }
+        Ok(ClvState { sums, n })
+    }
+
+    fn unmerge(&mut self, other: &Self) -> Option<()> {
+        let mut sums = self.sums;
+        for (s, o) in sums.iter_mut().zip(other.sums) {
+            *s = s
+                .add(o.mantissa.checked_neg()?, o.scale)
+                .filter(|x| !x.is_negative())?;
+        }
+        let n = self.n.checked_sub(other.n).filter(|n| *n >= 0)?;
+        (self.sums, self.n) = (sums, n);
+        Some(())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL glue. clv_agg reuses clv()'s transition functions and states; the integer final converts
+// the i128 sums to scaled sums.
+
+crate::pg_v1_fn!(fn clvsummary_in, pg_finfo_clvsummary_in, |f| unsafe { summary::input::<ClvState<Scaled>>(f) });
+crate::pg_v1_fn!(fn clvsummary_out, pg_finfo_clvsummary_out, |f| unsafe { summary::output::<ClvState<Scaled>>(f) });
+crate::pg_v1_fn!(fn clvsummary_recv, pg_finfo_clvsummary_recv, |f| unsafe { summary::recv::<ClvState<Scaled>>(f) });
+crate::pg_v1_fn!(fn clvsummary_send, pg_finfo_clvsummary_send, |f| unsafe { summary::send::<ClvState<Scaled>>(f) });
+crate::pg_v1_fn!(fn clv_summary_final_int, pg_finfo_clv_summary_final_int, |f| unsafe {
+    agg::finish::<ClvState<i128>>(f, |s| {
+        let sums = s.sums.map(|m| Scaled { mantissa: m, scale: 0 });
+        Some(summary::datum(&ClvState { sums, n: s.n }))
+    })
+});
+crate::pg_v1_fn!(fn clv_summary_final, pg_finfo_clv_summary_final, |f| unsafe { summary::finish::<ClvState<Scaled>>(f) });
+crate::pg_v1_fn!(fn clv_rollup_accum, pg_finfo_clv_rollup_accum, |f| unsafe { summary::rollup::<ClvState<Scaled>>(f, false) });
+crate::pg_v1_fn!(fn clv_rollup_inv, pg_finfo_clv_rollup_inv, |f| unsafe { summary::rollup::<ClvState<Scaled>>(f, true) });
+crate::pg_v1_fn!(fn clvsummary_clv, pg_finfo_clvsummary_clv, |f| unsafe {
+    summary::accessor::<ClvState<Scaled>>(f, |s| {
+        s.finish().map(|(sums, n)| super::clv::clv_numeric(sums.map(|x| agg::numeric_from_scaled(x)), n))
+    })
+});
+crate::pg_v1_fn!(fn clvsummary_customers, pg_finfo_clvsummary_customers, |f| unsafe {
+    summary::accessor::<ClvState<Scaled>>(f, |s| Some(pg_sys::Datum::from(s.n)))
+});
+
+pgrx::extension_sql_file!(
+    "clv_summary.sql",
+    name = "clv_summary",
+    requires = ["clv", "nps_summary"]
+);
+
+#[cfg(test)]
+mod unit_tests {
+    use super::*;
+
+    fn st(v: (i128, u32), f: (i128, u32), l: (i128, u32), n: i64) -> ClvState<Scaled> {
+        let x = |(mantissa, scale)| Scaled { mantissa, scale };
+        ClvState {
+            sums: [x(v), x(f), x(l)],
+            n,
+        }
+    }
+
+    #[test]
+    fn text_and_stored_round_trip() {
+        for s in [
+            st((0, 0), (0, 0), (0, 0), 0),
+            st((15000, 2), (60, 1), (4, 0), 2),
+        ] {
+            assert_eq!(
+                ClvState::<Scaled>::from_text(&s.to_text()).unwrap(),
+                s,
+                "{}",
+                s.to_text()
+            );
+            assert_eq!(ClvState::<Scaled>::from_stored(&s.to_stored()).unwrap(), s);
+        }
+        assert_eq!(
+            st((15000, 2), (60, 1), (4, 0), 2).to_text(),
+            r#"{"v":1,"n":2,"value":150.00,"freq":6.0,"lifespan":4}"#
+        );
+    }
+
+    #[test]
+    fn malformed_is_22p02() {
+        for bad in [
+            "",
+            r#"{"v":1,"n":1,"value":1,"freq":1}"#,
+            r#"{"v":1,"n":1,"value":-1,"freq":1,"lifespan":1}"#,
+            r#"{"v":1,"n":0,"value":1,"freq":0,"lifespan":0}"#,
+            r#"{"v":1,"n":1,"freq":1,"value":1,"lifespan":1}"#,
+        ] {
+            let e = ClvState::<Scaled>::from_text(bad).unwrap_err();
+            assert_eq!(
+                (e.sqlstate(), e.message()),
+                (
+                    "22P02",
+                    format!("malformed clvsummary \"{bad}\": {EXPECTED}").as_str()
+                )
+            );
+        }
+        let e = ClvState::<Scaled>::from_stored(&st((-1, 0), (0, 0), (0, 0), 1).to_bytes())
+            .unwrap_err();
+        assert_eq!(e.message(), "invalid clvsummary bytes: impossible sums");
+    }
+
+    #[test]
+    fn merge_and_unmerge() {
+        let (a, b) = (
+            st((100, 0), (2, 0), (3, 0), 1),
+            st((505, 1), (4, 0), (1, 0), 1),
+        );
+        let mut s = a;
+        s.merge(&b).unwrap();
+        assert_eq!(
+            s.to_text(),
+            r#"{"v":1,"n":2,"value":150.5,"freq":6,"lifespan":4}"#
+        );
+        s.unmerge(&b).unwrap();
+        assert_eq!(
+            s.to_text(),
+            r#"{"v":1,"n":1,"value":100.0,"freq":2,"lifespan":3}"#
+        );
+        assert_eq!(s.unmerge(&st((0, 0), (0, 0), (0, 0), 2)), None);
+    }
+}
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pgrx::pg_schema]
+mod tests {
+    use crate::testing::{assert_errors, text};
+    use pgrx::prelude::*;
+
+    #[pg_test]
+    fn clvsummary_accessors() {
+        let q = "SELECT concat_ws(' ', clv(clv_agg(v, f, l)) = clv(v, f, l), customers(clv_agg(v, f, l)), clv_agg(v, f, l)::text)
+                 FROM (VALUES (100, 2, 3), (50, 4, 1), (NULL, 1, 1)) x(v, f, l)";
+        assert_eq!(
+            text(q).as_deref(),
+            Some(r#"t 2 {"v":1,"n":2,"value":150,"freq":6,"lifespan":4}"#)
+        );
+    }
+
+    #[pg_test]
+    fn clvsummary_errors() {
+        use PgSqlErrorCode::*;
+        assert_errors(&[
+            (
+                "SELECT 'x'::clvsummary",
+                ERRCODE_INVALID_TEXT_REPRESENTATION,
+                r#"malformed clvsummary "x": expected {"v":1,"n":<customers>,"value":<sum>,"freq":<sum>,"lifespan":<sum>}"#,
+            ),
+            (
+                "SELECT clv_agg(-1, 2, 3)",
+                ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+                "clv value must not be negative, got -1",
+            ),
+        ]);
+    }
+}
