@@ -11,3 +11,4 @@ pub mod duration;
 pub mod nps;
 pub mod nps_summary;
 pub mod ratio;
+pub mod share_summary;

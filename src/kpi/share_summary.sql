@@ -1,0 +1,71 @@
+-- sharesummary: the stored (weighted) hits and total, share_agg(), rollup() and accessors. Included by share_summary.rs.
+CREATE TYPE sharesummary;
+CREATE FUNCTION sharesummary_in(text cstring) RETURNS sharesummary
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'sharesummary_in';
+CREATE FUNCTION sharesummary_out(summary sharesummary) RETURNS cstring
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'sharesummary_out';
+CREATE FUNCTION sharesummary_recv(buf internal) RETURNS sharesummary
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'sharesummary_recv';
+CREATE FUNCTION sharesummary_send(summary sharesummary) RETURNS bytea
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'sharesummary_send';
+CREATE TYPE sharesummary (
+    INPUT = sharesummary_in, OUTPUT = sharesummary_out, RECEIVE = sharesummary_recv, SEND = sharesummary_send,
+    INTERNALLENGTH = VARIABLE, STORAGE = extended
+);
+
+CREATE FUNCTION share_summary_final_count(state internal) RETURNS sharesummary
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_summary_final_count';
+CREATE FUNCTION share_summary_final_weighted(state internal) RETURNS sharesummary
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_summary_final_weighted';
+CREATE FUNCTION share_summary_final(state internal) RETURNS sharesummary
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_summary_final';
+CREATE FUNCTION share_rollup_accum(state internal, summary sharesummary) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_rollup_accum';
+CREATE FUNCTION share_rollup_inv(state internal, summary sharesummary) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_rollup_inv';
+CREATE FUNCTION share_rollup_combine(state internal, other internal) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_rollup_combine';
+CREATE FUNCTION share_rollup_serialize(state internal) RETURNS bytea
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_rollup_serialize';
+CREATE FUNCTION share_rollup_deserialize(bytes bytea, unused internal) RETURNS internal
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'share_rollup_deserialize';
+
+CREATE AGGREGATE share_agg(condition boolean) (
+    SFUNC = share_accum, STYPE = internal, SSPACE = 16, FINALFUNC = share_summary_final_count,
+    COMBINEFUNC = ratio_combine, SERIALFUNC = ratio_serialize, DESERIALFUNC = ratio_deserialize,
+    MSFUNC = share_accum, MINVFUNC = share_inv, MSTYPE = internal, MFINALFUNC = share_summary_final_count, PARALLEL = SAFE);
+CREATE AGGREGATE share_agg(condition boolean, weight numeric) (
+    SFUNC = share_weighted_accum, STYPE = internal, FINALFUNC = share_summary_final_weighted,
+    COMBINEFUNC = share_weighted_combine, SERIALFUNC = share_weighted_serialize, DESERIALFUNC = share_weighted_deserialize,
+    MSFUNC = share_weighted_accum, MINVFUNC = share_weighted_inv, MSTYPE = internal, MFINALFUNC = share_summary_final_weighted, PARALLEL = SAFE);
+CREATE AGGREGATE rollup(summary sharesummary) (
+    SFUNC = share_rollup_accum, STYPE = internal, FINALFUNC = share_summary_final,
+    COMBINEFUNC = share_rollup_combine, SERIALFUNC = share_rollup_serialize, DESERIALFUNC = share_rollup_deserialize,
+    MSFUNC = share_rollup_accum, MINVFUNC = share_rollup_inv, MSTYPE = internal, MFINALFUNC = share_summary_final, PARALLEL = SAFE);
+
+CREATE FUNCTION share(summary sharesummary) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'sharesummary_share';
+CREATE FUNCTION matching(summary sharesummary) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'sharesummary_matching';
+CREATE FUNCTION total(summary sharesummary) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'sharesummary_total';
+
+COMMENT ON TYPE sharesummary IS 'Percent-of-rows partial state: (weighted) rows where the condition holds and all rows, exact, stored versioned; text {"v":1,"hits":H,"total":T}; combine with rollup(), read with share(), matching(), total()';
+COMMENT ON FUNCTION sharesummary_in(cstring) IS 'sharesummary input: parses {"v":1,"hits":H,"total":T}; malformed text is error 22P02';
+COMMENT ON FUNCTION sharesummary_out(sharesummary) IS 'sharesummary output: {"v":1,"hits":H,"total":T}';
+COMMENT ON FUNCTION sharesummary_recv(internal) IS 'sharesummary binary input; impossible bytes are error 22P02';
+COMMENT ON FUNCTION sharesummary_send(sharesummary) IS 'sharesummary binary output: version byte and two scaled sums';
+COMMENT ON FUNCTION share_summary_final_count(internal) IS 'share_agg(boolean) final function: the counts as a sharesummary';
+COMMENT ON FUNCTION share_summary_final_weighted(internal) IS 'share_agg(boolean, numeric) final function: the exact weights as a sharesummary';
+COMMENT ON FUNCTION share_summary_final(internal) IS 'rollup(sharesummary) final function: the added sums as a sharesummary';
+COMMENT ON FUNCTION share_rollup_accum(internal, sharesummary) IS 'rollup(sharesummary) transition function: adds one summary; NULL summaries are skipped';
+COMMENT ON FUNCTION share_rollup_inv(internal, sharesummary) IS 'rollup(sharesummary) moving-aggregate inverse: subtracts one summary';
+COMMENT ON FUNCTION share_rollup_combine(internal, internal) IS 'rollup(sharesummary) combine function: adds two partial states';
+COMMENT ON FUNCTION share_rollup_serialize(internal) IS 'rollup(sharesummary) serialize function: state to bytea';
+COMMENT ON FUNCTION share_rollup_deserialize(bytea, internal) IS 'rollup(sharesummary) deserialize function: bytea to state';
+COMMENT ON AGGREGATE share_agg(boolean) IS 'Percent-of-rows summary (rows where the condition holds, non-NULL rows), for share/conversion/FCR rates re-aggregated exactly with rollup()';
+COMMENT ON AGGREGATE share_agg(boolean, numeric) IS 'Weighted percent-of-rows summary (weight where the condition holds, all weight), re-aggregated exactly with rollup(); a negative weight is error 22003';
+COMMENT ON AGGREGATE rollup(sharesummary) IS 'Adds share summaries exactly (any period, any segment); parallel, and a moving form for rolling windows; NULL summaries skipped';
+COMMENT ON FUNCTION share(sharesummary) IS 'Percent of a share summary: 100 * matching / total as numeric, NULL when the total is 0; share(share_agg(x)) = share(x)';
+COMMENT ON FUNCTION matching(sharesummary) IS 'Rows (or weight) where the condition holds, in a share summary';
+COMMENT ON FUNCTION total(sharesummary) IS 'All non-NULL rows (or all weight) in a share summary';
