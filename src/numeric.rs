@@ -344,6 +344,23 @@ impl Scaled {
     pub fn is_negative(self) -> bool {
         self.mantissa < 0
     }
+
+    /// Compare values (`4` equals `4.00`). Both sides are lifted to the larger scale; when that
+    /// overflows `i128`, the sides differ in magnitude by at least a factor of ten and the one
+    /// whose lift overflowed decides by its sign.
+    pub fn cmp_value(self, other: Scaled) -> std::cmp::Ordering {
+        let scale = self.scale.max(other.scale);
+        let lift = |x: Scaled| {
+            POW10
+                .get((scale - x.scale) as usize)
+                .and_then(|p| x.mantissa.checked_mul(*p))
+        };
+        match (lift(self), lift(other)) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            (None, _) => self.mantissa.cmp(&0),
+            (_, None) => 0.cmp(&other.mantissa),
+        }
+    }
 }
 
 impl std::str::FromStr for Scaled {

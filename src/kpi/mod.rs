@@ -7,6 +7,7 @@ pub mod churn_period;
 pub mod clv;
 pub mod clv_summary;
 pub mod csat;
+pub mod csat_summary;
 pub mod duration;
 pub mod nps;
 pub mod nps_summary;
