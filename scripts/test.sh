@@ -3,7 +3,8 @@
 #   1. lint: cargo fmt --check, cargo clippy -D warnings
 #   2. Rust unit tests (#[test]) and in-database #[pg_test]s, by `cargo pgrx test`
 #   3. pg_regress golden files against a throwaway cluster with the release build installed
-#   4. a pg_cron job refreshing a materialized view of summaries, observed to run
+#   4. a table of every summary type through pg_dump -Fc and pg_restore, value for value
+#   5. a pg_cron job refreshing a materialized view of summaries, observed to run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -33,6 +34,9 @@ step "pg_regress golden files"
 bash scripts/install.sh
 bash scripts/regress.sh
 echo "regress: all golden files match"
+
+step "summaries survive pg_dump and pg_restore"
+bash scripts/dump_test.sh
 
 step "scheduled materialized-view refresh with pg_cron"
 bash scripts/cron_test.sh
