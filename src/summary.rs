@@ -117,3 +117,17 @@ pub(crate) unsafe fn accessor<S: Summary>(
         }
     }
 }
+
+/// `text` without the whitespace outside double-quoted strings, so the text forms accept
+/// `{ "v": 1, ... }` while a quoted timestamp keeps its inner space.
+pub fn compact(text: &str) -> String {
+    let mut quoted = false;
+    text.chars()
+        .filter(|c| {
+            if *c == '"' {
+                quoted = !quoted;
+            }
+            quoted || !c.is_ascii_whitespace()
+        })
+        .collect()
+}

@@ -86,3 +86,92 @@ impl fmt::Display for Moment {
         Ok(())
     }
 }
+
+/// Days since 2000-01-01 of a proleptic Gregorian date (the inverse of [`civil`]).
+pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let (y, m) = if m <= 2 { (y - 1, m + 12) } else { (y, m) };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m - 3) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468 - 10_957
+}
+
+/// Parse what [`Moment`] displays: `YYYY-MM-DD` (a date) or `YYYY-MM-DD HH:MM:SS[.ffffff]+00` (a
+/// timestamptz, UTC). Anything else is `None`.
+pub fn parse_moment(text: &str) -> Option<Moment> {
+    let num = |s: &str| -> Option<i64> {
+        s.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (date, time) = match text.split_once(' ') {
+        Some((d, t)) => (d, Some(t.strip_suffix("+00")?)),
+        None => (text, None),
+    };
+    let mut ymd = date.split('-');
+    let (y, m, d) = (num(ymd.next()?)?, num(ymd.next()?)?, num(ymd.next()?)?);
+    if ymd.next().is_some() || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let days = days_from_civil(y, m, d);
+    if civil(days) != (y, m, d) {
+        return None; // 2025-02-30
+    }
+    let Some(time) = time else {
+        return Some(Moment(Kind::Date, days));
+    };
+    let (hms, frac) = time.split_once('.').unwrap_or((time, ""));
+    let mut parts = hms.split(':');
+    let (h, mi, s) = (
+        num(parts.next()?)?,
+        num(parts.next()?)?,
+        num(parts.next()?)?,
+    );
+    if parts.next().is_some() || h > 23 || mi > 59 || s > 59 || frac.len() > 6 {
+        return None;
+    }
+    let micros = if frac.is_empty() {
+        0
+    } else {
+        num(frac)? * 10i64.pow(6 - frac.len() as u32)
+    };
+    Some(Moment(
+        Kind::Timestamptz,
+        days * 86_400_000_000 + ((h * 60 + mi) * 60 + s) * 1_000_000 + micros,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moments_round_trip_through_text() {
+        for m in [
+            Moment(Kind::Date, 0),
+            Moment(Kind::Date, 9131),
+            Moment(Kind::Date, -800),
+            Moment(Kind::Timestamptz, 90_061_000_001),
+            Moment(Kind::Timestamptz, 0),
+        ] {
+            assert_eq!(parse_moment(&m.to_string()), Some(m), "{m}");
+        }
+        for bad in [
+            "",
+            "2025-13-01",
+            "2025-02-30",
+            "2025-01-01 10:00",
+            "2025-01-01 25:00:00+00",
+            "x-y-z",
+            "2025-01-01 10:00:00.1234567+00",
+        ] {
+            assert_eq!(parse_moment(bad), None, "{bad}");
+        }
+        assert_eq!(
+            parse_moment("2025-01-01 00:00:00.5+00").map(|m| m.1 % 1_000_000),
+            Some(500_000)
+        );
+    }
+}

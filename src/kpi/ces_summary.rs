@@ -44,7 +44,7 @@ impl Summary for MeanState<Scaled> {
 
     fn from_text(text: &str) -> Result<Self, KpiError> {
         let bad = || KpiError::BadText(format!("malformed cessummary \"{text}\": {EXPECTED}"));
-        let compact: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+        let compact = crate::summary::compact(text);
         let body = compact
             .strip_prefix(r#"{"v":"#)
             .and_then(|r| r.strip_suffix('}'))

@@ -132,6 +132,56 @@ pub struct PeriodState {
     seen: ([u8; 24], u8),
 }
 
+impl PeriodState {
+    /// A state of `ratio` over `period` (none for the count and flag shapes).
+    pub fn new(ratio: RatioState, period: Option<Period>) -> Self {
+        PeriodState {
+            ratio,
+            period,
+            seen: ([0; 24], 0),
+        }
+    }
+}
+
+impl Period {
+    /// The range as text without quotes (`[2025-01-01,2025-02-01)`), for summaries.
+    pub fn bare(&self) -> String {
+        format!(
+            "{}{},{}{}",
+            if self.lower_inc { '[' } else { '(' },
+            Moment(self.kind, self.lower),
+            Moment(self.kind, self.upper),
+            if self.upper_inc { ']' } else { ')' }
+        )
+    }
+
+    /// Parse [`Period::bare`] text: a bounded date or timestamptz range.
+    pub fn parse_bare(text: &str) -> Option<Period> {
+        let lower_inc = match text.chars().next()? {
+            '[' => true,
+            '(' => false,
+            _ => return None,
+        };
+        let upper_inc = match text.chars().last()? {
+            ']' => true,
+            ')' => false,
+            _ => return None,
+        };
+        let (lo, hi) = text.get(1..text.len() - 1)?.split_once(',')?;
+        let (lo, hi) = (
+            crate::time::parse_moment(lo)?,
+            crate::time::parse_moment(hi)?,
+        );
+        (lo.0 == hi.0 && lo.1 <= hi.1).then_some(Period {
+            kind: lo.0,
+            lower: lo.1,
+            upper: hi.1,
+            lower_inc,
+            upper_inc,
+        })
+    }
+}
+
 impl PartialEq for PeriodState {
     fn eq(&self, other: &Self) -> bool {
         (self.ratio, self.period) == (other.ratio, other.period)

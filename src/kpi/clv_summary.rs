@@ -50,7 +50,7 @@ impl Summary for ClvState<Scaled> {
 
     fn from_text(text: &str) -> Result<Self, KpiError> {
         let bad = || KpiError::BadText(format!("malformed clvsummary \"{text}\": {EXPECTED}"));
-        let compact: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+        let compact = crate::summary::compact(text);
         let body = compact
             .strip_prefix(r#"{"v":"#)
             .and_then(|r| r.strip_suffix('}'))

@@ -4,6 +4,7 @@ pub mod ces;
 pub mod ces_summary;
 pub mod churn;
 pub mod churn_period;
+pub mod churn_summary;
 pub mod clv;
 pub mod clv_summary;
 pub mod csat;

@@ -82,7 +82,7 @@ pub fn to_text(s: &NpsState) -> String {
 /// Parse the text form; anything else is 22P02 showing the input and the expected form.
 pub fn from_text(text: &str) -> Result<NpsState, KpiError> {
     let bad = || KpiError::BadText(format!("malformed npssummary \"{text}\": {EXPECTED}"));
-    let compact: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    let compact = crate::summary::compact(text);
     let rest = compact.strip_prefix(r#"{"v":"#).ok_or_else(bad)?;
     let (version, rest) = rest.split_once(',').ok_or_else(bad)?;
     match version.parse::<u8>() {

@@ -1,0 +1,249 @@
+//! # `churnsummary`: a stored churn cohort that rolls up exactly
+//!
+//! - `churn_agg(...) -> churnsummary` with the three input shapes of `churn_rate`: counts
+//!   (`integer`, `bigint` pairs), flags (`boolean, boolean`), and `(start, end, period)` over
+//!   `date`/`daterange` or `timestamptz`/`tstzrange`. Same NULL rules and errors as `churn_rate`.
+//! - `rollup(churnsummary) -> churnsummary`: adds cohorts; PARALLEL SAFE, moving form. Summaries
+//!   over different periods (the period shape) cannot be combined: 22023 naming both.
+//! - Accessors: `churn_rate(churnsummary)`, `retention_rate(...) -> numeric` (NULL for an empty
+//!   cohort), `customers_at_start(...)`, `customers_lost(...) -> bigint`.
+//! - Text form `{"v":1,"lost":3,"at_start":40,"period":"[2025-01-01,2025-02-01)"}` (`"period":null`
+//!   for the count and flag shapes; timestamps as `2025-01-01 00:00:00+00`, UTC). Malformed text or
+//!   impossible bytes are 22P02.
+
+use super::churn_period::{Period, PeriodState};
+use super::ratio::{self, RatioState};
+use crate::agg::{self, AggState};
+use crate::error::KpiError;
+use crate::summary::{self, Summary};
+use pgrx::pg_sys;
+
+const VERSION: u8 = 1;
+const EXPECTED: &str =
+    r#"expected {"v":1,"lost":<customers>,"at_start":<customers>,"period":<"[from,to)" or null>}"#;
+
+impl Summary for PeriodState {
+    const TYPE: &'static str = "churnsummary";
+
+    fn to_stored(&self) -> Vec<u8> {
+        self.to_bytes()
+    }
+
+    fn from_stored(bytes: &[u8]) -> Result<Self, KpiError> {
+        Self::from_bytes(bytes)
+            .map_err(|e| KpiError::BadText(format!("invalid churnsummary bytes: {}", e.message())))
+    }
+
+    fn to_text(&self) -> String {
+        let period = self
+            .period
+            .map_or("null".to_string(), |p| format!("\"{}\"", p.bare()));
+        format!(
+            r#"{{"v":{VERSION},"lost":{},"at_start":{},"period":{period}}}"#,
+            self.ratio.hits, self.ratio.total
+        )
+    }
+
+    fn from_text(text: &str) -> Result<Self, KpiError> {
+        let bad = || KpiError::BadText(format!("malformed churnsummary \"{text}\": {EXPECTED}"));
+        let compact = summary::compact(text);
+        let body = compact
+            .strip_prefix(r#"{"v":"#)
+            .and_then(|r| r.strip_suffix('}'))
+            .ok_or_else(bad)?;
+        let (version, rest) = body.split_once(',').ok_or_else(bad)?;
+        if version.trim() != VERSION.to_string() {
+            return Err(match version.trim().parse::<u8>() {
+                Ok(v) => KpiError::BadText(format!(
+                    "churnsummary version {v} is not supported, {EXPECTED}"
+                )),
+                Err(_) => bad(),
+            });
+        }
+        let rest = rest
+            .trim_start()
+            .strip_prefix(r#""lost":"#)
+            .ok_or_else(bad)?;
+        let (lost, rest) = rest.split_once(',').ok_or_else(bad)?;
+        let rest = rest
+            .trim_start()
+            .strip_prefix(r#""at_start":"#)
+            .ok_or_else(bad)?;
+        let (at_start, period) = rest.split_once(',').ok_or_else(bad)?;
+        let period = period
+            .trim_start()
+            .strip_prefix(r#""period":"#)
+            .ok_or_else(bad)?
+            .trim();
+        let count = |s: &str| s.trim().parse::<i64>().ok().filter(|c| *c >= 0);
+        let (hits, total) = (
+            count(lost).ok_or_else(bad)?,
+            count(at_start).ok_or_else(bad)?,
+        );
+        let period = match period {
+            "null" => None,
+            p => Some(
+                p.strip_prefix('"')
+                    .and_then(|p| p.strip_suffix('"'))
+                    .and_then(Period::parse_bare)
+                    .ok_or_else(bad)?,
+            ),
+        };
+        if hits > total {
+            return Err(bad());
+        }
+        Ok(PeriodState::new(RatioState { hits, total }, period))
+    }
+
+    fn unmerge(&mut self, other: &Self) -> Option<()> {
+        let hits = self.ratio.hits.checked_sub(other.ratio.hits)?;
+        let total = self.ratio.total.checked_sub(other.ratio.total)?;
+        (hits >= 0 && hits <= total).then(|| self.ratio = RatioState { hits, total })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL glue. churn_agg reuses churn_rate()'s transition functions and states.
+
+crate::pg_v1_fn!(fn churnsummary_in, pg_finfo_churnsummary_in, |f| unsafe { summary::input::<PeriodState>(f) });
+crate::pg_v1_fn!(fn churnsummary_out, pg_finfo_churnsummary_out, |f| unsafe { summary::output::<PeriodState>(f) });
+crate::pg_v1_fn!(fn churnsummary_recv, pg_finfo_churnsummary_recv, |f| unsafe { summary::recv::<PeriodState>(f) });
+crate::pg_v1_fn!(fn churnsummary_send, pg_finfo_churnsummary_send, |f| unsafe { summary::send::<PeriodState>(f) });
+crate::pg_v1_fn!(fn churn_summary_final_counts, pg_finfo_churn_summary_final_counts, |f| unsafe {
+    agg::finish::<RatioState>(f, |s| Some(summary::datum(&PeriodState::new(*s, None))))
+});
+crate::pg_v1_fn!(fn churn_summary_final, pg_finfo_churn_summary_final, |f| unsafe { summary::finish::<PeriodState>(f) });
+crate::pg_v1_fn!(fn churn_rollup_accum, pg_finfo_churn_rollup_accum, |f| unsafe { summary::rollup::<PeriodState>(f, false) });
+crate::pg_v1_fn!(fn churn_rollup_inv, pg_finfo_churn_rollup_inv, |f| unsafe { summary::rollup::<PeriodState>(f, true) });
+crate::pg_v1_fn!(fn churnsummary_churn_rate, pg_finfo_churnsummary_churn_rate, |f| unsafe {
+    summary::accessor::<PeriodState>(f, |s| ratio::percent(s.ratio.finish()))
+});
+crate::pg_v1_fn!(fn churnsummary_retention_rate, pg_finfo_churnsummary_retention_rate, |f| unsafe {
+    summary::accessor::<PeriodState>(f, |s| ratio::percent(s.ratio.finish_complement()))
+});
+crate::pg_v1_fn!(fn churnsummary_at_start, pg_finfo_churnsummary_at_start, |f| unsafe {
+    summary::accessor::<PeriodState>(f, |s| Some(pg_sys::Datum::from(s.ratio.total)))
+});
+crate::pg_v1_fn!(fn churnsummary_lost, pg_finfo_churnsummary_lost, |f| unsafe {
+    summary::accessor::<PeriodState>(f, |s| Some(pg_sys::Datum::from(s.ratio.hits)))
+});
+
+pgrx::extension_sql_file!(
+    "churn_summary.sql",
+    name = "churn_summary",
+    requires = ["churn", "churn_period", "nps_summary"]
+);
+
+#[cfg(test)]
+mod unit_tests {
+    use super::*;
+    use crate::time::{days_from_civil, Kind};
+
+    fn january() -> Period {
+        let d = |m, day| days_from_civil(2025, m, day);
+        Period {
+            kind: Kind::Date,
+            lower: d(1, 1),
+            upper: d(2, 1),
+            lower_inc: true,
+            upper_inc: false,
+        }
+    }
+
+    #[test]
+    fn text_round_trip() {
+        let counts = PeriodState::new(RatioState { hits: 3, total: 40 }, None);
+        assert_eq!(
+            counts.to_text(),
+            r#"{"v":1,"lost":3,"at_start":40,"period":null}"#
+        );
+        let jan = PeriodState::new(RatioState { hits: 1, total: 2 }, Some(january()));
+        assert_eq!(
+            jan.to_text(),
+            r#"{"v":1,"lost":1,"at_start":2,"period":"[2025-01-01,2025-02-01)"}"#
+        );
+        let ts = PeriodState::new(
+            RatioState { hits: 0, total: 5 },
+            Some(Period {
+                kind: Kind::Timestamptz,
+                lower: 0,
+                upper: 86_400_000_000,
+                lower_inc: false,
+                upper_inc: true,
+            }),
+        );
+        assert_eq!(
+            ts.to_text(),
+            r#"{"v":1,"lost":0,"at_start":5,"period":"(2000-01-01 00:00:00+00,2000-01-02 00:00:00+00]"}"#
+        );
+        for s in [counts, jan, ts] {
+            assert_eq!(PeriodState::from_text(&s.to_text()).unwrap(), s);
+            assert_eq!(PeriodState::from_stored(&s.to_stored()).unwrap(), s);
+        }
+    }
+
+    #[test]
+    fn malformed_is_22p02_and_unmerge() {
+        for bad in [
+            "",
+            r#"{"v":1,"lost":5,"at_start":4,"period":null}"#,
+            r#"{"v":1,"lost":1,"at_start":4,"period":"[2025-02-01,2025-01-01)"}"#,
+            r#"{"v":1,"lost":1,"at_start":4,"period":"2025"}"#,
+        ] {
+            let e = PeriodState::from_text(bad).unwrap_err();
+            assert_eq!(
+                (e.sqlstate(), e.message()),
+                (
+                    "22P02",
+                    format!("malformed churnsummary \"{bad}\": {EXPECTED}").as_str()
+                )
+            );
+        }
+        let mut s = PeriodState::new(RatioState { hits: 3, total: 10 }, Some(january()));
+        s.unmerge(&PeriodState::new(
+            RatioState { hits: 1, total: 4 },
+            Some(january()),
+        ))
+        .unwrap();
+        assert_eq!(s.ratio, RatioState { hits: 2, total: 6 });
+        assert_eq!(
+            s.unmerge(&PeriodState::new(RatioState { hits: 3, total: 3 }, None)),
+            None
+        );
+    }
+}
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pgrx::pg_schema]
+mod tests {
+    use crate::testing::{assert_errors, text};
+    use pgrx::prelude::*;
+
+    #[pg_test]
+    fn churnsummary_shapes() {
+        let q = "SELECT concat_ws(' ', churn_rate(churn_agg(s, e, daterange('2025-01-01', '2025-02-01'))) = churn_rate(s, e, daterange('2025-01-01', '2025-02-01')),
+                                      customers_lost(churn_agg(s, e, daterange('2025-01-01', '2025-02-01'))),
+                                      churn_agg(s, e, daterange('2025-01-01', '2025-02-01'))::text)
+                 FROM (VALUES ('2024-06-01'::date, '2025-01-15'::date), ('2024-06-01', NULL), ('2025-01-10', NULL)) v(s, e)";
+        assert_eq!(
+            text(q).as_deref(),
+            Some(r#"t 1 {"v":1,"lost":1,"at_start":2,"period":"[2025-01-01,2025-02-01)"}"#)
+        );
+        assert_eq!(
+            text("SELECT retention_rate(churn_agg(100, 5))::text").as_deref(),
+            Some("95.0000000000000000")
+        );
+    }
+
+    #[pg_test]
+    fn churnsummary_errors() {
+        use PgSqlErrorCode::*;
+        assert_errors(&[
+            ("SELECT rollup(x ORDER BY m) FROM (SELECT m, churn_agg('2024-01-01'::date, NULL, daterange(m, m + 31)) x FROM (VALUES ('2025-01-01'::date), ('2025-02-01')) v(m) GROUP BY m) t",
+             ERRCODE_INVALID_PARAMETER_VALUE,
+             "churn_rate period must be the same on every row of a group, got [2025-02-01,2025-03-04) after [2025-01-01,2025-02-01)"),
+            ("SELECT 'x'::churnsummary", ERRCODE_INVALID_TEXT_REPRESENTATION,
+             r#"malformed churnsummary "x": expected {"v":1,"lost":<customers>,"at_start":<customers>,"period":<"[from,to)" or null>}"#),
+        ]);
+    }
+}

@@ -1,0 +1,69 @@
+-- churn_agg(...) -> churnsummary -> rollup() -> churn_rate(), retention_rate(), customers_at_start(), customers_lost().
+
+-- the three shapes
+SELECT churn_agg(at_start, lost), churn_rate(churn_agg(at_start, lost)) = churn_rate(at_start, lost) AS counts,
+       retention_rate(churn_agg(at_start::bigint, lost::bigint)) = retention_rate(at_start, lost) AS counts_bigint
+FROM churn_counts_fixture;
+SELECT churn_agg(started_on < '2024-01-01', ended_on < '2024-07-01') AS flags,
+       churn_agg(started_on, ended_on, daterange('2024-01-01', '2024-07-01')) AS period,
+       churn_rate(churn_agg(started_on, ended_on, daterange('2024-01-01', '2024-07-01')))
+         = churn_rate(started_on, ended_on, daterange('2024-01-01', '2024-07-01')) AS period_equal
+FROM cx_fixture;
+SET timezone = 'UTC';
+SELECT churn_agg(started_on::timestamptz, ended_on::timestamptz, tstzrange('2024-01-01', '2024-07-01')) FROM cx_fixture;
+RESET timezone;
+
+-- segments rolled up equal the overall cohort; months of count rows pool into a quarter
+SELECT churn_rate(rollup(x)) = (SELECT churn_rate(started_on, ended_on, daterange('2024-01-01', '2024-07-01')) FROM cx_fixture) AS segments_pool,
+       sum(customers_at_start(x)) AS at_start, sum(customers_lost(x)) AS lost
+FROM (SELECT segment, churn_agg(started_on, ended_on, daterange('2024-01-01', '2024-07-01')) AS x FROM cx_fixture GROUP BY 1) AS s;
+CREATE TEMP TABLE monthly AS SELECT month, churn_agg(at_start, lost) AS summary FROM churn_counts_fixture GROUP BY month;
+SELECT to_char(q.quarter, 'YYYY-"Q"Q') AS quarter, round(churn_rate(q.summary), 4) AS churn,
+       round((SELECT churn_rate(at_start, lost) FROM churn_counts_fixture c WHERE date_trunc('quarter', c.month) = q.quarter), 4) AS from_raw_rows
+FROM (SELECT date_trunc('quarter', month) AS quarter, rollup(summary) AS summary FROM monthly GROUP BY 1) AS q ORDER BY 1;
+SELECT count(*) AS months, count(*) FILTER (WHERE rolling IS DISTINCT FROM recomputed) AS mismatches
+FROM (SELECT m.month, churn_rate(rollup(summary) OVER (ORDER BY month ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)) AS rolling,
+             (SELECT churn_rate(at_start, lost) FROM churn_counts_fixture c WHERE c.month BETWEEN m.month - interval '2 months' AND m.month) AS recomputed
+      FROM monthly m) AS w;
+
+-- NULLs and empty
+SELECT churn_agg(s, l) IS NULL AS no_rows FROM (SELECT 1, 1 WHERE false) AS v(s, l);
+SELECT churn_agg(NULL::integer, NULL::integer), churn_rate(churn_agg(NULL::integer, NULL::integer)) IS NULL AS empty_cohort;
+
+-- parallel rollup equals serial
+CREATE TABLE churn_summaries AS SELECT id % 3000 AS bucket, churn_agg(started_on, ended_on, daterange('2024-01-01', '2024-07-01')) AS summary FROM cx_fixture GROUP BY 1;
+ANALYZE churn_summaries;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF) SELECT rollup(summary) FROM churn_summaries;
+SELECT rollup(summary)::text AS parallel_rollup FROM churn_summaries \gset
+SET max_parallel_workers_per_gather = 0;
+SELECT rollup(summary)::text = :'parallel_rollup' AS parallel_equals_serial FROM churn_summaries;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+
+-- text and binary forms round-trip
+SELECT count(*) FILTER (WHERE summary::text::churnsummary::text <> summary::text) AS text_mismatches FROM churn_summaries;
+COPY churn_summaries TO '/tmp/pg_kpi_regress_churn.bin' (FORMAT binary);
+CREATE TEMP TABLE copied (bucket integer, summary churnsummary);
+COPY copied FROM '/tmp/pg_kpi_regress_churn.bin' (FORMAT binary);
+SELECT count(*) AS rows, count(*) FILTER (WHERE c.summary::text <> s.summary::text) AS binary_mismatches
+FROM copied c JOIN churn_summaries s USING (bucket);
+DROP TABLE churn_summaries;
+SELECT '{ "v": 1, "lost": 2, "at_start": 9, "period": "[2025-01-01 00:00:00+00,2025-02-01 00:00:00+00)" }'::churnsummary;
+
+-- errors: cohorts of different periods do not combine
+\set VERBOSITY sqlstate
+SELECT rollup(x ORDER BY m) FROM (SELECT m, churn_agg('2024-01-01'::date, NULL, daterange(m, m + 31)) AS x
+                                  FROM (VALUES ('2025-01-01'::date), ('2025-02-01')) AS v(m) GROUP BY m) AS t;
+\set VERBOSITY default
+SELECT rollup(x ORDER BY m) FROM (SELECT m, churn_agg('2024-01-01'::date, NULL, daterange(m, m + 31)) AS x
+                                  FROM (VALUES ('2025-01-01'::date), ('2025-02-01')) AS v(m) GROUP BY m) AS t;
+SELECT churn_agg(10, 12);
+SELECT 'x'::churnsummary;
+SELECT '{"v":1,"lost":5,"at_start":4,"period":null}'::churnsummary;
+SELECT '{"v":1,"lost":1,"at_start":4,"period":"[2025-02-30,2025-03-01)"}'::churnsummary;
