@@ -44,20 +44,8 @@ impl Summary for MeanState<Scaled> {
 
     fn from_text(text: &str) -> Result<Self, KpiError> {
         let bad = || KpiError::BadText(format!("malformed cessummary \"{text}\": {EXPECTED}"));
-        let compact = crate::summary::compact(text);
-        let body = compact
-            .strip_prefix(r#"{"v":"#)
-            .and_then(|r| r.strip_suffix('}'))
-            .ok_or_else(bad)?;
-        let (version, rest) = body.split_once(',').ok_or_else(bad)?;
-        if version != VERSION.to_string() {
-            return Err(match version.parse::<u8>() {
-                Ok(v) => KpiError::BadText(format!(
-                    "cessummary version {v} is not supported, {EXPECTED}"
-                )),
-                Err(_) => bad(),
-            });
-        }
+        let rest = summary::fields_after_version(text, Self::TYPE, VERSION, EXPECTED)?;
+        let rest = rest.as_str();
         let rest = rest.strip_prefix(r#""count":"#).ok_or_else(bad)?;
         let (count, sum) = rest.split_once(r#","sum":"#).ok_or_else(bad)?;
         let count: i64 = count.parse().ok().filter(|c| *c >= 0).ok_or_else(bad)?;

@@ -46,20 +46,8 @@ impl Summary for PeriodState {
 
     fn from_text(text: &str) -> Result<Self, KpiError> {
         let bad = || KpiError::BadText(format!("malformed churnsummary \"{text}\": {EXPECTED}"));
-        let compact = summary::compact(text);
-        let body = compact
-            .strip_prefix(r#"{"v":"#)
-            .and_then(|r| r.strip_suffix('}'))
-            .ok_or_else(bad)?;
-        let (version, rest) = body.split_once(',').ok_or_else(bad)?;
-        if version.trim() != VERSION.to_string() {
-            return Err(match version.trim().parse::<u8>() {
-                Ok(v) => KpiError::BadText(format!(
-                    "churnsummary version {v} is not supported, {EXPECTED}"
-                )),
-                Err(_) => bad(),
-            });
-        }
+        let rest = summary::fields_after_version(text, Self::TYPE, VERSION, EXPECTED)?;
+        let rest = rest.as_str();
         let rest = rest
             .trim_start()
             .strip_prefix(r#""lost":"#)

@@ -50,20 +50,8 @@ impl Summary for ClvState<Scaled> {
 
     fn from_text(text: &str) -> Result<Self, KpiError> {
         let bad = || KpiError::BadText(format!("malformed clvsummary \"{text}\": {EXPECTED}"));
-        let compact = crate::summary::compact(text);
-        let body = compact
-            .strip_prefix(r#"{"v":"#)
-            .and_then(|r| r.strip_suffix('}'))
-            .ok_or_else(bad)?;
-        let (version, rest) = body.split_once(',').ok_or_else(bad)?;
-        if version != VERSION.to_string() {
-            return Err(match version.parse::<u8>() {
-                Ok(v) => KpiError::BadText(format!(
-                    "clvsummary version {v} is not supported, {EXPECTED}"
-                )),
-                Err(_) => bad(),
-            });
-        }
+        let rest = summary::fields_after_version(text, Self::TYPE, VERSION, EXPECTED)?;
+        let rest = rest.as_str();
         let (n, mut rest) = rest
             .strip_prefix(r#""n":"#)
             .and_then(|r| r.split_once(','))

@@ -159,21 +159,8 @@ impl Summary for CsatState {
 
     fn from_text(text: &str) -> Result<Self, KpiError> {
         let bad = || KpiError::BadText(format!("malformed csatsummary \"{text}\": {EXPECTED}"));
-        let compact = crate::summary::compact(text);
-        let body = compact
-            .strip_prefix(r#"{"v":"#)
-            .and_then(|r| r.strip_suffix('}'))
-            .ok_or_else(bad)?;
-        let mut parts = body.split(',');
-        let version = parts.next().ok_or_else(bad)?;
-        if version != VERSION.to_string() {
-            return Err(match version.parse::<u8>() {
-                Ok(v) => KpiError::BadText(format!(
-                    "csatsummary version {v} is not supported, {EXPECTED}"
-                )),
-                Err(_) => bad(),
-            });
-        }
+        let rest = summary::fields_after_version(text, Self::TYPE, VERSION, EXPECTED)?;
+        let mut parts = rest.split(',');
         let mut field = |name: &str| {
             parts
                 .next()

@@ -82,21 +82,10 @@ pub fn to_text(s: &NpsState) -> String {
 /// Parse the text form; anything else is 22P02 showing the input and the expected form.
 pub fn from_text(text: &str) -> Result<NpsState, KpiError> {
     let bad = || KpiError::BadText(format!("malformed npssummary \"{text}\": {EXPECTED}"));
-    let compact = crate::summary::compact(text);
-    let rest = compact.strip_prefix(r#"{"v":"#).ok_or_else(bad)?;
-    let (version, rest) = rest.split_once(',').ok_or_else(bad)?;
-    match version.parse::<u8>() {
-        Ok(VERSION) => {}
-        Ok(v) => {
-            return Err(KpiError::BadText(format!(
-                "npssummary version {v} is not supported, {EXPECTED}"
-            )))
-        }
-        Err(_) => return Err(bad()),
-    }
+    let rest = crate::summary::fields_after_version(text, "npssummary", VERSION, EXPECTED)?;
     let list = rest
         .strip_prefix(r#""counts":["#)
-        .and_then(|r| r.strip_suffix("]}"))
+        .and_then(|r| r.strip_suffix(']'))
         .ok_or_else(bad)?;
     let parsed: Vec<i64> = list
         .split(',')

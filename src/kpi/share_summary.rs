@@ -100,20 +100,8 @@ impl Summary for ShareState {
 
     fn from_text(text: &str) -> Result<Self, KpiError> {
         let bad = || KpiError::BadText(format!("malformed sharesummary \"{text}\": {EXPECTED}"));
-        let compact = crate::summary::compact(text);
-        let body = compact
-            .strip_prefix(r#"{"v":"#)
-            .and_then(|r| r.strip_suffix('}'))
-            .ok_or_else(bad)?;
-        let (version, rest) = body.split_once(',').ok_or_else(bad)?;
-        if version != VERSION.to_string() {
-            return Err(match version.parse::<u8>() {
-                Ok(v) => KpiError::BadText(format!(
-                    "sharesummary version {v} is not supported, {EXPECTED}"
-                )),
-                Err(_) => bad(),
-            });
-        }
+        let rest = summary::fields_after_version(text, Self::TYPE, VERSION, EXPECTED)?;
+        let rest = rest.as_str();
         let rest = rest.strip_prefix(r#""hits":"#).ok_or_else(bad)?;
         let (hits, total) = rest.split_once(r#","total":"#).ok_or_else(bad)?;
         let s = ShareState {
