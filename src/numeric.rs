@@ -38,15 +38,13 @@ fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {
     Some(u16::from_ne_bytes([*bytes.get(at)?, *bytes.get(at + 1)?]))
 }
 
-/// Classify the data bytes of a `numeric` varlena (everything after the varlena header).
-/// Truncated bytes classify as [`WholeNumber::Special`] rather than being read past.
-#[inline]
-pub fn classify(bytes: &[u8]) -> WholeNumber {
-    let Some(header) = u16_at(bytes, 0) else {
-        return WholeNumber::Special;
-    };
-    let (negative, weight, digits_at) = match header & SIGN_MASK {
-        SPECIAL => return WholeNumber::Special,
+/// The decoded header of a finite `numeric`: sign, weight (of the first base-10000 digit),
+/// display scale, and where the digits start. `None` for `NaN`, infinities or truncated bytes.
+#[inline(always)]
+fn header(bytes: &[u8]) -> Option<(bool, i32, u32, usize)> {
+    let header = u16_at(bytes, 0)?;
+    match header & SIGN_MASK {
+        SPECIAL => None,
         SHORT => {
             let magnitude = i32::from(header & SHORT_WEIGHT_MASK);
             let weight = if header & SHORT_WEIGHT_SIGN_MASK != 0 {
@@ -54,14 +52,27 @@ pub fn classify(bytes: &[u8]) -> WholeNumber {
             } else {
                 magnitude
             };
-            (header & SHORT_SIGN_MASK != 0, weight, 2)
+            let dscale = u32::from((header & SHORT_DSCALE_MASK) >> SHORT_DSCALE_SHIFT);
+            Some((header & SHORT_SIGN_MASK != 0, weight, dscale, 2))
         }
         sign => {
-            let Some(w) = u16_at(bytes, 2) else {
-                return WholeNumber::Special;
-            };
-            (sign == NEG, i32::from(w as i16), 4)
+            let w = u16_at(bytes, 2)?;
+            Some((
+                sign == NEG,
+                i32::from(w as i16),
+                u32::from(header & DSCALE_MASK),
+                4,
+            ))
         }
+    }
+}
+
+/// Classify the data bytes of a `numeric` varlena (everything after the varlena header).
+/// Truncated bytes classify as [`WholeNumber::Special`] rather than being read past.
+#[inline]
+pub fn classify(bytes: &[u8]) -> WholeNumber {
+    let Some((negative, weight, _, digits_at)) = header(bytes) else {
+        return WholeNumber::Special;
     };
     let digits = &bytes[digits_at.min(bytes.len())..];
     let mut value: i128 = 0;
@@ -122,29 +133,7 @@ pub const MAX_SCALE: u32 = 38;
 /// Read in place without allocation; no division wider than 16 bits.
 #[inline]
 pub fn to_scaled(bytes: &[u8]) -> Result<(i128, u32), NotDecimal> {
-    let header = u16_at(bytes, 0).ok_or(NotDecimal::Special)?;
-    let (negative, weight, dscale, digits_at) = match header & SIGN_MASK {
-        SPECIAL => return Err(NotDecimal::Special),
-        SHORT => {
-            let magnitude = i32::from(header & SHORT_WEIGHT_MASK);
-            let weight = if header & SHORT_WEIGHT_SIGN_MASK != 0 {
-                magnitude - 64
-            } else {
-                magnitude
-            };
-            let dscale = u32::from((header & SHORT_DSCALE_MASK) >> SHORT_DSCALE_SHIFT);
-            (header & SHORT_SIGN_MASK != 0, weight, dscale, 2)
-        }
-        sign => {
-            let w = u16_at(bytes, 2).ok_or(NotDecimal::Special)?;
-            (
-                sign == NEG,
-                i32::from(w as i16),
-                u32::from(header & DSCALE_MASK),
-                4,
-            )
-        }
-    };
+    let (negative, weight, dscale, digits_at) = header(bytes).ok_or(NotDecimal::Special)?;
     if dscale > MAX_SCALE {
         return Err(NotDecimal::TooLarge);
     }

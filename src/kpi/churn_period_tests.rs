@@ -2,13 +2,7 @@ use super::*;
 use crate::time::{Kind, Moment};
 
 fn date(y: i64, m: i64, d: i64) -> i64 {
-    // days since 2000-01-01, inverse of `civil`, for building test periods
-    let (y, m) = if m <= 2 { (y - 1, m + 12) } else { (y, m) };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m - 3) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468 - 10_957
+    crate::time::days_from_civil(y, m, d)
 }
 
 fn january() -> Period {
