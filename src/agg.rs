@@ -308,13 +308,31 @@ pub(crate) unsafe fn scaled_arg(
 ) -> crate::numeric::Scaled {
     match crate::numeric::to_scaled(unsafe { varlena_bytes(datum) }) {
         Ok((mantissa, scale)) => crate::numeric::Scaled { mantissa, scale },
-        Err(_) => {
-            let shown = unsafe { numeric_text(datum) };
-            raise(KpiError::OutOfRange(format!(
-                "{kpi} {role} must be a finite number of at most 38 digits, got {shown}"
-            )))
-        }
+        Err(_) => not_scaled(datum, kpi, role),
     }
+}
+
+/// A `numeric` datum decoded in place for a [`NumericSum`](crate::numeric_sum::NumericSum);
+/// the same values as [`scaled_arg`] are a 22003 error naming the KPI, the argument and the value.
+#[inline(always)]
+pub(crate) unsafe fn digits_arg<'a>(
+    datum: pg_sys::Datum,
+    kpi: &str,
+    role: &str,
+) -> crate::numeric_sum::Digits<'a> {
+    match crate::numeric_sum::digits(unsafe { varlena_bytes(datum) }) {
+        Ok(d) => d,
+        Err(_) => not_scaled(datum, kpi, role),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn not_scaled(datum: pg_sys::Datum, kpi: &str, role: &str) -> ! {
+    let shown = unsafe { numeric_text(datum) };
+    raise(KpiError::OutOfRange(format!(
+        "{kpi} {role} must be a finite number of at most 38 digits, got {shown}"
+    )))
 }
 
 /// An exact `numeric` from a [`Scaled`](crate::numeric::Scaled).

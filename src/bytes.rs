@@ -151,6 +151,22 @@ impl Field for crate::numeric::Scaled {
     }
 }
 
+impl Field for crate::numeric_sum::NumericSum {
+    fn put(self, w: Writer) -> Writer {
+        let (positions, scale) = self.parts();
+        positions.iter().fold(w.u8(scale as u8), |w, p| w.i64(*p))
+    }
+    fn get(r: &mut Reader) -> Result<Self, KpiError> {
+        let scale = u32::from(r.u8()?);
+        let mut positions = crate::numeric_sum::NumericSum::default().parts().0;
+        for p in positions.iter_mut() {
+            *p = r.i64()?;
+        }
+        crate::numeric_sum::NumericSum::from_parts(positions, scale)
+            .ok_or_else(|| r.error(&format!("scale {scale} out of range")))
+    }
+}
+
 impl Field for rust_decimal::Decimal {
     fn put(self, w: Writer) -> Writer {
         w.bytes(&self.serialize())

@@ -10,6 +10,7 @@ pub mod bytes;
 pub mod error;
 pub mod kpi;
 pub mod numeric;
+pub mod numeric_sum;
 pub mod summary;
 pub mod time;
 

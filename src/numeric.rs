@@ -41,7 +41,7 @@ fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {
 /// The decoded header of a finite `numeric`: sign, weight (of the first base-10000 digit),
 /// display scale, and where the digits start. `None` for `NaN`, infinities or truncated bytes.
 #[inline(always)]
-fn header(bytes: &[u8]) -> Option<(bool, i32, u32, usize)> {
+pub(crate) fn header(bytes: &[u8]) -> Option<(bool, i32, u32, usize)> {
     let header = u16_at(bytes, 0)?;
     match header & SIGN_MASK {
         SPECIAL => None,
@@ -105,7 +105,7 @@ pub enum NotDecimal {
 }
 
 /// Powers of ten that fit an `i128`.
-const POW10: [i128; 39] = {
+pub(crate) const POW10: [i128; 39] = {
     let mut t = [1i128; 39];
     let mut i = 1;
     while i < 39 {
@@ -130,9 +130,45 @@ pub const MAX_SCALE: u32 = 38;
 
 /// The exact value of the data bytes of a `numeric` varlena as `(mantissa, scale)`, the value
 /// being `mantissa / 10^scale` with `scale` the numeric's display scale (`12.50` is `(1250, 2)`).
-/// Read in place without allocation; no division wider than 16 bits.
-#[inline]
+/// Read in place without allocation. Values of up to 16 significant digits (four base-10000
+/// groups) take a branch-light path in `u64` with constant divisors; wider ones [`to_scaled_wide`].
+#[inline(always)]
 pub fn to_scaled(bytes: &[u8]) -> Result<(i128, u32), NotDecimal> {
+    let Some((negative, weight, dscale, digits_at)) = header(bytes) else {
+        return Err(NotDecimal::Special);
+    };
+    let digits = bytes.get(digits_at..).unwrap_or(&[]);
+    let ndigits = digits.len() / 2;
+    if ndigits > 4 || dscale > MAX_SCALE {
+        return to_scaled_wide(bytes);
+    }
+    // At most four groups: below 10^16, no overflow checks needed.
+    let mut acc: u64 = 0;
+    for pair in digits.chunks_exact(2) {
+        acc = acc * 10_000 + u64::from(u16::from_ne_bytes([pair[0], pair[1]]));
+    }
+    // The last group's exponent in powers of ten at scale dscale. Below zero the last group
+    // carries digits past the display scale, which are zero in a well-formed value.
+    let e = 4 * (weight - (ndigits as i32 - 1)) + dscale as i32;
+    let mantissa = match e {
+        0 => acc,
+        -1 => acc / 10,
+        -2 => acc / 100,
+        -3 => acc / 1_000,
+        1..=19 => match acc.checked_mul(POW10_U64[e as usize]) {
+            Some(m) => m,
+            None => return to_scaled_wide(bytes),
+        },
+        _ => return to_scaled_wide(bytes),
+    };
+    let mantissa = i128::from(mantissa);
+    Ok((if negative { -mantissa } else { mantissa }, dscale))
+}
+
+/// [`to_scaled`] for any width (up to 38 digits): checked arithmetic, `i128` past 19 digits.
+#[cold]
+#[inline(never)]
+pub fn to_scaled_wide(bytes: &[u8]) -> Result<(i128, u32), NotDecimal> {
     let (negative, weight, dscale, digits_at) = header(bytes).ok_or(NotDecimal::Special)?;
     if dscale > MAX_SCALE {
         return Err(NotDecimal::TooLarge);
@@ -216,10 +252,17 @@ impl Scaled {
     /// `self + sign * (m / 10^s)`, exactly, or `None` when it does not fit.
     #[inline(always)]
     pub fn add(self, m: i128, s: u32) -> Option<Scaled> {
-        if s == self.scale {
+        if s <= self.scale {
+            // The common case: a value at the sum's scale, or (an unconstrained `numeric`
+            // column) a smaller one, lifted to it.
+            let m = if s == self.scale {
+                m
+            } else {
+                m.checked_mul(*POW10.get((self.scale - s) as usize)?)?
+            };
             return Some(Scaled {
                 mantissa: self.mantissa.checked_add(m)?,
-                scale: s,
+                scale: self.scale,
             });
         }
         self.add_rescaled(m, s)
@@ -297,4 +340,4 @@ impl std::fmt::Display for Scaled {
 
 #[cfg(test)]
 #[path = "numeric_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -14,7 +14,37 @@ pub(crate) mod whole {
         out
     }
 
-    fn long(negative: bool, weight: i16, digits: &[u16]) -> Vec<u8> {
+    /// A well-formed short-format numeric for `mantissa / 10^dscale`, grouped as PostgreSQL
+    /// groups it: base-10000 digits aligned on the decimal point, leading and trailing zero
+    /// groups stripped.
+    pub(crate) fn encode(negative: bool, mantissa: u128, dscale: u16) -> Vec<u8> {
+        let text = format!("{mantissa:0>width$}", width = dscale as usize + 1);
+        let (int, frac) = text.split_at(text.len() - dscale as usize);
+        let int = format!("{int:0>width$}", width = int.len().div_ceil(4) * 4);
+        let frac = format!("{frac:0<width$}", width = frac.len().div_ceil(4) * 4);
+        let group = |s: &str| -> Vec<u16> {
+            s.as_bytes()
+                .chunks(4)
+                .map(|c| std::str::from_utf8(c).unwrap().parse().unwrap())
+                .collect()
+        };
+        let mut groups = group(&int);
+        let mut weight = groups.len() as i32 - 1;
+        groups.extend(group(&frac));
+        while groups.first() == Some(&0) {
+            groups.remove(0);
+            weight -= 1;
+        }
+        while groups.last() == Some(&0) {
+            groups.pop();
+        }
+        if groups.is_empty() {
+            weight = 0;
+        }
+        short(negative && mantissa != 0, weight, dscale, &groups)
+    }
+
+    pub(crate) fn long(negative: bool, weight: i16, digits: &[u16]) -> Vec<u8> {
         let mut out = (if negative { NEG } else { 0 }).to_ne_bytes().to_vec();
         out.extend(weight.to_ne_bytes());
         digits.iter().for_each(|d| out.extend(d.to_ne_bytes()));
@@ -251,6 +281,70 @@ mod scaled {
         // scale 30
         assert_eq!(
             to_decimal(&short(false, -8, 30, &[1])),
+            Err(NotDecimal::TooLarge)
+        );
+    }
+
+    /// The fast path of `to_scaled` agrees with the general decoder on every shape it takes:
+    /// 0-6 digit groups, weights -6..12, display scales 0-45, both signs, digits past the
+    /// display scale included (truncated the same way by both).
+    #[test]
+    fn fast_path_equals_general_decoder() {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |bound: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % bound
+        };
+        for _ in 0..200_000 {
+            let groups = next(7) as usize;
+            let digits: Vec<u16> = (0..groups)
+                .map(|_| match next(4) {
+                    0 => 0,
+                    1 => 9999,
+                    _ => next(10_000) as u16,
+                })
+                .collect();
+            let bytes = short(next(2) == 1, next(19) as i32 - 6, next(46) as u16, &digits);
+            assert_eq!(
+                to_scaled(&bytes),
+                to_scaled_wide(&bytes),
+                "{digits:?} {bytes:?}"
+            );
+        }
+    }
+
+    /// Well-formed values of every width round-trip through `to_scaled` exactly; past 38 digits
+    /// (beyond `i128`) they are `TooLarge`.
+    #[test]
+    fn well_formed_values_decode_exactly() {
+        use super::whole::encode;
+        let mut seed: u64 = 0x853c_49e6_748f_ea9b;
+        let mut next = |bound: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % bound
+        };
+        for _ in 0..100_000 {
+            let width = next(41) as u32;
+            let mantissa = (0..width).fold(0u128, |m, _| m.wrapping_mul(10) + u128::from(next(10)));
+            let mantissa = mantissa % 10u128.pow(width.min(38));
+            let dscale = next(39) as u16;
+            let negative = next(2) == 1;
+            let bytes = encode(negative, mantissa, dscale);
+            let want = i128::try_from(mantissa).unwrap();
+            let want = if negative { -want } else { want };
+            assert_eq!(
+                to_scaled(&bytes),
+                Ok((want, u32::from(dscale))),
+                "{mantissa} {dscale}"
+            );
+            assert_eq!(to_scaled(&bytes), to_scaled_wide(&bytes));
+        }
+        assert_eq!(
+            to_scaled(&encode(false, u128::MAX / 2 + 1, 0)),
             Err(NotDecimal::TooLarge)
         );
     }

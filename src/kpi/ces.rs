@@ -52,6 +52,15 @@ impl CheckedSum for crate::numeric::Scaled {
     }
 }
 
+impl CheckedSum for crate::numeric_sum::NumericSum {
+    fn checked_add(mut self, o: Self) -> Option<Self> {
+        self.merge(&o, false).map(|()| self)
+    }
+    fn checked_sub(mut self, o: Self) -> Option<Self> {
+        self.merge(&o, true).map(|()| self)
+    }
+}
+
 /// rust_decimal rounds away fractional digits rather than fail when a result does not fit at
 /// the larger scale; an exact sum must keep that scale, so a smaller one is an overflow.
 impl CheckedSum for Decimal {

@@ -4,9 +4,9 @@
 //!   x average customer lifespan, i.e. `avg(value) * avg(freq) * avg(lifespan)` over the rows where
 //!   all three are non-NULL (100 per purchase, 2 purchases a year, 3 years: 600).
 //! - Overloads: `numeric`, `double precision`, `integer` and `bigint` triples. Integer and numeric
-//!   inputs are summed exactly (`i128`; numerics as scaled `i128`s read straight from their
-//!   base-10000 digits, up to 38 digits and 38 decimals): a sum that cannot be held exactly is a
-//!   22003 error, never rounded. The result is `sum(value) * sum(freq) * sum(lifespan) / n^3` in
+//!   inputs are summed exactly (`i128`; numerics per base-10000 digit position straight from
+//!   their stored form, [`NumericSum`], each value and sum up to 38 digits and 38 decimals): a
+//!   value or sum that cannot be held exactly is a 22003 error, never rounded. The result is `sum(value) * sum(freq) * sum(lifespan) / n^3` in
 //!   PostgreSQL `numeric` arithmetic: one division, at `numeric`'s usual precision.
 //! - A negative input is 22003 naming it; so is a `NaN` or infinite one.
 //! - Rows with any NULL are skipped; no complete row gives NULL.
@@ -18,6 +18,7 @@ use crate::agg::{self, AggState};
 use crate::bytes::{Reader, Writer};
 use crate::error::KpiError;
 use crate::numeric::Scaled;
+use crate::numeric_sum::{NumericSum, MAX_VALUES};
 use pgrx::pg_sys;
 #[cfg(test)]
 use rust_decimal::Decimal;
@@ -33,7 +34,7 @@ pub struct ClvState<T> {
 }
 
 #[cold]
-fn negative(role: &str, shown: impl std::fmt::Display) -> KpiError {
+fn negative_error(role: &str, shown: impl std::fmt::Display) -> KpiError {
     KpiError::OutOfRange(format!("clv {role} must not be negative, got {shown}"))
 }
 
@@ -54,7 +55,7 @@ pub fn non_negative<T: PartialOrd + Default + std::fmt::Display + Copy>(
             )));
         }
         if *x < T::default() {
-            return Err(negative(role, x));
+            return Err(negative_error(role, x));
         }
     }
     Ok(xs)
@@ -84,6 +85,17 @@ impl<T: CheckedSum> ClvState<T> {
     /// `Some((sums, n))`, CLV being `sums[0] * sums[1] * sums[2] / n^3`; `None` for no rows.
     pub fn finish(&self) -> Option<([T; 3], i64)> {
         (self.n > 0).then_some((self.sums, self.n))
+    }
+}
+
+impl ClvState<NumericSum> {
+    /// The exact sums as [`Scaled`] values (the summary's form); 22003 past 38 digits.
+    pub fn to_scaled(&self) -> Result<ClvState<Scaled>, KpiError> {
+        let mut sums = [Scaled::default(); 3];
+        for (out, s) in sums.iter_mut().zip(&self.sums) {
+            *out = s.to_scaled().ok_or_else(overflow)?;
+        }
+        Ok(ClvState { sums, n: self.n })
     }
 }
 
@@ -141,14 +153,39 @@ unsafe fn int_step(f: pg_sys::FunctionCallInfo, wide: bool, inverse: bool) -> pg
 #[inline(always)]
 unsafe fn numeric_step(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
     unsafe {
-        let Some(ds) = agg::args_not_null::<3>(f) else {
-            return agg::transition::<ClvState<Scaled>>(f, |_| Ok(()));
-        };
-        let xs = [0, 1, 2].map(|i| agg::scaled_arg(ds[i], "clv", ROLES[i]));
-        if let Some(i) = (0..3).find(|&i| xs[i].is_negative()) {
-            crate::error::raise(negative(ROLES[i], agg::numeric_text(ds[i])));
+        let state = agg::state_or_new::<ClvState<NumericSum>>(f);
+        if let Some(ds) = agg::args_not_null::<3>(f) {
+            let s = &mut *state;
+            if s.n >= MAX_VALUES {
+                crate::error::raise(overflow());
+            }
+            for (i, d) in ds.iter().enumerate() {
+                if !s.sums[i].add_short(agg::varlena_bytes(*d), inverse) {
+                    numeric_slow(s, ds, i, inverse);
+                }
+            }
+            s.n += if inverse { -1 } else { 1 };
         }
-        agg::transition::<ClvState<Scaled>>(f, |s| if inverse { s.remove(xs) } else { s.accum(xs) })
+        agg::return_state(state)
+    }
+}
+
+/// A value the short path declines: negative, `NaN`, infinite or too large is 22003; any other
+/// (long format, or wide) is added through the general decoder.
+#[cold]
+#[inline(never)]
+unsafe fn numeric_slow(
+    s: &mut ClvState<NumericSum>,
+    ds: [pg_sys::Datum; 3],
+    i: usize,
+    inverse: bool,
+) {
+    unsafe {
+        let d = agg::digits_arg(ds[i], "clv", ROLES[i]);
+        if d.negative {
+            crate::error::raise(negative_error(ROLES[i], agg::numeric_text(ds[i])));
+        }
+        s.sums[i].add(&d, inverse);
     }
 }
 
@@ -189,19 +226,22 @@ crate::pg_v1_fn!(fn clv_accum_numeric, pg_finfo_clv_accum_numeric, |f| unsafe { 
 crate::pg_v1_fn!(fn clv_inv_numeric, pg_finfo_clv_inv_numeric, |f| unsafe { numeric_step(f, true) });
 crate::pg_v1_fn!(fn clv_accum_float8, pg_finfo_clv_accum_float8, |f| unsafe { float_step(f) });
 crate::pg_v1_fn!(fn clv_combine_int, pg_finfo_clv_combine_int, |f| unsafe { agg::combine::<ClvState<i128>>(f) });
-crate::pg_v1_fn!(fn clv_combine_numeric, pg_finfo_clv_combine_numeric, |f| unsafe { agg::combine::<ClvState<Scaled>>(f) });
+crate::pg_v1_fn!(fn clv_combine_numeric, pg_finfo_clv_combine_numeric, |f| unsafe { agg::combine::<ClvState<NumericSum>>(f) });
 crate::pg_v1_fn!(fn clv_combine_float8, pg_finfo_clv_combine_float8, |f| unsafe { agg::combine::<ClvState<f64>>(f) });
 crate::pg_v1_fn!(fn clv_serialize_int, pg_finfo_clv_serialize_int, |f| unsafe { agg::serialize::<ClvState<i128>>(f) });
-crate::pg_v1_fn!(fn clv_serialize_numeric, pg_finfo_clv_serialize_numeric, |f| unsafe { agg::serialize::<ClvState<Scaled>>(f) });
+crate::pg_v1_fn!(fn clv_serialize_numeric, pg_finfo_clv_serialize_numeric, |f| unsafe { agg::serialize::<ClvState<NumericSum>>(f) });
 crate::pg_v1_fn!(fn clv_serialize_float8, pg_finfo_clv_serialize_float8, |f| unsafe { agg::serialize::<ClvState<f64>>(f) });
 crate::pg_v1_fn!(fn clv_deserialize_int, pg_finfo_clv_deserialize_int, |f| unsafe { agg::deserialize::<ClvState<i128>>(f) });
-crate::pg_v1_fn!(fn clv_deserialize_numeric, pg_finfo_clv_deserialize_numeric, |f| unsafe { agg::deserialize::<ClvState<Scaled>>(f) });
+crate::pg_v1_fn!(fn clv_deserialize_numeric, pg_finfo_clv_deserialize_numeric, |f| unsafe { agg::deserialize::<ClvState<NumericSum>>(f) });
 crate::pg_v1_fn!(fn clv_deserialize_float8, pg_finfo_clv_deserialize_float8, |f| unsafe { agg::deserialize::<ClvState<f64>>(f) });
 crate::pg_v1_fn!(fn clv_final_int, pg_finfo_clv_final_int, |f| unsafe {
     agg::finish::<ClvState<i128>>(f, |s| s.finish().map(|(sums, n)| clv_numeric(sums.map(|x| agg::numeric_from_i128(x)), n)))
 });
 crate::pg_v1_fn!(fn clv_final_numeric, pg_finfo_clv_final_numeric, |f| unsafe {
-    agg::finish::<ClvState<Scaled>>(f, |s| s.finish().map(|(sums, n)| clv_numeric(sums.map(|x| agg::numeric_from_scaled(x)), n)))
+    agg::finish::<ClvState<NumericSum>>(f, |s| {
+        let s = s.to_scaled().unwrap_or_else(|e| crate::error::raise(e));
+        s.finish().map(|(sums, n)| clv_numeric(sums.map(|x| agg::numeric_from_scaled(x)), n))
+    })
 });
 crate::pg_v1_fn!(fn clv_final_float8, pg_finfo_clv_final_float8, |f| unsafe {
     agg::finish::<ClvState<f64>>(f, |s| {

@@ -74,10 +74,10 @@ COMMENT ON FUNCTION clv_combine_int(internal, internal) IS 'clv() combine functi
 COMMENT ON FUNCTION clv_serialize_int(internal) IS 'clv() serialize function (integer sums): state to bytea';
 COMMENT ON FUNCTION clv_deserialize_int(bytea, internal) IS 'clv() deserialize function (integer sums): bytea to state';
 COMMENT ON FUNCTION clv_final_int(internal) IS 'clv() final function (integer sums): sum(value) * sum(freq) * sum(lifespan) / n^3 as numeric, NULL when no complete row';
-COMMENT ON FUNCTION clv_combine_numeric(internal, internal) IS 'clv() combine function (exact scaled-integer sums): adds two partial states';
-COMMENT ON FUNCTION clv_serialize_numeric(internal) IS 'clv() serialize function (exact scaled-integer sums): state to bytea';
-COMMENT ON FUNCTION clv_deserialize_numeric(bytea, internal) IS 'clv() deserialize function (exact scaled-integer sums): bytea to state';
-COMMENT ON FUNCTION clv_final_numeric(internal) IS 'clv() final function (exact scaled-integer sums): sum(value) * sum(freq) * sum(lifespan) / n^3 as numeric, NULL when no complete row';
+COMMENT ON FUNCTION clv_combine_numeric(internal, internal) IS 'clv(numeric) combine function (exact per-digit-position sums): adds two partial states';
+COMMENT ON FUNCTION clv_serialize_numeric(internal) IS 'clv(numeric) serialize function (exact per-digit-position sums): state to bytea';
+COMMENT ON FUNCTION clv_deserialize_numeric(bytea, internal) IS 'clv(numeric) deserialize function (exact per-digit-position sums): bytea to state';
+COMMENT ON FUNCTION clv_final_numeric(internal) IS 'clv(numeric) final function (exact per-digit-position sums): sum(value) * sum(freq) * sum(lifespan) / n^3 as numeric, NULL when no complete row; a sum past 38 digits is error 22003';
 COMMENT ON FUNCTION clv_combine_float8(internal, internal) IS 'clv() combine function (floating-point sums): adds two partial states';
 COMMENT ON FUNCTION clv_serialize_float8(internal) IS 'clv() serialize function (floating-point sums): state to bytea';
 COMMENT ON FUNCTION clv_deserialize_float8(bytea, internal) IS 'clv() deserialize function (floating-point sums): bytea to state';

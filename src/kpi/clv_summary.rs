@@ -14,6 +14,7 @@ use super::clv::ClvState;
 use crate::agg::{self, AggState};
 use crate::error::KpiError;
 use crate::numeric::Scaled;
+use crate::numeric_sum::NumericSum;
 use crate::summary::{self, Summary};
 use pgrx::pg_sys;
 
@@ -107,7 +108,16 @@ crate::pg_v1_fn!(fn clv_summary_final_int, pg_finfo_clv_summary_final_int, |f| u
         Some(summary::datum(&ClvState { sums, n: s.n }))
     })
 });
+crate::pg_v1_fn!(fn clv_summary_final_numeric, pg_finfo_clv_summary_final_numeric, |f| unsafe {
+    agg::finish::<ClvState<NumericSum>>(f, |s| {
+        let s = s.to_scaled().unwrap_or_else(|e| crate::error::raise(e));
+        Some(summary::datum(&s))
+    })
+});
 crate::pg_v1_fn!(fn clv_summary_final, pg_finfo_clv_summary_final, |f| unsafe { summary::finish::<ClvState<Scaled>>(f) });
+crate::pg_v1_fn!(fn clv_rollup_combine, pg_finfo_clv_rollup_combine, |f| unsafe { agg::combine::<ClvState<Scaled>>(f) });
+crate::pg_v1_fn!(fn clv_rollup_serialize, pg_finfo_clv_rollup_serialize, |f| unsafe { agg::serialize::<ClvState<Scaled>>(f) });
+crate::pg_v1_fn!(fn clv_rollup_deserialize, pg_finfo_clv_rollup_deserialize, |f| unsafe { agg::deserialize::<ClvState<Scaled>>(f) });
 crate::pg_v1_fn!(fn clv_rollup_accum, pg_finfo_clv_rollup_accum, |f| unsafe { summary::rollup::<ClvState<Scaled>>(f, false) });
 crate::pg_v1_fn!(fn clv_rollup_inv, pg_finfo_clv_rollup_inv, |f| unsafe { summary::rollup::<ClvState<Scaled>>(f, true) });
 crate::pg_v1_fn!(fn clvsummary_clv, pg_finfo_clvsummary_clv, |f| unsafe {

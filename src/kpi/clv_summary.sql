@@ -15,8 +15,16 @@ CREATE TYPE clvsummary (
 
 CREATE FUNCTION clv_summary_final_int(state internal) RETURNS clvsummary
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'clv_summary_final_int';
+CREATE FUNCTION clv_summary_final_numeric(state internal) RETURNS clvsummary
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'clv_summary_final_numeric';
 CREATE FUNCTION clv_summary_final(state internal) RETURNS clvsummary
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'clv_summary_final';
+CREATE FUNCTION clv_rollup_combine(state internal, other internal) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'clv_rollup_combine';
+CREATE FUNCTION clv_rollup_serialize(state internal) RETURNS bytea
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'clv_rollup_serialize';
+CREATE FUNCTION clv_rollup_deserialize(bytes bytea, unused internal) RETURNS internal
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'clv_rollup_deserialize';
 CREATE FUNCTION clv_rollup_accum(state internal, summary clvsummary) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'clv_rollup_accum';
 CREATE FUNCTION clv_rollup_inv(state internal, summary clvsummary) RETURNS internal
@@ -31,12 +39,12 @@ CREATE AGGREGATE clv_agg(value bigint, freq bigint, lifespan bigint) (
     COMBINEFUNC = clv_combine_int, SERIALFUNC = clv_serialize_int, DESERIALFUNC = clv_deserialize_int,
     MSFUNC = clv_accum, MINVFUNC = clv_inv, MSTYPE = internal, MFINALFUNC = clv_summary_final_int, PARALLEL = SAFE);
 CREATE AGGREGATE clv_agg(value numeric, freq numeric, lifespan numeric) (
-    SFUNC = clv_accum, STYPE = internal, FINALFUNC = clv_summary_final,
+    SFUNC = clv_accum, STYPE = internal, FINALFUNC = clv_summary_final_numeric,
     COMBINEFUNC = clv_combine_numeric, SERIALFUNC = clv_serialize_numeric, DESERIALFUNC = clv_deserialize_numeric,
-    MSFUNC = clv_accum, MINVFUNC = clv_inv, MSTYPE = internal, MFINALFUNC = clv_summary_final, PARALLEL = SAFE);
+    MSFUNC = clv_accum, MINVFUNC = clv_inv, MSTYPE = internal, MFINALFUNC = clv_summary_final_numeric, PARALLEL = SAFE);
 CREATE AGGREGATE rollup(summary clvsummary) (
     SFUNC = clv_rollup_accum, STYPE = internal, FINALFUNC = clv_summary_final,
-    COMBINEFUNC = clv_combine_numeric, SERIALFUNC = clv_serialize_numeric, DESERIALFUNC = clv_deserialize_numeric,
+    COMBINEFUNC = clv_rollup_combine, SERIALFUNC = clv_rollup_serialize, DESERIALFUNC = clv_rollup_deserialize,
     MSFUNC = clv_rollup_accum, MINVFUNC = clv_rollup_inv, MSTYPE = internal, MFINALFUNC = clv_summary_final, PARALLEL = SAFE);
 
 CREATE FUNCTION clv(summary clvsummary) RETURNS numeric
@@ -50,7 +58,11 @@ COMMENT ON FUNCTION clvsummary_out(clvsummary) IS 'clvsummary output: {"v":1,"n"
 COMMENT ON FUNCTION clvsummary_recv(internal) IS 'clvsummary binary input; impossible bytes are error 22P02';
 COMMENT ON FUNCTION clvsummary_send(clvsummary) IS 'clvsummary binary output: version byte, three scaled sums, count';
 COMMENT ON FUNCTION clv_summary_final_int(internal) IS 'clv_agg(integer types) final function: the integer sums and count as a clvsummary';
-COMMENT ON FUNCTION clv_summary_final(internal) IS 'clv_agg(numeric)/rollup(clvsummary) final function: the exact sums and count as a clvsummary';
+COMMENT ON FUNCTION clv_summary_final_numeric(internal) IS 'clv_agg(numeric) final function: the exact sums and count as a clvsummary; a sum past 38 digits is error 22003';
+COMMENT ON FUNCTION clv_summary_final(internal) IS 'rollup(clvsummary) final function: the exact sums and count as a clvsummary';
+COMMENT ON FUNCTION clv_rollup_combine(internal, internal) IS 'rollup(clvsummary) combine function: adds two partial states';
+COMMENT ON FUNCTION clv_rollup_serialize(internal) IS 'rollup(clvsummary) serialize function: state to bytea';
+COMMENT ON FUNCTION clv_rollup_deserialize(bytea, internal) IS 'rollup(clvsummary) deserialize function: bytea to state';
 COMMENT ON FUNCTION clv_rollup_accum(internal, clvsummary) IS 'rollup(clvsummary) transition function: adds one summary; NULL summaries are skipped';
 COMMENT ON FUNCTION clv_rollup_inv(internal, clvsummary) IS 'rollup(clvsummary) moving-aggregate inverse: subtracts one summary';
 COMMENT ON AGGREGATE clv_agg(integer, integer, integer) IS 'CLV summary (exact sums and count of complete rows), to store and re-aggregate exactly with rollup(); same NULL rules and errors as clv()';

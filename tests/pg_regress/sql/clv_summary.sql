@@ -11,6 +11,31 @@ FROM (SELECT segment, id % 30, clv_agg(purchase_value, purchase_freq, lifespan_y
              clv(purchase_value, purchase_freq, lifespan_years) AS direct
       FROM cx_fixture GROUP BY 1, 2) AS g;
 
+-- exact sums over mixed display scales (0-11) and widths (up to 27 digits) equal sum(), both
+-- in a serial and a parallel plan (the partial states travel serialized)
+CREATE TABLE clv_wide AS
+SELECT i, CASE i % 3 WHEN 0 THEN round((i * 7919 % 100003)::numeric / 10::numeric ^ (i % 9), i % 9)
+                     WHEN 1 THEN i * 123456789012345678901.2345 ELSE 0 END AS v,
+       (i % 7)::numeric AS f, round(i::numeric / 7, i % 12) AS l
+FROM generate_series(1, 20000) AS i;
+ANALYZE clv_wide;
+SELECT format('{"v":1,"n":%s,"value":%s,"freq":%s,"lifespan":%s}', count(*), sum(v), sum(f), sum(l)) AS by_sum
+FROM clv_wide \gset
+SELECT clv_agg(v, f, l)::text = :'by_sum' AS serial_equals_sum, clv_agg(v, f, l) FROM clv_wide;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF) SELECT clv_agg(v, f, l) FROM clv_wide;
+SELECT clv_agg(v, f, l)::text = :'by_sum' AS parallel_equals_sum,
+       clv(v, f, l) = sum(v) * sum(f) * sum(l) / (count(*)::numeric * count(*) * count(*)) AS clv_equals_formula
+FROM clv_wide;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+DROP TABLE clv_wide;
+
 -- NULLs and empty input
 SELECT clv_agg(v, 1, 1) IS NULL AS no_rows FROM (SELECT 1 WHERE false) AS x(v);
 SELECT clv_agg(v, 1, 1), clv(clv_agg(v, 1, 1)) IS NULL AS clv_null, customers(clv_agg(v, 1, 1))

@@ -1,0 +1,373 @@
+//! An exact running sum of `numeric` values, kept the way PostgreSQL's own `sum(numeric)` keeps
+//! it (`NumericSumAccum` in `numeric.c`): one 64-bit accumulator per base-10000 digit position.
+//! Adding a value is one integer addition per digit group of its stored form, read in place:
+//! no normalisation, no multiplication, no branch on its scale. The carries are resolved once,
+//! when the sum is turned into a [`Scaled`] at the end. Pure Rust, no pgrx types.
+//!
+//! Bounds: every position holds at most 9,999 per value added, so no position can overflow
+//! below [`MAX_VALUES`] values (2^49); callers count their values and stop there. A value is
+//! accepted exactly when [`to_scaled`](crate::numeric::to_scaled) accepts it (38 digits, 38
+//! decimals); a sum that does not fit 38 digits fails when it is finished, never silently.
+
+use crate::numeric::{self, NotDecimal, Scaled, MAX_SCALE, POW10};
+
+/// The lowest digit position, 10000^-10 = 10^-40 (room for 38 decimals).
+const LOW: i32 = -10;
+/// The highest digit position, 10000^9 = 10^36 (room for 38 integer digits).
+const HIGH: i32 = 9;
+const POSITIONS: usize = (HIGH - LOW + 1) as usize;
+
+/// The number of values a sum may hold: 9,999 x 2^49 < 2^63, so no position overflows.
+pub const MAX_VALUES: i64 = 1 << 49;
+
+/// A `numeric` value decoded in place: sign, display scale, and its base-10000 digit groups
+/// (native-endian `u16`s, most significant first) with the position of the first.
+#[derive(Debug, Clone, Copy)]
+pub struct Digits<'a> {
+    pub negative: bool,
+    top: usize,
+    dscale: u32,
+    groups: &'a [u8],
+}
+
+/// Decode the data bytes of a `numeric` varlena. `NaN` and infinities are
+/// [`NotDecimal::Special`]; a value [`to_scaled`](crate::numeric::to_scaled) rejects (past 38
+/// digits or 38 decimals) is [`NotDecimal::TooLarge`].
+#[inline(always)]
+pub fn digits(bytes: &[u8]) -> Result<Digits<'_>, NotDecimal> {
+    let Some((negative, weight, dscale, at)) = numeric::header(bytes) else {
+        return Err(NotDecimal::Special);
+    };
+    let groups = bytes.get(at..).unwrap_or(&[]);
+    let count = (groups.len() / 2) as i32;
+    // Within 38 digits at its own scale it is certainly accepted; past that, ask the general
+    // decoder, so both paths accept exactly the same values.
+    if dscale > MAX_SCALE || 4 * weight + 4 + dscale as i32 > 38 {
+        numeric::to_scaled_wide(bytes)?;
+    }
+    if count > 0 && (weight > HIGH || weight - (count - 1) < LOW) {
+        return Err(NotDecimal::TooLarge);
+    }
+    Ok(Digits {
+        negative,
+        top: (weight - LOW) as usize,
+        dscale,
+        groups: &groups[..2 * count as usize],
+    })
+}
+
+/// See the module documentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumericSum {
+    positions: [i64; POSITIONS],
+    /// The largest display scale added: the scale of the finished sum.
+    scale: u32,
+}
+
+impl Default for NumericSum {
+    fn default() -> Self {
+        NumericSum {
+            positions: [0; POSITIONS],
+            scale: 0,
+        }
+    }
+}
+
+impl NumericSum {
+    /// Add `d` (subtract it when `negate`). The caller keeps the count of values below
+    /// [`MAX_VALUES`]; subtracting is exact only for a value added before (an inverse step).
+    #[inline(always)]
+    pub fn add(&mut self, d: &Digits, negate: bool) {
+        let mask = -i64::from(d.negative != negate);
+        let mut at = d.top;
+        for pair in d.groups.chunks_exact(2) {
+            let g = i64::from(u16::from_ne_bytes([pair[0], pair[1]]));
+            if let Some(p) = self.positions.get_mut(at) {
+                *p = p.wrapping_add((g ^ mask).wrapping_sub(mask));
+            }
+            at = at.wrapping_sub(1);
+        }
+        self.scale = self.scale.max(d.dscale);
+    }
+
+    /// Add the non-negative short-format `numeric` in `bytes` (subtract it when `negate`) and
+    /// return true; return false, changing nothing, for any other value (negative, special,
+    /// long format, past 38 digits), which the caller then takes through [`digits`]. The
+    /// per-row path: the common stored form decoded and added in one pass.
+    #[inline(always)]
+    pub fn add_short(&mut self, bytes: &[u8], negate: bool) -> bool {
+        let [h0, h1, groups @ ..] = bytes else {
+            return false;
+        };
+        let h = u16::from_ne_bytes([*h0, *h1]);
+        // short format (0b10), sign bit clear
+        if h & 0xE000 != 0x8000 {
+            return false;
+        }
+        let dscale = u32::from((h >> 7) & 0x3F);
+        let weight = (i32::from(h & 0x7F) ^ 0x40) - 0x40;
+        let count = (groups.len() / 2) as i32;
+        // Certainly within 38 digits; the lowest position is checked for malformed bytes only.
+        if dscale > MAX_SCALE || 4 * weight + 4 + dscale as i32 > 38 || weight - count < LOW - 1 {
+            return false;
+        }
+        let mask = -i64::from(negate);
+        let mut at = (weight - LOW) as usize;
+        for pair in groups.chunks_exact(2) {
+            let g = i64::from(u16::from_ne_bytes([pair[0], pair[1]]));
+            if let Some(p) = self.positions.get_mut(at) {
+                *p = p.wrapping_add((g ^ mask).wrapping_sub(mask));
+            }
+            at = at.wrapping_sub(1);
+        }
+        self.scale = self.scale.max(dscale);
+        true
+    }
+
+    /// `self + other` (or `self - other`), position by position; `None` on overflow.
+    pub fn merge(&mut self, other: &NumericSum, negate: bool) -> Option<()> {
+        let mut out = self.positions;
+        for (a, b) in out.iter_mut().zip(other.positions) {
+            *a = if negate {
+                a.checked_sub(b)?
+            } else {
+                a.checked_add(b)?
+            };
+        }
+        (self.positions, self.scale) = (out, self.scale.max(other.scale));
+        Some(())
+    }
+
+    /// The exact sum at the largest scale added, or `None` when it does not fit 38 digits.
+    pub fn to_scaled(&self) -> Option<Scaled> {
+        let mut mantissa: i128 = 0;
+        for (i, &p) in self.positions.iter().enumerate().filter(|(_, p)| **p != 0) {
+            let e = 4 * (i as i32 + LOW) + self.scale as i32;
+            let p = i128::from(p);
+            let term = if e >= 0 {
+                p.checked_mul(*POW10.get(e as usize)?)?
+            } else {
+                // Digits past a value's display scale are zero, so this divides exactly.
+                let d = *POW10.get((-e) as usize)?;
+                (p % d == 0).then_some(p / d)?
+            };
+            mantissa = mantissa.checked_add(term)?;
+        }
+        Some(Scaled {
+            mantissa,
+            scale: self.scale,
+        })
+    }
+
+    /// The positions and scale, for the serialized state.
+    pub fn parts(&self) -> ([i64; POSITIONS], u32) {
+        (self.positions, self.scale)
+    }
+
+    /// Rebuild from [`NumericSum::parts`]; `None` for a scale past 38.
+    pub fn from_parts(positions: [i64; POSITIONS], scale: u32) -> Option<NumericSum> {
+        (scale <= MAX_SCALE).then_some(NumericSum { positions, scale })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numeric::tests::whole::{encode, long, short};
+    use crate::numeric::to_scaled;
+
+    fn sum_of(values: &[Vec<u8>]) -> Option<Scaled> {
+        let mut s = NumericSum::default();
+        for v in values {
+            s.add(&digits(v).unwrap(), false);
+        }
+        s.to_scaled()
+    }
+
+    #[test]
+    fn sums_at_the_largest_scale() {
+        // 12.50 + 0.5 + 3 = 16.00
+        let s = sum_of(&[
+            short(false, 0, 2, &[12, 5000]),
+            short(false, -1, 1, &[5000]),
+            short(false, 0, 0, &[3]),
+        ]);
+        assert_eq!(
+            s,
+            Some(Scaled {
+                mantissa: 1600,
+                scale: 2
+            })
+        );
+        // -1.234 + 10000 = 9998.766
+        let s = sum_of(&[short(true, 0, 3, &[1, 2340]), short(false, 1, 0, &[1])]);
+        assert_eq!(
+            s,
+            Some(Scaled {
+                mantissa: 9_998_766,
+                scale: 3
+            })
+        );
+        assert_eq!(sum_of(&[]), Some(Scaled::default()));
+        assert_eq!(
+            sum_of(&[short(false, 0, 2, &[])]),
+            Some(Scaled {
+                mantissa: 0,
+                scale: 2
+            })
+        );
+    }
+
+    #[test]
+    fn carries_across_positions() {
+        // 9999.9999 added 10,000 times = 99,999,999 exactly
+        let v = short(false, 0, 4, &[9999, 9999]);
+        let values = vec![v; 10_000];
+        assert_eq!(
+            sum_of(&values),
+            Some(Scaled {
+                mantissa: 999_999_990_000,
+                scale: 4
+            })
+        );
+    }
+
+    #[test]
+    fn inverse_and_merge_are_exact() {
+        let a = short(false, 0, 2, &[12, 5000]);
+        let b = short(false, 2, 1, &[7, 0, 3, 1000]);
+        let mut s = NumericSum::default();
+        s.add(&digits(&a).unwrap(), false);
+        s.add(&digits(&b).unwrap(), false);
+        s.add(&digits(&a).unwrap(), true);
+        assert_eq!(
+            s.to_scaled(),
+            Some(Scaled {
+                mantissa: 70_000_000_310,
+                scale: 2
+            })
+        );
+        let mut t = NumericSum::default();
+        t.add(&digits(&a).unwrap(), false);
+        t.merge(&s, false).unwrap();
+        assert_eq!(
+            t.to_scaled(),
+            Some(Scaled {
+                mantissa: 70_000_001_560,
+                scale: 2
+            })
+        );
+        t.merge(&s, true).unwrap();
+        assert_eq!(
+            t.to_scaled(),
+            Some(Scaled {
+                mantissa: 1250,
+                scale: 2
+            })
+        );
+        let mut full = NumericSum::default();
+        full.positions[0] = i64::MAX;
+        assert_eq!(full.merge(&full.clone(), false), None);
+    }
+
+    #[test]
+    fn accepts_what_to_scaled_accepts() {
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |bound: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % bound
+        };
+        // Well-formed values of 0-39 digits at scales 0-45, both signs, summed in pairs.
+        for _ in 0..100_000 {
+            let mut value = || {
+                let width = next(40) as u32;
+                let m = (0..width).fold(0u128, |m, _| {
+                    m.wrapping_mul(10).wrapping_add(u128::from(next(10)))
+                });
+                encode(next(2) == 1, m, next(46) as u16)
+            };
+            let (a, b) = (value(), value());
+            match (digits(&a), digits(&b)) {
+                (Ok(da), Ok(db)) => {
+                    let (sa, sb) = (to_scaled(&a).unwrap(), to_scaled(&b).unwrap());
+                    let want = Scaled::default()
+                        .add(sa.0, sa.1)
+                        .and_then(|s| s.add(sb.0, sb.1));
+                    let mut s = NumericSum::default();
+                    s.add(&da, false);
+                    s.add(&db, false);
+                    assert_eq!(s.to_scaled(), want, "{a:?} {b:?}");
+                }
+                (da, db) => {
+                    assert_eq!(da.map(|_| ()), to_scaled(&a).map(|_| ()));
+                    assert_eq!(db.map(|_| ()), to_scaled(&b).map(|_| ()));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn short_path_equals_general_path() {
+        let mut seed: u64 = 0x1234_5678_9abc_def1;
+        let mut next = |bound: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % bound
+        };
+        for _ in 0..100_000 {
+            let width = next(40) as u32;
+            let m = (0..width).fold(0u128, |m, _| {
+                m.wrapping_mul(10).wrapping_add(u128::from(next(10)))
+            });
+            let bytes = encode(next(2) == 1, m, next(46) as u16);
+            let negate = next(2) == 1;
+            let (mut fast, mut general) = (NumericSum::default(), NumericSum::default());
+            if fast.add_short(&bytes, negate) {
+                let d = digits(&bytes).expect("the short path accepts only valid values");
+                assert!(!d.negative);
+                general.add(&d, negate);
+                assert_eq!(fast, general, "{bytes:?}");
+            } else {
+                assert_eq!(fast, NumericSum::default(), "unchanged when declined");
+                if let Ok(d) = digits(&bytes) {
+                    assert!(d.negative || 4 * (d.top as i32 + LOW) + 4 + d.dscale as i32 > 38);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_format_takes_the_general_path() {
+        // 10011 and -3 in the long (pre-9.1, 4-byte header) format
+        let (a, b) = (long(false, 1, &[1, 11]), long(true, 0, &[3]));
+        let mut s = NumericSum::default();
+        assert!(!s.add_short(&a, false), "declined by the short path");
+        s.add(&digits(&a).unwrap(), false);
+        s.add(&digits(&b).unwrap(), false);
+        assert_eq!(
+            s.to_scaled(),
+            Some(Scaled {
+                mantissa: 10_008,
+                scale: 0
+            })
+        );
+    }
+
+    #[test]
+    fn special_values_and_overflow() {
+        let nan = 0xC000u16.to_ne_bytes().to_vec();
+        assert_eq!(digits(&nan).map(|_| ()), Err(NotDecimal::Special));
+        // 10^40 is past 38 digits
+        assert_eq!(
+            digits(&short(false, 10, 0, &[1])).map(|_| ()),
+            Err(NotDecimal::TooLarge)
+        );
+        // 10^37 twice fits; 10^37 x 20 does not
+        let big = short(false, 9, 0, &[10]);
+        assert!(sum_of(&vec![big.clone(); 2]).is_some());
+        assert_eq!(sum_of(&vec![big; 20]), None);
+    }
+}
