@@ -8,7 +8,8 @@
 //!   `contacts < 1` is a 22003 error naming the value.
 //! - `share(condition boolean, weight numeric) -> numeric`: the weighted percent,
 //!   `100 * sum(weight) FILTER (WHERE condition) / sum(weight)` (e.g. the share of MRR at risk);
-//!   exact decimal sums; a negative weight is 22003 naming it. Total weight 0 gives NULL.
+//!   exact sums (each weight and sum up to 38 digits); a negative weight is 22003 naming it.
+//!   Total weight 0 gives NULL.
 //! - The unweighted ones equal `100.0 * count(*) FILTER (WHERE x) / count(x)`. Rows with a NULL
 //!   argument are skipped; nothing counted gives NULL. PARALLEL SAFE, with an exact moving
 //!   (inverse) form.
@@ -16,12 +17,12 @@
 //! The state, [`RatioState`] (`hits` out of `total`), and its combine/serialize/deserialize and
 //! final functions are shared with the churn and retention aggregates (`ratio_*` in SQL).
 
-use super::ces::CheckedSum;
 use crate::agg::{self, AggState};
 use crate::bytes::{Field, Reader, Writer};
 use crate::error::KpiError;
+use crate::numeric::Scaled;
+use crate::numeric_sum::{digits, NumericSum, MAX_VALUES};
 use pgrx::pg_sys;
-use rust_decimal::Decimal;
 
 const BYTES_VERSION: u8 = 1;
 
@@ -123,11 +124,23 @@ pub fn first_contact(contacts: i32) -> Result<bool, KpiError> {
     Ok(contacts == 1)
 }
 
-/// Weighted share: the weight of the rows where the condition holds, out of all the weight.
+/// Weighted share: the weight of the rows where the condition holds, out of all the weight,
+/// summed exactly per digit position ([`NumericSum`]); `n` counts the rows, bounding the sums.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WeightedState {
-    pub hits: Decimal,
-    pub total: Decimal,
+    pub hits: NumericSum,
+    pub total: NumericSum,
+    pub n: i64,
+}
+
+/// Why a row's weight was refused; the glue names the value in the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadWeight {
+    Negative,
+    /// `NaN`, infinite, or past 38 digits.
+    NotExact,
+    /// More rows than a sum can hold ([`MAX_VALUES`]).
+    TooMany,
 }
 
 #[cold]
@@ -136,59 +149,73 @@ fn weight_overflow() -> KpiError {
 }
 
 impl WeightedState {
-    /// Count (or with `inverse`, un-count) one row of `weight`.
+    /// Count (or with `inverse`, un-count) one row whose weight is the `numeric` with data bytes
+    /// `weight`.
     #[inline(always)]
-    pub fn step(&mut self, hit: bool, weight: Decimal, inverse: bool) -> Result<(), KpiError> {
-        if weight.is_sign_negative() && !weight.is_zero() {
-            return Err(KpiError::OutOfRange(format!(
-                "share weight must not be negative, got {weight}"
-            )));
+    pub fn step(&mut self, hit: bool, weight: &[u8], inverse: bool) -> Result<(), BadWeight> {
+        if self.n >= MAX_VALUES {
+            return Err(BadWeight::TooMany);
         }
-        let op = |a: Decimal, b: Decimal| {
-            if inverse {
-                a.checked_sub(b)
-            } else {
-                CheckedSum::checked_add(a, b)
+        if self.total.add_short(weight, inverse) {
+            if hit {
+                self.hits.add_short(weight, inverse);
             }
-        };
-        let total = op(self.total, weight).ok_or_else(weight_overflow)?;
-        let hits = if hit {
-            op(self.hits, weight).ok_or_else(weight_overflow)?
         } else {
-            self.hits
-        };
-        (self.hits, self.total) = (hits, total);
+            let d = digits(weight).map_err(|_| BadWeight::NotExact)?;
+            if d.negative {
+                return Err(BadWeight::Negative);
+            }
+            self.total.add(&d, inverse);
+            if hit {
+                self.hits.add(&d, inverse);
+            }
+        }
+        self.n += if inverse { -1 } else { 1 };
         Ok(())
     }
 
+    /// The exact `(hits, total)` weights; a sum past 38 digits is 22003.
+    pub fn sums(&self) -> Result<(Scaled, Scaled), KpiError> {
+        let hits = self.hits.to_scaled().ok_or_else(weight_overflow)?;
+        let total = self.total.to_scaled().ok_or_else(weight_overflow)?;
+        Ok((hits, total))
+    }
+
     /// `Some((hits, total))`, or `None` when the total weight is 0.
-    pub fn finish(&self) -> Option<(Decimal, Decimal)> {
-        (!self.total.is_zero()).then_some((self.hits, self.total))
+    pub fn finish(&self) -> Result<Option<(Scaled, Scaled)>, KpiError> {
+        let (hits, total) = self.sums()?;
+        Ok((total.mantissa != 0).then_some((hits, total)))
     }
 }
 
 impl AggState for WeightedState {
     fn merge(&mut self, other: &Self) -> Result<(), KpiError> {
-        let hits = CheckedSum::checked_add(self.hits, other.hits).ok_or_else(weight_overflow)?;
-        let total = CheckedSum::checked_add(self.total, other.total).ok_or_else(weight_overflow)?;
-        (self.hits, self.total) = (hits, total);
+        let mut out = *self;
+        out.hits.merge(&other.hits, false).ok_or_else(weight_overflow)?;
+        out.total.merge(&other.total, false).ok_or_else(weight_overflow)?;
+        out.n = self.n.checked_add(other.n).ok_or_else(weight_overflow)?;
+        *self = out;
         Ok(())
     }
 
     fn to_bytes(&self) -> Vec<u8> {
-        self.total
-            .put(self.hits.put(Writer::new(BYTES_VERSION)))
-            .into_vec()
+        let w = self.hits.put(Writer::new(BYTES_VERSION));
+        self.total.put(w).i64(self.n).into_vec()
     }
 
     fn from_bytes(bytes: &[u8]) -> Result<Self, KpiError> {
         let mut r = Reader::new(bytes, "weighted share", BYTES_VERSION)?;
-        let (hits, total) = (Decimal::get(&mut r)?, Decimal::get(&mut r)?);
-        if hits.is_sign_negative() && !hits.is_zero() || hits > total {
+        let (hits, total) = (NumericSum::get(&mut r)?, NumericSum::get(&mut r)?);
+        let n = r.count()?;
+        let s = WeightedState { hits, total, n };
+        let possible = s.sums().is_ok_and(|(h, t)| {
+            !h.is_negative() && h.cmp_value(t) != std::cmp::Ordering::Greater
+        });
+        if !possible {
             return Err(r.error("impossible weights"));
         }
         r.end()?;
-        Ok(WeightedState { hits, total })
+        Ok(s)
     }
 }
 
@@ -238,13 +265,29 @@ unsafe fn contacts(fcinfo: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::D
 #[inline(always)]
 unsafe fn weighted(fcinfo: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
     unsafe {
-        let args = agg::args_not_null::<2>(fcinfo)
-            .map(|[c, w]| (c.value() != 0, agg::decimal_arg(w, "share", "weight")));
-        agg::transition::<WeightedState>(fcinfo, |s| match args {
-            None => Ok(()),
-            Some((hit, w)) => s.step(hit, w, inverse),
-        })
+        let state = agg::state_or_new::<WeightedState>(fcinfo);
+        if let Some([c, w]) = agg::args_not_null::<2>(fcinfo) {
+            if let Err(bad) = (*state).step(c.value() != 0, agg::varlena_bytes(w), inverse) {
+                bad_weight(bad, w);
+            }
+        }
+        agg::return_state(state)
     }
+}
+
+#[cold]
+#[inline(never)]
+unsafe fn bad_weight(bad: BadWeight, weight: pg_sys::Datum) -> ! {
+    let shown = unsafe { agg::numeric_text(weight) };
+    crate::error::raise(match bad {
+        BadWeight::Negative => {
+            KpiError::OutOfRange(format!("share weight must not be negative, got {shown}"))
+        }
+        BadWeight::NotExact => KpiError::OutOfRange(format!(
+            "share weight must be a finite number of at most 38 digits, got {shown}"
+        )),
+        BadWeight::TooMany => weight_overflow(),
+    })
 }
 
 crate::pg_v1_fn!(fn share_weighted_accum, pg_finfo_share_weighted_accum, |f| unsafe { weighted(f, false) });
@@ -254,9 +297,9 @@ crate::pg_v1_fn!(fn share_weighted_serialize, pg_finfo_share_weighted_serialize,
 crate::pg_v1_fn!(fn share_weighted_deserialize, pg_finfo_share_weighted_deserialize, |f| unsafe { agg::deserialize::<WeightedState>(f) });
 crate::pg_v1_fn!(fn share_weighted_final, pg_finfo_share_weighted_final, |f| unsafe {
     agg::finish::<WeightedState>(f, |s| {
-        s.finish().map(|(hits, total)| {
-            let num = agg::numeric_mul(agg::numeric_from_decimal(hits), pg_sys::int64_to_numeric(100));
-            pg_sys::Datum::from(agg::numeric_div(num, agg::numeric_from_decimal(total)))
+        s.finish().unwrap_or_else(|e| crate::error::raise(e)).map(|(hits, total)| {
+            let num = agg::numeric_mul(agg::numeric_from_scaled(hits), pg_sys::int64_to_numeric(100));
+            pg_sys::Datum::from(agg::numeric_div(num, agg::numeric_from_scaled(total)))
         })
     })
 });
@@ -325,43 +368,42 @@ mod unit_tests {
 
     #[test]
     fn weighted_share() {
+        use crate::numeric::tests::whole::encode;
+        let w = |m: u128, scale: u16| encode(false, m, scale);
+        let x = |mantissa, scale| Scaled { mantissa, scale };
         let mut s = WeightedState::default();
-        assert_eq!(s.finish(), None);
-        s.step(true, Decimal::new(4990, 2), false).unwrap();
-        s.step(false, Decimal::new(150, 0), false).unwrap();
-        s.step(true, Decimal::ZERO, false).unwrap();
-        assert_eq!(
-            s.finish(),
-            Some((Decimal::new(4990, 2), Decimal::new(19990, 2)))
-        );
-        let e = s.step(true, Decimal::new(-1, 0), false).unwrap_err();
-        assert_eq!(
-            (e.sqlstate(), e.message()),
-            ("22003", "share weight must not be negative, got -1")
-        );
-        s.step(true, Decimal::new(4990, 2), true).unwrap();
-        assert_eq!(
-            s.finish(),
-            Some((Decimal::new(0, 2), Decimal::new(15000, 2)))
-        );
-        let zero = WeightedState {
-            hits: Decimal::ZERO,
-            total: Decimal::ZERO,
-        };
-        assert_eq!(zero.finish(), None, "all weight zero: no share");
+        assert_eq!(s.finish().unwrap(), None);
+        s.step(true, &w(4990, 2), false).unwrap();
+        s.step(false, &w(150, 0), false).unwrap();
+        s.step(true, &w(0, 0), false).unwrap();
+        assert_eq!(s.finish().unwrap(), Some((x(4990, 2), x(19990, 2))));
+        assert_eq!(s.step(true, &encode(true, 1, 0), false), Err(BadWeight::Negative));
+        let nan = 0xC000u16.to_ne_bytes();
+        assert_eq!(s.step(true, &nan, false), Err(BadWeight::NotExact));
+        s.step(true, &w(4990, 2), true).unwrap();
+        assert_eq!(s.finish().unwrap(), Some((x(0, 2), x(15000, 2))));
+        let mut zero = WeightedState::default();
+        zero.step(true, &w(0, 3), false).unwrap();
+        assert_eq!(zero.finish().unwrap(), None, "all weight zero: no share");
         assert_eq!(WeightedState::from_bytes(&s.to_bytes()).unwrap(), s);
-        let bad = WeightedState {
-            hits: Decimal::TEN,
-            total: Decimal::ONE,
-        }
-        .to_bytes();
+        let mut bad = WeightedState::default();
+        bad.step(true, &w(10, 0), false).unwrap();
+        bad.step(false, &w(1, 0), true).unwrap();
         assert_eq!(
-            WeightedState::from_bytes(&bad).unwrap_err().sqlstate(),
-            "22P02"
+            WeightedState::from_bytes(&bad.to_bytes()).unwrap_err().sqlstate(),
+            "22P02",
+            "hits above total"
         );
         let mut m = s;
         m.merge(&s).unwrap();
-        assert_eq!(m.total, Decimal::new(30000, 2));
+        assert_eq!(m.sums().unwrap().1, x(30000, 2));
+        assert_eq!(m.n, 4);
+        // 28 + digits: beyond rust_decimal, exact here
+        let mut wide = WeightedState::default();
+        let big = 12_345_678_901_234_567_890_123_456_789_012u128;
+        wide.step(true, &w(big, 4), false).unwrap();
+        wide.step(false, &w(big, 4), false).unwrap();
+        assert_eq!(wide.finish().unwrap(), Some((x(big as i128, 4), x(2 * big as i128, 4))));
     }
 
     #[test]

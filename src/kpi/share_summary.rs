@@ -128,7 +128,7 @@ impl Summary for ShareState {
 
 // ---------------------------------------------------------------------------------------------
 // SQL glue. share_agg reuses share()'s transition functions and states; its finals convert the
-// counts or decimal weights to the summary's scaled sums.
+// counts or per-digit weight sums to the summary's scaled sums.
 
 crate::pg_v1_fn!(fn sharesummary_in, pg_finfo_sharesummary_in, |f| unsafe { summary::input::<ShareState>(f) });
 crate::pg_v1_fn!(fn sharesummary_out, pg_finfo_sharesummary_out, |f| unsafe { summary::output::<ShareState>(f) });
@@ -142,8 +142,8 @@ crate::pg_v1_fn!(fn share_summary_final_count, pg_finfo_share_summary_final_coun
 });
 crate::pg_v1_fn!(fn share_summary_final_weighted, pg_finfo_share_summary_final_weighted, |f| unsafe {
     agg::finish::<WeightedState>(f, |s| {
-        let exact = |d: rust_decimal::Decimal| Scaled { mantissa: d.mantissa(), scale: d.scale() };
-        Some(summary::datum(&ShareState { hits: exact(s.hits), total: exact(s.total) }))
+        let (hits, total) = s.sums().unwrap_or_else(|e| crate::error::raise(e));
+        Some(summary::datum(&ShareState { hits, total }))
     })
 });
 crate::pg_v1_fn!(fn share_summary_final, pg_finfo_share_summary_final, |f| unsafe { summary::finish::<ShareState>(f) });
