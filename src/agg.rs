@@ -222,11 +222,6 @@ pub(crate) unsafe fn numeric_percent(numerator: i64, denominator: i64) -> pg_sys
     }
 }
 
-/// An exact `numeric` from a [`Decimal`](rust_decimal::Decimal), keeping its scale.
-pub(crate) unsafe fn numeric_from_decimal(d: rust_decimal::Decimal) -> pg_sys::Numeric {
-    unsafe { numeric_from_text(&d.to_string()) }
-}
-
 /// An exact `numeric` from an `i128`.
 pub(crate) unsafe fn numeric_from_i128(x: i128) -> pg_sys::Numeric {
     match i64::try_from(x) {
@@ -271,30 +266,6 @@ pub(crate) unsafe fn numeric_mul(a: pg_sys::Numeric, b: pg_sys::Numeric) -> pg_s
 /// `a / b` in PostgreSQL numeric arithmetic (its usual result scale); `b` must not be zero.
 pub(crate) unsafe fn numeric_div(a: pg_sys::Numeric, b: pg_sys::Numeric) -> pg_sys::Numeric {
     unsafe { pg_sys::numeric_div_opt_error(a, b, ptr::null_mut()) }
-}
-
-/// The value of a `numeric` datum as an exact [`Decimal`](rust_decimal::Decimal), read in place;
-/// `NaN`, infinities and values beyond 28 digits are a 22003 error naming the KPI, the argument
-/// (`role`) and the value.
-#[inline(always)]
-pub(crate) unsafe fn decimal_arg(
-    datum: pg_sys::Datum,
-    kpi: &str,
-    role: &str,
-) -> rust_decimal::Decimal {
-    match crate::numeric::to_decimal(unsafe { varlena_bytes(datum) }) {
-        Ok(d) => d,
-        Err(_) => not_decimal(datum, kpi, role),
-    }
-}
-
-#[cold]
-#[inline(never)]
-fn not_decimal(datum: pg_sys::Datum, kpi: &str, role: &str) -> ! {
-    let shown = unsafe { numeric_text(datum) };
-    raise(KpiError::OutOfRange(format!(
-        "{kpi} {role} must be a finite number of at most 28 significant digits, got {shown}"
-    )))
 }
 
 /// The value of a `numeric` datum as an exact [`Scaled`](crate::numeric::Scaled), read in

@@ -105,7 +105,7 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// A value that a state stores: `i64`, `i128`, `f64` or an exact `Decimal`.
+/// A value that a state stores: `i64`, `i128`, `f64`, or an exact `numeric` sum or value.
 pub trait Field: Sized + Copy {
     fn put(self, w: Writer) -> Writer;
     fn get(r: &mut Reader) -> Result<Self, KpiError>;
@@ -151,6 +151,15 @@ impl Field for crate::numeric::Scaled {
     }
 }
 
+impl Field for crate::numeric::ByValue {
+    fn put(self, w: Writer) -> Writer {
+        self.0.put(w)
+    }
+    fn get(r: &mut Reader) -> Result<Self, KpiError> {
+        crate::numeric::Scaled::get(r).map(crate::numeric::ByValue)
+    }
+}
+
 impl Field for crate::numeric_sum::NumericSum {
     fn put(self, w: Writer) -> Writer {
         let (positions, scale) = self.parts();
@@ -164,21 +173,6 @@ impl Field for crate::numeric_sum::NumericSum {
         }
         crate::numeric_sum::NumericSum::from_parts(positions, scale)
             .ok_or_else(|| r.error(&format!("scale {scale} out of range")))
-    }
-}
-
-impl Field for rust_decimal::Decimal {
-    fn put(self, w: Writer) -> Writer {
-        w.bytes(&self.serialize())
-    }
-    fn get(r: &mut Reader) -> Result<Self, KpiError> {
-        let raw = r.array::<16>()?;
-        // flags word: bits 16-23 scale (at most 28), bit 31 sign, the rest zero
-        let flags = u32::from_le_bytes([raw[0], raw[1], raw[2], raw[3]]);
-        if flags & 0x7F00_FFFF != 0 || (flags >> 16) & 0xFF > 28 {
-            return Err(r.error("malformed decimal"));
-        }
-        Ok(rust_decimal::Decimal::deserialize(raw))
     }
 }
 
@@ -212,15 +206,18 @@ mod tests {
             .unwrap_err()
             .message()
             .contains("expected 9 bytes"));
-        let d = rust_decimal::Decimal::new(-12345, 3);
+        let d = crate::numeric::Scaled {
+            mantissa: -12345,
+            scale: 3,
+        };
         let b = d.put(Writer::new(1)).into_vec();
         assert_eq!(
-            rust_decimal::Decimal::get(&mut Reader::new(&b, "x", 1).unwrap()).unwrap(),
+            crate::numeric::Scaled::get(&mut Reader::new(&b, "x", 1).unwrap()).unwrap(),
             d
         );
         let mut bad = b.clone();
-        bad[4] |= 0x01; // a stray flag bit (byte 0 is the version)
-        assert!(rust_decimal::Decimal::get(&mut Reader::new(&bad, "x", 1).unwrap()).is_err());
+        *bad.last_mut().unwrap() = 39; // scale past 38
+        assert!(crate::numeric::Scaled::get(&mut Reader::new(&bad, "x", 1).unwrap()).is_err());
         let neg = Writer::new(1).i64(-1).into_vec();
         assert!(Reader::new(&neg, "x", 1).unwrap().count().is_err());
     }

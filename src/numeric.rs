@@ -3,10 +3,8 @@
 //! A `numeric` varlena holds, after its length header, a 16-bit header word and base-10000
 //! digits (PostgreSQL's `src/backend/utils/adt/numeric.c`). KPI inputs that must be whole
 //! numbers (an NPS score) are classified straight from those bytes, so a `numeric` column
-//! costs about what an integer one does; other values become an exact [`Decimal`]. Pure Rust:
-//! the caller passes the varlena's data bytes.
-
-pub use rust_decimal::Decimal;
+//! costs about what an integer one does; other values become an exact [`Scaled`] (a 128-bit
+//! mantissa and a scale). Pure Rust: the caller passes the varlena's data bytes.
 
 /// What a `numeric` value is, seen as a candidate whole number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,12 +93,12 @@ pub fn classify(bytes: &[u8]) -> WholeNumber {
     i64::try_from(value).map_or(WholeNumber::TooLarge, WholeNumber::Int)
 }
 
-/// Why a `numeric` value has no exact [`Decimal`] form.
+/// Why a `numeric` value has no exact [`Scaled`] form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotDecimal {
     /// `NaN`, `Infinity`, `-Infinity` (or truncated bytes).
     Special,
-    /// More than 28 significant digits, or more than 28 decimal places.
+    /// Beyond `i128` at its display scale (about 38 digits), or more than 38 decimals.
     TooLarge,
 }
 
@@ -228,17 +226,6 @@ pub fn to_scaled_wide(bytes: &[u8]) -> Result<(i128, u32), NotDecimal> {
     Ok((if negative { -mantissa } else { mantissa }, dscale))
 }
 
-/// The exact value of the data bytes of a `numeric` varlena as a [`Decimal`], keeping its
-/// display scale (`12.50` stays `12.50`), read in place without allocation.
-#[inline]
-pub fn to_decimal(bytes: &[u8]) -> Result<Decimal, NotDecimal> {
-    let (mantissa, scale) = to_scaled(bytes)?;
-    if scale > 28 {
-        return Err(NotDecimal::TooLarge);
-    }
-    Decimal::try_from_i128_with_scale(mantissa, scale).map_err(|_| NotDecimal::TooLarge)
-}
-
 /// An exact sum of `numeric` values: `mantissa / 10^scale`, the scale growing to the largest
 /// scale added (at most [`MAX_SCALE`]). Cheaper than a general decimal: adding a value of the
 /// same scale is one checked `i128` addition.
@@ -297,6 +284,31 @@ impl Scaled {
             (None, _) => self.mantissa.cmp(&0),
             (_, None) => 0.cmp(&other.mantissa),
         }
+    }
+}
+
+/// A [`Scaled`] that compares by value (`4` equals `4.00`), for thresholds; it displays and
+/// stores as the value it was given.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ByValue(pub Scaled);
+
+impl PartialEq for ByValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.cmp_value(other.0).is_eq()
+    }
+}
+
+impl Eq for ByValue {}
+
+impl PartialOrd for ByValue {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.0.cmp_value(other.0))
+    }
+}
+
+impl std::fmt::Display for ByValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
     }
 }
 

@@ -125,56 +125,22 @@ pub(crate) mod whole {
 mod scaled {
     use super::super::*;
     use super::whole::short;
-    use std::str::FromStr;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
 
     #[test]
     fn exact_values_with_display_scale() {
-        assert_eq!(
-            to_decimal(&short(false, 0, 0, &[])).unwrap().to_string(),
-            "0"
-        );
-        assert_eq!(
-            to_decimal(&short(false, 0, 2, &[])).unwrap().to_string(),
-            "0.00"
-        );
-        assert_eq!(
-            to_decimal(&short(false, 0, 2, &[12, 5000]))
-                .unwrap()
-                .to_string(),
-            "12.50"
-        );
-        assert_eq!(
-            to_decimal(&short(true, 0, 1, &[9, 5000])).unwrap(),
-            d("-9.5")
-        );
-        assert_eq!(
-            to_decimal(&short(false, -1, 4, &[1])).unwrap().to_string(),
-            "0.0001"
-        );
-        assert_eq!(
-            to_decimal(&short(false, -2, 6, &[0, 1200][1..]))
-                .unwrap()
-                .to_string(),
-            "0.000012"
-        );
-        assert_eq!(
-            to_decimal(&short(false, 1, 0, &[1, 5])).unwrap(),
-            d("10005")
-        );
-        assert_eq!(
-            to_decimal(&short(false, 2, 0, &[3])).unwrap(),
-            d("300000000")
-        );
-        assert_eq!(
-            to_decimal(&short(false, 0, 3, &[1, 2340]))
-                .unwrap()
-                .to_string(),
-            "1.234"
-        );
+        let text = |b: Vec<u8>| {
+            let (mantissa, scale) = to_scaled(&b).unwrap();
+            Scaled { mantissa, scale }.to_string()
+        };
+        assert_eq!(text(short(false, 0, 0, &[])), "0");
+        assert_eq!(text(short(false, 0, 2, &[])), "0.00");
+        assert_eq!(text(short(false, 0, 2, &[12, 5000])), "12.50");
+        assert_eq!(text(short(true, 0, 1, &[9, 5000])), "-9.5");
+        assert_eq!(text(short(false, -1, 4, &[1])), "0.0001");
+        assert_eq!(text(short(false, -2, 6, &[1200])), "0.000012");
+        assert_eq!(text(short(false, 1, 0, &[1, 5])), "10005");
+        assert_eq!(text(short(false, 2, 0, &[3])), "300000000");
+        assert_eq!(text(short(false, 0, 3, &[1, 2340])), "1.234");
     }
 
     #[test]
@@ -268,19 +234,19 @@ mod scaled {
     }
 
     #[test]
-    fn beyond_decimal_is_an_error() {
+    fn beyond_38_digits_is_an_error() {
         assert_eq!(
-            to_decimal(&0xC000u16.to_ne_bytes()),
+            to_scaled(&0xC000u16.to_ne_bytes()),
             Err(NotDecimal::Special)
         );
-        // 10^32 has 33 digits
+        // 10^40 has 41 digits
         assert_eq!(
-            to_decimal(&short(false, 8, 0, &[1])),
+            to_scaled(&short(false, 10, 0, &[1])),
             Err(NotDecimal::TooLarge)
         );
-        // scale 30
+        // scale 39
         assert_eq!(
-            to_decimal(&short(false, -8, 30, &[1])),
+            to_scaled(&short(false, -8, 39, &[1])),
             Err(NotDecimal::TooLarge)
         );
     }

@@ -6,19 +6,20 @@
 //!   was easy" on others); this function does not care: it averages what it is given. The share
 //!   form `ces(score, easy_threshold)` (in `csat`) assumes higher means easier.
 //! - NULL scores are skipped; nothing counted gives NULL. A `numeric` `NaN`, infinity or value
-//!   beyond 28 significant digits is a 22003 error; so is a sum that overflows.
-//! - PARALLEL SAFE; exact moving (inverse) form: integer sums in `i128`, numeric sums as exact
-//!   decimals.
+//!   past 38 digits is a 22003 error; so is a sum past 38 digits.
+//! - PARALLEL SAFE; exact moving (inverse) form: integer sums in `i128`, numeric sums per
+//!   base-10000 digit position ([`NumericSum`]).
 
 use crate::agg::{self, AggState};
 use crate::bytes::{Field, Reader, Writer};
 use crate::error::KpiError;
+use crate::numeric::Scaled;
+use crate::numeric_sum::{NumericSum, MAX_VALUES};
 use pgrx::pg_sys;
-use rust_decimal::Decimal;
 
 const BYTES_VERSION: u8 = 1;
 
-/// A running sum with checked steps: exact for `i128` and `Decimal` (an inexact step is an
+/// A running sum with checked steps: exact for `i128`, `Scaled` and `NumericSum` (an inexact step is an
 /// error); for `f64` only a non-finite result is an error.
 pub trait CheckedSum: Copy + Default + PartialEq + std::fmt::Debug + Field {
     fn checked_add(self, other: Self) -> Option<Self>;
@@ -61,17 +62,6 @@ impl CheckedSum for crate::numeric_sum::NumericSum {
     }
 }
 
-/// rust_decimal rounds away fractional digits rather than fail when a result does not fit at
-/// the larger scale; an exact sum must keep that scale, so a smaller one is an overflow.
-impl CheckedSum for Decimal {
-    fn checked_add(self, o: Self) -> Option<Self> {
-        Decimal::checked_add(self, o).filter(|r| r.scale() >= self.scale().max(o.scale()))
-    }
-    fn checked_sub(self, o: Self) -> Option<Self> {
-        Decimal::checked_sub(self, o).filter(|r| r.scale() >= self.scale().max(o.scale()))
-    }
-}
-
 /// The sum and count of the scores seen.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct MeanState<T> {
@@ -102,6 +92,17 @@ impl<T: CheckedSum> MeanState<T> {
     /// `Some((sum, count))`, the mean being `sum / count`; `None` when nothing was counted.
     pub fn finish(&self) -> Option<(T, i64)> {
         (self.count > 0).then_some((self.sum, self.count))
+    }
+}
+
+impl MeanState<NumericSum> {
+    /// The exact sum as a [`Scaled`] (the summary's form); past 38 digits is 22003.
+    pub fn to_scaled(&self, kpi: &str) -> Result<MeanState<Scaled>, KpiError> {
+        let sum = self.sum.to_scaled().ok_or_else(|| overflow(kpi))?;
+        Ok(MeanState {
+            sum,
+            count: self.count,
+        })
     }
 }
 
@@ -159,12 +160,19 @@ unsafe fn int_step(
 #[inline(always)]
 unsafe fn numeric_step(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
     unsafe {
-        let arg = agg::args_not_null::<1>(f).map(|[d]| agg::decimal_arg(d, "ces", "score"));
-        agg::transition::<MeanState<Decimal>>(f, |s| match arg {
-            None => Ok(()),
-            Some(x) if inverse => s.remove(x, "ces"),
-            Some(x) => s.accum(x, "ces"),
-        })
+        let state = agg::state_or_new::<MeanState<NumericSum>>(f);
+        if let Some([d]) = agg::args_not_null::<1>(f) {
+            let s = &mut *state;
+            if s.count >= MAX_VALUES {
+                crate::error::raise(overflow("ces"));
+            }
+            if !s.sum.add_short(agg::varlena_bytes(d), inverse) {
+                // negative, long-format or wide scores; NaN, infinities and past 38 digits: 22003
+                s.sum.add(&agg::digits_arg(d, "ces", "score"), inverse);
+            }
+            s.count += if inverse { -1 } else { 1 };
+        }
+        agg::return_state(state)
     }
 }
 
@@ -187,19 +195,20 @@ crate::pg_v1_fn!(fn ces_mean_inv_int8, pg_finfo_ces_mean_inv_int8, |f| unsafe { 
 crate::pg_v1_fn!(fn ces_mean_accum_numeric, pg_finfo_ces_mean_accum_numeric, |f| unsafe { numeric_step(f, false) });
 crate::pg_v1_fn!(fn ces_mean_inv_numeric, pg_finfo_ces_mean_inv_numeric, |f| unsafe { numeric_step(f, true) });
 crate::pg_v1_fn!(fn mean_combine_int, pg_finfo_mean_combine_int, |f| unsafe { agg::combine::<MeanState<i128>>(f) });
-crate::pg_v1_fn!(fn mean_combine_numeric, pg_finfo_mean_combine_numeric, |f| unsafe { agg::combine::<MeanState<Decimal>>(f) });
+crate::pg_v1_fn!(fn mean_combine_numeric, pg_finfo_mean_combine_numeric, |f| unsafe { agg::combine::<MeanState<NumericSum>>(f) });
 crate::pg_v1_fn!(fn mean_serialize_int, pg_finfo_mean_serialize_int, |f| unsafe { agg::serialize::<MeanState<i128>>(f) });
-crate::pg_v1_fn!(fn mean_serialize_numeric, pg_finfo_mean_serialize_numeric, |f| unsafe { agg::serialize::<MeanState<Decimal>>(f) });
+crate::pg_v1_fn!(fn mean_serialize_numeric, pg_finfo_mean_serialize_numeric, |f| unsafe { agg::serialize::<MeanState<NumericSum>>(f) });
 crate::pg_v1_fn!(fn mean_deserialize_int, pg_finfo_mean_deserialize_int, |f| unsafe { agg::deserialize::<MeanState<i128>>(f) });
-crate::pg_v1_fn!(fn mean_deserialize_numeric, pg_finfo_mean_deserialize_numeric, |f| unsafe { agg::deserialize::<MeanState<Decimal>>(f) });
+crate::pg_v1_fn!(fn mean_deserialize_numeric, pg_finfo_mean_deserialize_numeric, |f| unsafe { agg::deserialize::<MeanState<NumericSum>>(f) });
 crate::pg_v1_fn!(fn mean_final_int, pg_finfo_mean_final_int, |f| unsafe {
     agg::finish::<MeanState<i128>>(f, |s| {
         s.finish().map(|(sum, n)| pg_sys::Datum::from(agg::numeric_div(agg::numeric_from_i128(sum), pg_sys::int64_to_numeric(n))))
     })
 });
 crate::pg_v1_fn!(fn mean_final_numeric, pg_finfo_mean_final_numeric, |f| unsafe {
-    agg::finish::<MeanState<Decimal>>(f, |s| {
-        s.finish().map(|(sum, n)| pg_sys::Datum::from(agg::numeric_div(agg::numeric_from_decimal(sum), pg_sys::int64_to_numeric(n))))
+    agg::finish::<MeanState<NumericSum>>(f, |s| {
+        let s = s.to_scaled("ces").unwrap_or_else(|e| crate::error::raise(e));
+        s.finish().map(|(sum, n)| pg_sys::Datum::from(agg::numeric_div(agg::numeric_from_scaled(sum), pg_sys::int64_to_numeric(n))))
     })
 });
 
@@ -225,25 +234,28 @@ mod unit_tests {
     }
 
     #[test]
-    fn decimal_sums_keep_scale_and_overflow_is_22003() {
-        let mut s = MeanState::<Decimal>::default();
-        s.accum(Decimal::new(15, 1), "ces").unwrap();
-        s.accum(Decimal::new(200, 2), "ces").unwrap();
-        assert_eq!(s.sum.to_string(), "3.50");
-        // MAX + 3.50 fits only by rounding the .50 away: an error, not a rounded sum
-        let e = s.accum(Decimal::MAX, "ces").unwrap_err();
+    fn numeric_sums_keep_scale_and_overflow_is_22003() {
+        use crate::numeric::tests::whole::encode;
+        let mut s = MeanState::<NumericSum>::default();
+        for (m, scale) in [(15, 1), (200, 2)] {
+            assert!(s.sum.add_short(&encode(false, m, scale), false));
+            s.count += 1;
+        }
+        let scaled = s.to_scaled("ces").unwrap();
+        assert_eq!((scaled.sum.to_string(), scaled.count), ("3.50".into(), 2));
+        // 38 nines twice do not fit 38 digits: an error when finished, never a rounded sum
+        let nines = encode(false, 10u128.pow(38) - 1, 0);
+        let mut big = MeanState::<NumericSum>::default();
+        big.sum
+            .add(&crate::numeric_sum::digits(&nines).unwrap(), false);
+        assert!(big.to_scaled("ces").is_ok());
+        big.sum
+            .add(&crate::numeric_sum::digits(&nines).unwrap(), false);
+        let e = big.to_scaled("ces").unwrap_err();
         assert_eq!(
             (e.sqlstate(), e.message()),
             ("22003", "ces sum is out of range")
         );
-        assert_eq!(
-            s.sum.to_string(),
-            "3.50",
-            "a failed step leaves the state as it was"
-        );
-        let mut big = MeanState::<Decimal>::default();
-        big.accum(Decimal::MAX, "ces").unwrap();
-        assert!(big.accum(Decimal::ONE, "ces").is_err());
     }
 
     #[test]
@@ -252,11 +264,14 @@ mod unit_tests {
         a.merge(&MeanState { sum: -3, count: 1 }).unwrap();
         assert_eq!(a, MeanState { sum: 7, count: 3 });
         assert_eq!(MeanState::<i128>::from_bytes(&a.to_bytes()).unwrap(), a);
-        let d = MeanState::<Decimal> {
-            sum: Decimal::new(-12345, 2),
+        let d = MeanState::<Scaled> {
+            sum: Scaled {
+                mantissa: -12345,
+                scale: 2,
+            },
             count: 9,
         };
-        assert_eq!(MeanState::<Decimal>::from_bytes(&d.to_bytes()).unwrap(), d);
+        assert_eq!(MeanState::<Scaled>::from_bytes(&d.to_bytes()).unwrap(), d);
         assert!(MeanState::<i128>::from_bytes(&d.to_bytes()[..10]).is_err());
     }
 }
@@ -285,9 +300,9 @@ mod tests {
     fn ces_errors() {
         use PgSqlErrorCode::*;
         assert_errors(&[
-            ("SELECT ces('NaN'::numeric)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "ces score must be a finite number of at most 28 significant digits, got NaN"),
-            ("SELECT ces(1e30)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "ces score must be a finite number of at most 28 significant digits, got 1000000000000000000000000000000"),
-            ("SELECT ces(s) FROM (VALUES (79228162514264337593543950335), (1)) v(s)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "ces sum is out of range"),
+            ("SELECT ces('NaN'::numeric)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "ces score must be a finite number of at most 38 digits, got NaN"),
+            ("SELECT ces(1e40)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "ces score must be a finite number of at most 38 digits, got 10000000000000000000000000000000000000000"),
+            ("SELECT ces(s) FROM (VALUES (99999999999999999999999999999999999999), (99999999999999999999999999999999999999)) v(s)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "ces sum is out of range"),
         ]);
     }
 }

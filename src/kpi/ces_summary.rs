@@ -12,9 +12,9 @@ use super::ces::MeanState;
 use crate::agg;
 use crate::error::KpiError;
 use crate::numeric::Scaled;
+use crate::numeric_sum::NumericSum;
 use crate::summary::{self, Summary};
 use pgrx::pg_sys;
-use rust_decimal::Decimal;
 
 const VERSION: u8 = 1;
 const EXPECTED: &str = r#"expected {"v":1,"count":<responses>,"sum":<exact sum of the scores>}"#;
@@ -84,17 +84,13 @@ unsafe fn from_int(f: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
     }
 }
 
-unsafe fn from_decimal(f: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+unsafe fn from_numeric_sum(f: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
     unsafe {
-        agg::finish::<MeanState<Decimal>>(f, |s| {
-            let sum = Scaled {
-                mantissa: s.sum.mantissa(),
-                scale: s.sum.scale(),
-            };
-            Some(summary::datum(&MeanState {
-                sum,
-                count: s.count,
-            }))
+        agg::finish::<MeanState<NumericSum>>(f, |s| {
+            let s = s
+                .to_scaled("ces")
+                .unwrap_or_else(|e| crate::error::raise(e));
+            Some(summary::datum(&s))
         })
     }
 }
@@ -104,7 +100,7 @@ crate::pg_v1_fn!(fn cessummary_out, pg_finfo_cessummary_out, |f| unsafe { summar
 crate::pg_v1_fn!(fn cessummary_recv, pg_finfo_cessummary_recv, |f| unsafe { summary::recv::<MeanState<Scaled>>(f) });
 crate::pg_v1_fn!(fn cessummary_send, pg_finfo_cessummary_send, |f| unsafe { summary::send::<MeanState<Scaled>>(f) });
 crate::pg_v1_fn!(fn ces_summary_final_int, pg_finfo_ces_summary_final_int, |f| unsafe { from_int(f) });
-crate::pg_v1_fn!(fn ces_summary_final_numeric, pg_finfo_ces_summary_final_numeric, |f| unsafe { from_decimal(f) });
+crate::pg_v1_fn!(fn ces_summary_final_numeric, pg_finfo_ces_summary_final_numeric, |f| unsafe { from_numeric_sum(f) });
 crate::pg_v1_fn!(fn ces_summary_final, pg_finfo_ces_summary_final, |f| unsafe { summary::finish::<MeanState<Scaled>>(f) });
 crate::pg_v1_fn!(fn ces_rollup_accum, pg_finfo_ces_rollup_accum, |f| unsafe { summary::rollup::<MeanState<Scaled>>(f, false) });
 crate::pg_v1_fn!(fn ces_rollup_inv, pg_finfo_ces_rollup_inv, |f| unsafe { summary::rollup::<MeanState<Scaled>>(f, true) });
@@ -236,7 +232,7 @@ mod tests {
             (
                 "SELECT ces_agg('NaN'::numeric)",
                 ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
-                "ces score must be a finite number of at most 28 significant digits, got NaN",
+                "ces score must be a finite number of at most 38 digits, got NaN",
             ),
         ]);
     }

@@ -20,8 +20,6 @@ use crate::error::KpiError;
 use crate::numeric::Scaled;
 use crate::numeric_sum::{NumericSum, MAX_VALUES};
 use pgrx::pg_sys;
-#[cfg(test)]
-use rust_decimal::Decimal;
 
 const BYTES_VERSION: u8 = 1;
 const ROLES: [&str; 3] = ["value", "freq", "lifespan"];
@@ -283,25 +281,25 @@ mod unit_tests {
         );
         let e = non_negative([1.0, 2.0, f64::NAN]).unwrap_err();
         assert_eq!(e.message(), "clv lifespan must be a number, got NaN");
-        let e = non_negative([Decimal::new(-5, 1), Decimal::ONE, Decimal::ONE]).unwrap_err();
+        let x = |mantissa, scale| crate::numeric::ByValue(Scaled { mantissa, scale });
+        let e = non_negative([x(-5, 1), x(1, 0), x(1, 0)]).unwrap_err();
         assert_eq!(e.message(), "clv value must not be negative, got -0.5");
         assert!(non_negative([0i64, 0, 0]).is_ok());
     }
 
     #[test]
-    fn exact_decimal_sums_or_error() {
-        let mut s = ClvState::<Decimal>::default();
-        s.accum([Decimal::new(1999, 2), Decimal::new(15, 1), Decimal::TWO])
-            .unwrap();
-        s.accum([Decimal::new(1, 2), Decimal::new(5, 1), Decimal::ONE])
-            .unwrap();
+    fn exact_scaled_sums_or_error() {
+        let x = |mantissa, scale| Scaled { mantissa, scale };
+        let mut s = ClvState::<Scaled>::default();
+        s.accum([x(1999, 2), x(15, 1), x(2, 0)]).unwrap();
+        s.accum([x(1, 2), x(5, 1), x(1, 0)]).unwrap();
         assert_eq!(
             s.sums.map(|d| d.to_string()),
             ["20.00".to_string(), "2.0".into(), "3".into()]
         );
         let before = s;
         assert_eq!(
-            s.accum([Decimal::MAX, Decimal::ONE, Decimal::ONE])
+            s.accum([x(i128::MAX, 0), x(1, 0), x(1, 0)])
                 .unwrap_err()
                 .sqlstate(),
             "22003"
@@ -360,11 +358,12 @@ mod unit_tests {
             }
         );
         assert_eq!(ClvState::<i128>::from_bytes(&a.to_bytes()).unwrap(), a);
-        let d = ClvState::<Decimal> {
-            sums: [Decimal::new(12345, 2), Decimal::ONE, Decimal::TEN],
+        let x = |mantissa, scale| Scaled { mantissa, scale };
+        let d = ClvState::<Scaled> {
+            sums: [x(12345, 2), x(1, 0), x(10, 0)],
             n: 4,
         };
-        assert_eq!(ClvState::<Decimal>::from_bytes(&d.to_bytes()).unwrap(), d);
+        assert_eq!(ClvState::<Scaled>::from_bytes(&d.to_bytes()).unwrap(), d);
         let f = ClvState::<f64> {
             sums: [1.5, 2.5, 0.25],
             n: 2,

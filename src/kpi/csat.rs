@@ -17,8 +17,8 @@ use super::ratio::{self, RatioState};
 use crate::agg::{self, AggState};
 use crate::bytes::{Field, Reader, Writer};
 use crate::error::KpiError;
+use crate::numeric::{ByValue, Scaled};
 use pgrx::pg_sys;
-use rust_decimal::Decimal;
 use std::fmt::Display;
 
 const BYTES_VERSION: u8 = 1;
@@ -185,13 +185,16 @@ unsafe fn numeric_step(
     inverse: bool,
 ) -> pg_sys::Datum {
     unsafe {
-        let threshold = threshold_arg(fcinfo, kpi)
-            .map_or(Decimal::from(DEFAULT_CSAT_THRESHOLD), |d| {
-                agg::decimal_arg(d, kpi, "threshold")
-            });
+        let default = Scaled {
+            mantissa: i128::from(DEFAULT_CSAT_THRESHOLD),
+            scale: 0,
+        };
+        let threshold = ByValue(
+            threshold_arg(fcinfo, kpi).map_or(default, |d| agg::scaled_arg(d, kpi, "threshold")),
+        );
         let rating = (!agg::arg_is_null(fcinfo, 1))
-            .then(|| agg::decimal_arg(agg::arg_datum(fcinfo, 1), kpi, "rating"));
-        agg::transition::<ThresholdState<Decimal>>(fcinfo, |s| match rating {
+            .then(|| ByValue(agg::scaled_arg(agg::arg_datum(fcinfo, 1), kpi, "rating")));
+        agg::transition::<ThresholdState<ByValue>>(fcinfo, |s| match rating {
             None => s.check(kpi, threshold).map(|_| ()),
             Some(r) if inverse => s.remove(kpi, r, threshold),
             Some(r) => s.accum(kpi, r, threshold),
@@ -216,11 +219,11 @@ crate::pg_v1_fn!(fn csat_inv_numeric, pg_finfo_csat_inv_numeric, |f| unsafe { nu
 crate::pg_v1_fn!(fn ces_easy_accum_numeric, pg_finfo_ces_easy_accum_numeric, |f| unsafe { numeric_step(f, "ces", false) });
 crate::pg_v1_fn!(fn ces_easy_inv_numeric, pg_finfo_ces_easy_inv_numeric, |f| unsafe { numeric_step(f, "ces", true) });
 crate::pg_v1_fn!(fn top_box_combine_int, pg_finfo_top_box_combine_int, |f| unsafe { agg::combine::<ThresholdState<i64>>(f) });
-crate::pg_v1_fn!(fn top_box_combine_numeric, pg_finfo_top_box_combine_numeric, |f| unsafe { agg::combine::<ThresholdState<Decimal>>(f) });
+crate::pg_v1_fn!(fn top_box_combine_numeric, pg_finfo_top_box_combine_numeric, |f| unsafe { agg::combine::<ThresholdState<ByValue>>(f) });
 crate::pg_v1_fn!(fn top_box_serialize_int, pg_finfo_top_box_serialize_int, |f| unsafe { agg::serialize::<ThresholdState<i64>>(f) });
-crate::pg_v1_fn!(fn top_box_serialize_numeric, pg_finfo_top_box_serialize_numeric, |f| unsafe { agg::serialize::<ThresholdState<Decimal>>(f) });
+crate::pg_v1_fn!(fn top_box_serialize_numeric, pg_finfo_top_box_serialize_numeric, |f| unsafe { agg::serialize::<ThresholdState<ByValue>>(f) });
 crate::pg_v1_fn!(fn top_box_deserialize_int, pg_finfo_top_box_deserialize_int, |f| unsafe { agg::deserialize::<ThresholdState<i64>>(f) });
-crate::pg_v1_fn!(fn top_box_deserialize_numeric, pg_finfo_top_box_deserialize_numeric, |f| unsafe { agg::deserialize::<ThresholdState<Decimal>>(f) });
+crate::pg_v1_fn!(fn top_box_deserialize_numeric, pg_finfo_top_box_deserialize_numeric, |f| unsafe { agg::deserialize::<ThresholdState<ByValue>>(f) });
 // The ratio sits first in both states, so one final function serves both.
 crate::pg_v1_fn!(fn top_box_final, pg_finfo_top_box_final, |f| unsafe {
     agg::finish::<ThresholdState<i64>>(f, |s| ratio::percent(s.ratio.finish()))
@@ -268,24 +271,22 @@ mod unit_tests {
         assert_eq!(empty, s);
     }
 
+    /// A `numeric` value `mantissa / 10^scale`, compared by value.
+    fn v(mantissa: i128, scale: u32) -> ByValue {
+        ByValue(Scaled { mantissa, scale })
+    }
+
     #[test]
-    fn decimal_thresholds() {
-        let mut s = ThresholdState::<Decimal>::default();
-        let t = Decimal::new(45, 1); // 4.5
-        for r in [
-            Decimal::new(45, 1),
-            Decimal::new(449, 2),
-            Decimal::new(5, 0),
-        ] {
+    fn numeric_thresholds() {
+        let mut s = ThresholdState::<ByValue>::default();
+        let t = v(45, 1); // 4.5
+        for r in [v(45, 1), v(449, 2), v(5, 0)] {
             s.accum("ces", r, t).unwrap();
         }
         assert_eq!(s.ratio.finish(), Some((2, 3)));
         // 4.50 equals 4.5
-        s.accum("ces", Decimal::new(5, 0), Decimal::new(450, 2))
-            .unwrap();
-        let e = s
-            .accum("ces", Decimal::new(5, 0), Decimal::new(5, 0))
-            .unwrap_err();
+        s.accum("ces", v(5, 0), v(450, 2)).unwrap();
+        let e = s.accum("ces", v(5, 0), v(5, 0)).unwrap_err();
         assert_eq!(
             e.message(),
             "ces threshold must be the same on every row of a group, got 5 after 4.5"
@@ -294,15 +295,14 @@ mod unit_tests {
 
     #[test]
     fn bytes_round_trip() {
-        let mut s = ThresholdState::<Decimal>::default();
+        let mut s = ThresholdState::<ByValue>::default();
         assert_eq!(
-            ThresholdState::<Decimal>::from_bytes(&s.to_bytes()).unwrap(),
+            ThresholdState::<ByValue>::from_bytes(&s.to_bytes()).unwrap(),
             s
         );
-        s.accum("csat", Decimal::new(35, 1), Decimal::new(3, 0))
-            .unwrap();
+        s.accum("csat", v(35, 1), v(3, 0)).unwrap();
         assert_eq!(
-            ThresholdState::<Decimal>::from_bytes(&s.to_bytes()).unwrap(),
+            ThresholdState::<ByValue>::from_bytes(&s.to_bytes()).unwrap(),
             s
         );
         let mut i = ThresholdState::<i64>::default();
@@ -343,13 +343,41 @@ mod tests {
     fn csat_errors() {
         use PgSqlErrorCode::*;
         assert_errors(&[
-            ("SELECT csat(r, t) FROM (VALUES (5, 4), (4, 3)) v(r, t)", ERRCODE_INVALID_PARAMETER_VALUE, "csat threshold must be the same on every row of a group, got 3 after 4"),
-            ("SELECT csat(5, NULL)", ERRCODE_INVALID_PARAMETER_VALUE, "csat threshold must not be NULL"),
-            ("SELECT ces(s, NULL::numeric) FROM (VALUES (5.0)) v(s)", ERRCODE_INVALID_PARAMETER_VALUE, "ces threshold must not be NULL"),
-            ("SELECT ces(s, t) FROM (VALUES (5.0, 4.5), (4, 4.50), (3, 5)) v(s, t)", ERRCODE_INVALID_PARAMETER_VALUE, "ces threshold must be the same on every row of a group, got 5 after 4.5"),
-            ("SELECT csat('NaN'::numeric)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "csat rating must be a finite number of at most 28 significant digits, got NaN"),
-            ("SELECT csat(4.0, 'NaN')", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "csat threshold must be a finite number of at most 28 significant digits, got NaN"),
-            ("SELECT csat('Infinity'::numeric, 4)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "csat rating must be a finite number of at most 28 significant digits, got Infinity"),
+            (
+                "SELECT csat(r, t) FROM (VALUES (5, 4), (4, 3)) v(r, t)",
+                ERRCODE_INVALID_PARAMETER_VALUE,
+                "csat threshold must be the same on every row of a group, got 3 after 4",
+            ),
+            (
+                "SELECT csat(5, NULL)",
+                ERRCODE_INVALID_PARAMETER_VALUE,
+                "csat threshold must not be NULL",
+            ),
+            (
+                "SELECT ces(s, NULL::numeric) FROM (VALUES (5.0)) v(s)",
+                ERRCODE_INVALID_PARAMETER_VALUE,
+                "ces threshold must not be NULL",
+            ),
+            (
+                "SELECT ces(s, t) FROM (VALUES (5.0, 4.5), (4, 4.50), (3, 5)) v(s, t)",
+                ERRCODE_INVALID_PARAMETER_VALUE,
+                "ces threshold must be the same on every row of a group, got 5 after 4.5",
+            ),
+            (
+                "SELECT csat('NaN'::numeric)",
+                ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+                "csat rating must be a finite number of at most 38 digits, got NaN",
+            ),
+            (
+                "SELECT csat(4.0, 'NaN')",
+                ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+                "csat threshold must be a finite number of at most 38 digits, got NaN",
+            ),
+            (
+                "SELECT csat('Infinity'::numeric, 4)",
+                ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+                "csat rating must be a finite number of at most 38 digits, got Infinity",
+            ),
         ]);
     }
 }

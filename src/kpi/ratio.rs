@@ -191,8 +191,12 @@ impl WeightedState {
 impl AggState for WeightedState {
     fn merge(&mut self, other: &Self) -> Result<(), KpiError> {
         let mut out = *self;
-        out.hits.merge(&other.hits, false).ok_or_else(weight_overflow)?;
-        out.total.merge(&other.total, false).ok_or_else(weight_overflow)?;
+        out.hits
+            .merge(&other.hits, false)
+            .ok_or_else(weight_overflow)?;
+        out.total
+            .merge(&other.total, false)
+            .ok_or_else(weight_overflow)?;
         out.n = self.n.checked_add(other.n).ok_or_else(weight_overflow)?;
         *self = out;
         Ok(())
@@ -208,9 +212,9 @@ impl AggState for WeightedState {
         let (hits, total) = (NumericSum::get(&mut r)?, NumericSum::get(&mut r)?);
         let n = r.count()?;
         let s = WeightedState { hits, total, n };
-        let possible = s.sums().is_ok_and(|(h, t)| {
-            !h.is_negative() && h.cmp_value(t) != std::cmp::Ordering::Greater
-        });
+        let possible = s
+            .sums()
+            .is_ok_and(|(h, t)| !h.is_negative() && h.cmp_value(t) != std::cmp::Ordering::Greater);
         if !possible {
             return Err(r.error("impossible weights"));
         }
@@ -377,7 +381,10 @@ mod unit_tests {
         s.step(false, &w(150, 0), false).unwrap();
         s.step(true, &w(0, 0), false).unwrap();
         assert_eq!(s.finish().unwrap(), Some((x(4990, 2), x(19990, 2))));
-        assert_eq!(s.step(true, &encode(true, 1, 0), false), Err(BadWeight::Negative));
+        assert_eq!(
+            s.step(true, &encode(true, 1, 0), false),
+            Err(BadWeight::Negative)
+        );
         let nan = 0xC000u16.to_ne_bytes();
         assert_eq!(s.step(true, &nan, false), Err(BadWeight::NotExact));
         s.step(true, &w(4990, 2), true).unwrap();
@@ -390,7 +397,9 @@ mod unit_tests {
         bad.step(true, &w(10, 0), false).unwrap();
         bad.step(false, &w(1, 0), true).unwrap();
         assert_eq!(
-            WeightedState::from_bytes(&bad.to_bytes()).unwrap_err().sqlstate(),
+            WeightedState::from_bytes(&bad.to_bytes())
+                .unwrap_err()
+                .sqlstate(),
             "22P02",
             "hits above total"
         );
@@ -398,12 +407,15 @@ mod unit_tests {
         m.merge(&s).unwrap();
         assert_eq!(m.sums().unwrap().1, x(30000, 2));
         assert_eq!(m.n, 4);
-        // 28 + digits: beyond rust_decimal, exact here
+        // 32 digits at scale 4, summed exactly
         let mut wide = WeightedState::default();
         let big = 12_345_678_901_234_567_890_123_456_789_012u128;
         wide.step(true, &w(big, 4), false).unwrap();
         wide.step(false, &w(big, 4), false).unwrap();
-        assert_eq!(wide.finish().unwrap(), Some((x(big as i128, 4), x(2 * big as i128, 4))));
+        assert_eq!(
+            wide.finish().unwrap(),
+            Some((x(big as i128, 4), x(2 * big as i128, 4)))
+        );
     }
 
     #[test]
@@ -477,7 +489,7 @@ mod tests {
             (
                 "SELECT share(true, 'NaN')",
                 ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
-                "share weight must be a finite number of at most 28 significant digits, got NaN",
+                "share weight must be a finite number of at most 38 digits, got NaN",
             ),
         ]);
     }
