@@ -359,6 +359,26 @@ pub(crate) unsafe fn args_not_null<const N: usize>(
     Some(out)
 }
 
+/// Is aggregate argument `n` (0-based, the state not counted) a constant of the query, so that
+/// it has the same value on every row? `false` when it is not, or when PostgreSQL does not say
+/// (a window aggregate has no `Aggref` to ask). Called once per group, not per row.
+#[cold]
+pub(crate) unsafe fn aggregate_arg_is_const(fcinfo: pg_sys::FunctionCallInfo, n: usize) -> bool {
+    unsafe {
+        let aggref = pg_sys::AggGetAggref(fcinfo);
+        if aggref.is_null() {
+            return false;
+        }
+        let args = pgrx::PgList::<pg_sys::TargetEntry>::from_pg((*aggref).args);
+        match args.get_ptr(n) {
+            Some(te) if !te.is_null() && !(*te).expr.is_null() => {
+                (*(*te).expr).type_ == pg_sys::NodeTag::T_Const
+            }
+            _ => false,
+        }
+    }
+}
+
 /// The text of a `numeric` datum, for error messages (`9.5`, `NaN`, `Infinity`).
 #[cold]
 pub(crate) unsafe fn numeric_text(datum: pg_sys::Datum) -> String {

@@ -149,11 +149,15 @@ unsafe fn int_step(
 ) -> pg_sys::Datum {
     unsafe {
         let arg = agg::args_not_null::<1>(f);
-        agg::transition::<MeanState<i128>>(f, |s| match arg {
-            None => Ok(()),
-            Some([d]) if inverse => s.remove(read(d), "ces"),
-            Some([d]) => s.accum(read(d), "ces"),
-        })
+        agg::transition::<MeanState<i128>>(
+            f,
+            #[inline(always)]
+            |s| match arg {
+                None => Ok(()),
+                Some([d]) if inverse => s.remove(read(d), "ces"),
+                Some([d]) => s.accum(read(d), "ces"),
+            },
+        )
     }
 }
 

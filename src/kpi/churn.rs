@@ -103,17 +103,21 @@ unsafe fn counts2(
 ) -> pg_sys::Datum {
     unsafe {
         let args = agg::args_not_null::<2>(fcinfo);
-        agg::transition::<RatioState>(fcinfo, |s| match args {
-            None => Ok(()),
-            Some([a, b]) => {
-                let (a, b) = if wide {
-                    (a.value() as i64, b.value() as i64)
-                } else {
-                    (a.value() as i32 as i64, b.value() as i32 as i64)
-                };
-                apply(s, churn_counts(kpi, a, b)?, inverse, kpi)
-            }
-        })
+        agg::transition::<RatioState>(
+            fcinfo,
+            #[inline(always)]
+            |s| match args {
+                None => Ok(()),
+                Some([a, b]) => {
+                    let (a, b) = if wide {
+                        (a.value() as i64, b.value() as i64)
+                    } else {
+                        (a.value() as i32 as i64, b.value() as i32 as i64)
+                    };
+                    apply(s, churn_counts(kpi, a, b)?, inverse, kpi)
+                }
+            },
+        )
     }
 }
 
@@ -121,24 +125,28 @@ unsafe fn counts2(
 unsafe fn counts3(fcinfo: pg_sys::FunctionCallInfo, wide: bool, inverse: bool) -> pg_sys::Datum {
     unsafe {
         let args = agg::args_not_null::<3>(fcinfo);
-        agg::transition::<RatioState>(fcinfo, |s| match args {
-            None => Ok(()),
-            Some(d) => {
-                let v = d.map(|x| {
-                    if wide {
-                        x.value() as i64
-                    } else {
-                        x.value() as i32 as i64
-                    }
-                });
-                apply(
-                    s,
-                    retention_counts(v[0], v[1], v[2])?,
-                    inverse,
-                    "retention_rate",
-                )
-            }
-        })
+        agg::transition::<RatioState>(
+            fcinfo,
+            #[inline(always)]
+            |s| match args {
+                None => Ok(()),
+                Some(d) => {
+                    let v = d.map(|x| {
+                        if wide {
+                            x.value() as i64
+                        } else {
+                            x.value() as i32 as i64
+                        }
+                    });
+                    apply(
+                        s,
+                        retention_counts(v[0], v[1], v[2])?,
+                        inverse,
+                        "retention_rate",
+                    )
+                }
+            },
+        )
     }
 }
 
@@ -146,16 +154,22 @@ unsafe fn counts3(fcinfo: pg_sys::FunctionCallInfo, wide: bool, inverse: bool) -
 unsafe fn flags(fcinfo: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
     unsafe {
         let args = agg::args_not_null::<2>(fcinfo);
-        agg::transition::<RatioState>(fcinfo, |s| {
-            if let Some(lost) = args.and_then(|[a, l]| churn_flag(a.value() != 0, l.value() != 0)) {
-                if inverse {
-                    s.remove_flag(lost)
-                } else {
-                    s.accum_flag(lost)
+        agg::transition::<RatioState>(
+            fcinfo,
+            #[inline(always)]
+            |s| {
+                if let Some(lost) =
+                    args.and_then(|[a, l]| churn_flag(a.value() != 0, l.value() != 0))
+                {
+                    if inverse {
+                        s.remove_flag(lost)
+                    } else {
+                        s.accum_flag(lost)
+                    }
                 }
-            }
-            Ok(())
-        })
+                Ok(())
+            },
+        )
     }
 }
 

@@ -130,6 +130,9 @@ pub struct PeriodState {
     pub ratio: RatioState,
     pub period: Option<Period>,
     seen: ([u8; 24], u8),
+    /// The period argument is a constant of the query: once recorded, rows need not pass it
+    /// again. Set by the glue on a group's first row; never serialized.
+    pub constant: bool,
 }
 
 impl PeriodState {
@@ -139,6 +142,7 @@ impl PeriodState {
             ratio,
             period,
             seen: ([0; 24], 0),
+            constant: false,
         }
     }
 }
@@ -355,17 +359,26 @@ unsafe fn step(f: pg_sys::FunctionCallInfo, kpi: &str, kind: Kind, inverse: bool
                 "{kpi} period must not be NULL"
             )));
         }
-        let bytes = agg::varlena_bytes(agg::arg_datum(f, 3));
-        let int = |n| kind.value(agg::arg_datum(f, n).value());
-        let started = (!agg::arg_is_null(f, 1)).then(|| int(1));
-        let ended = (!agg::arg_is_null(f, 2)).then(|| int(2));
-        agg::transition::<PeriodState>(f, |s| {
-            let p = s.period_of(kpi, kind, bytes)?;
-            match started {
-                Some(st) => s.count(kpi, &p, st, ended, inverse),
-                None => Ok(()),
+        let first = agg::state_arg::<PeriodState>(f).is_none();
+        let state = agg::state_or_new::<PeriodState>(f);
+        let s = &mut *state;
+        if first {
+            s.constant = agg::aggregate_arg_is_const(f, 2);
+        }
+        let p = match s.period {
+            Some(p) if s.constant => p,
+            _ => s
+                .period_of(kpi, kind, agg::varlena_bytes(agg::arg_datum(f, 3)))
+                .unwrap_or_else(|e| crate::error::raise(e)),
+        };
+        if !agg::arg_is_null(f, 1) {
+            let int = |n| kind.value(agg::arg_datum(f, n).value());
+            let ended = (!agg::arg_is_null(f, 2)).then(|| int(2));
+            if let Err(e) = s.count(kpi, &p, int(1), ended, inverse) {
+                crate::error::raise(e);
             }
-        })
+        }
+        agg::return_state(state)
     }
 }
 

@@ -140,11 +140,15 @@ unsafe fn int_step(f: pg_sys::FunctionCallInfo, wide: bool, inverse: bool) -> pg
                 }
             })
         });
-        agg::transition::<ClvState<i128>>(f, |s| match xs {
-            None => Ok(()),
-            Some(xs) if inverse => s.remove(xs),
-            Some(xs) => s.accum(non_negative(xs)?),
-        })
+        agg::transition::<ClvState<i128>>(
+            f,
+            #[inline(always)]
+            |s| match xs {
+                None => Ok(()),
+                Some(xs) if inverse => s.remove(xs),
+                Some(xs) => s.accum(non_negative(xs)?),
+            },
+        )
     }
 }
 
@@ -191,18 +195,22 @@ unsafe fn numeric_slow(
 unsafe fn float_step(f: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
     unsafe {
         let xs = agg::args_not_null::<3>(f).map(|d| d.map(|x| f64::from_bits(x.value() as u64)));
-        agg::transition::<ClvState<f64>>(f, |s| match xs {
-            None => Ok(()),
-            Some(xs) => {
-                if let Some((x, role)) = xs.iter().zip(ROLES).find(|(x, _)| x.is_infinite()) {
-                    return Err(KpiError::OutOfRange(format!(
-                        "clv {role} must be finite, got {}",
-                        if *x > 0.0 { "Infinity" } else { "-Infinity" }
-                    )));
+        agg::transition::<ClvState<f64>>(
+            f,
+            #[inline(always)]
+            |s| match xs {
+                None => Ok(()),
+                Some(xs) => {
+                    if let Some((x, role)) = xs.iter().zip(ROLES).find(|(x, _)| x.is_infinite()) {
+                        return Err(KpiError::OutOfRange(format!(
+                            "clv {role} must be finite, got {}",
+                            if *x > 0.0 { "Infinity" } else { "-Infinity" }
+                        )));
+                    }
+                    s.accum(non_negative(xs)?)
                 }
-                s.accum(non_negative(xs)?)
-            }
-        })
+            },
+        )
     }
 }
 

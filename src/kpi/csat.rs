@@ -194,11 +194,15 @@ unsafe fn numeric_step(
         );
         let rating = (!agg::arg_is_null(fcinfo, 1))
             .then(|| ByValue(agg::scaled_arg(agg::arg_datum(fcinfo, 1), kpi, "rating")));
-        agg::transition::<ThresholdState<ByValue>>(fcinfo, |s| match rating {
-            None => s.check(kpi, threshold).map(|_| ()),
-            Some(r) if inverse => s.remove(kpi, r, threshold),
-            Some(r) => s.accum(kpi, r, threshold),
-        })
+        agg::transition::<ThresholdState<ByValue>>(
+            fcinfo,
+            #[inline(always)]
+            |s| match rating {
+                None => s.check(kpi, threshold).map(|_| ()),
+                Some(r) if inverse => s.remove(kpi, r, threshold),
+                Some(r) => s.accum(kpi, r, threshold),
+            },
+        )
     }
 }
 

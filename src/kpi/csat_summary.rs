@@ -239,10 +239,14 @@ unsafe fn step(f: pg_sys::FunctionCallInfo, ty: Ty, inverse: bool) -> pg_sys::Da
             value(ty, agg::arg_datum(f, 2), "threshold")
         };
         let rating = (!agg::arg_is_null(f, 1)).then(|| value(ty, agg::arg_datum(f, 1), "rating"));
-        agg::transition::<CsatState>(f, |s| match rating {
-            None => s.check(threshold).map(|_| ()),
-            Some(r) => s.step(r, threshold, inverse),
-        })
+        agg::transition::<CsatState>(
+            f,
+            #[inline(always)]
+            |s| match rating {
+                None => s.check(threshold).map(|_| ()),
+                Some(r) => s.step(r, threshold, inverse),
+            },
+        )
     }
 }
 

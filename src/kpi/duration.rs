@@ -57,17 +57,21 @@ unsafe fn step(f: pg_sys::FunctionCallInfo, kpi: &str, kind: Kind, inverse: bool
     unsafe {
         let pair =
             agg::args_not_null::<2>(f).map(|[a, b]| (kind.value(a.value()), kind.value(b.value())));
-        agg::transition::<MeanState<i128>>(f, |s| match pair {
-            None => Ok(()),
-            Some((a, b)) => {
-                let d = duration(kpi, kind, a, b)?;
-                if inverse {
-                    s.remove(d, kpi)
-                } else {
-                    s.accum(d, kpi)
+        agg::transition::<MeanState<i128>>(
+            f,
+            #[inline(always)]
+            |s| match pair {
+                None => Ok(()),
+                Some((a, b)) => {
+                    let d = duration(kpi, kind, a, b)?;
+                    if inverse {
+                        s.remove(d, kpi)
+                    } else {
+                        s.accum(d, kpi)
+                    }
                 }
-            }
-        })
+            },
+        )
     }
 }
 

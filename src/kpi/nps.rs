@@ -208,11 +208,15 @@ unsafe fn step(
 ) -> pg_sys::Datum {
     unsafe {
         let score = (!agg::arg_is_null(fcinfo, 1)).then(|| score(agg::arg_datum(fcinfo, 1)));
-        agg::transition::<NpsState>(fcinfo, |s| match score {
-            None => Ok(()),
-            Some(x) if inverse => s.remove(x),
-            Some(x) => s.accum(x),
-        })
+        agg::transition::<NpsState>(
+            fcinfo,
+            #[inline(always)]
+            |s| match score {
+                None => Ok(()),
+                Some(x) if inverse => s.remove(x),
+                Some(x) => s.accum(x),
+            },
+        )
     }
 }
 

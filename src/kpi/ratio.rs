@@ -235,16 +235,20 @@ pub(crate) unsafe fn percent(part: Option<(i64, i64)>) -> Option<pg_sys::Datum> 
 unsafe fn flag(fcinfo: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
     unsafe {
         let arg = agg::args_not_null::<1>(fcinfo);
-        agg::transition::<RatioState>(fcinfo, |s| {
-            if let Some([d]) = arg {
-                if inverse {
-                    s.remove_flag(d.value() != 0)
-                } else {
-                    s.accum_flag(d.value() != 0)
+        agg::transition::<RatioState>(
+            fcinfo,
+            #[inline(always)]
+            |s| {
+                if let Some([d]) = arg {
+                    if inverse {
+                        s.remove_flag(d.value() != 0)
+                    } else {
+                        s.accum_flag(d.value() != 0)
+                    }
                 }
-            }
-            Ok(())
-        })
+                Ok(())
+            },
+        )
     }
 }
 
@@ -252,17 +256,21 @@ unsafe fn flag(fcinfo: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum
 unsafe fn contacts(fcinfo: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
     unsafe {
         let arg = agg::args_not_null::<1>(fcinfo);
-        agg::transition::<RatioState>(fcinfo, |s| {
-            if let Some([d]) = arg {
-                let hit = first_contact(d.value() as i32)?;
-                if inverse {
-                    s.remove_flag(hit)
-                } else {
-                    s.accum_flag(hit)
+        agg::transition::<RatioState>(
+            fcinfo,
+            #[inline(always)]
+            |s| {
+                if let Some([d]) = arg {
+                    let hit = first_contact(d.value() as i32)?;
+                    if inverse {
+                        s.remove_flag(hit)
+                    } else {
+                        s.accum_flag(hit)
+                    }
                 }
-            }
-            Ok(())
-        })
+                Ok(())
+            },
+        )
     }
 }
 
