@@ -173,7 +173,7 @@ impl NumericSum {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::numeric::tests::whole::{encode, long, short};
+    use crate::numeric::tests::whole::{long, random_numeric, rng, short};
     use crate::numeric::to_scaled;
 
     fn sum_of(values: &[Vec<u8>]) -> Option<Scaled> {
@@ -272,23 +272,11 @@ mod tests {
 
     #[test]
     fn accepts_what_to_scaled_accepts() {
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |bound: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % bound
-        };
+        let mut next = rng(0x2545_f491_4f6c_dd1d);
         // Well-formed values of 0-39 digits at scales 0-45, both signs, summed in pairs.
         for _ in 0..100_000 {
-            let mut value = || {
-                let width = next(40) as u32;
-                let m = (0..width).fold(0u128, |m, _| {
-                    m.wrapping_mul(10).wrapping_add(u128::from(next(10)))
-                });
-                encode(next(2) == 1, m, next(46) as u16)
-            };
-            let (a, b) = (value(), value());
+            let a = random_numeric(&mut next, 40, 46);
+            let b = random_numeric(&mut next, 40, 46);
             match (digits(&a), digits(&b)) {
                 (Ok(da), Ok(db)) => {
                     let (sa, sb) = (to_scaled(&a).unwrap(), to_scaled(&b).unwrap());
@@ -310,19 +298,9 @@ mod tests {
 
     #[test]
     fn short_path_equals_general_path() {
-        let mut seed: u64 = 0x1234_5678_9abc_def1;
-        let mut next = |bound: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % bound
-        };
+        let mut next = rng(0x1234_5678_9abc_def1);
         for _ in 0..100_000 {
-            let width = next(40) as u32;
-            let m = (0..width).fold(0u128, |m, _| {
-                m.wrapping_mul(10).wrapping_add(u128::from(next(10)))
-            });
-            let bytes = encode(next(2) == 1, m, next(46) as u16);
+            let bytes = random_numeric(&mut next, 40, 46);
             let negate = next(2) == 1;
             let (mut fast, mut general) = (NumericSum::default(), NumericSum::default());
             if fast.add_short(&bytes, negate) {

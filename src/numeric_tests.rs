@@ -44,6 +44,30 @@ pub(crate) mod whole {
         short(negative && mantissa != 0, weight, dscale, &groups)
     }
 
+    /// A small deterministic generator for property tests: `next(bound)` is in `0..bound`.
+    pub(crate) fn rng(mut seed: u64) -> impl FnMut(u64) -> u64 {
+        move |bound| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % bound
+        }
+    }
+
+    /// A well-formed random `numeric` of 0 to `max_width - 1` digits (wrapping past `u128`),
+    /// either sign, display scale below `max_scale`.
+    pub(crate) fn random_numeric(
+        next: &mut impl FnMut(u64) -> u64,
+        max_width: u64,
+        max_scale: u64,
+    ) -> Vec<u8> {
+        let width = next(max_width);
+        let m = (0..width).fold(0u128, |m, _| {
+            m.wrapping_mul(10).wrapping_add(u128::from(next(10)))
+        });
+        encode(next(2) == 1, m, next(max_scale) as u16)
+    }
+
     pub(crate) fn long(negative: bool, weight: i16, digits: &[u16]) -> Vec<u8> {
         let mut out = (if negative { NEG } else { 0 }).to_ne_bytes().to_vec();
         out.extend(weight.to_ne_bytes());
@@ -256,13 +280,7 @@ mod scaled {
     /// display scale included (truncated the same way by both).
     #[test]
     fn fast_path_equals_general_decoder() {
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |bound: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % bound
-        };
+        let mut next = super::whole::rng(0x9e37_79b9_7f4a_7c15);
         for _ in 0..200_000 {
             let groups = next(7) as usize;
             let digits: Vec<u16> = (0..groups)
@@ -286,13 +304,7 @@ mod scaled {
     #[test]
     fn well_formed_values_decode_exactly() {
         use super::whole::encode;
-        let mut seed: u64 = 0x853c_49e6_748f_ea9b;
-        let mut next = |bound: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % bound
-        };
+        let mut next = super::whole::rng(0x853c_49e6_748f_ea9b);
         for _ in 0..100_000 {
             let width = next(41) as u32;
             let mantissa = (0..width).fold(0u128, |m, _| m.wrapping_mul(10) + u128::from(next(10)));

@@ -78,6 +78,23 @@ impl<T: Copy + PartialOrd + Display> ThresholdState<T> {
         Ok(())
     }
 
+    /// One row: count (or with `inverse`, un-count) `rating` against `threshold`; a NULL
+    /// rating (`None`) still records or checks the threshold.
+    #[inline(always)]
+    pub fn step(
+        &mut self,
+        kpi: &str,
+        rating: Option<T>,
+        threshold: T,
+        inverse: bool,
+    ) -> Result<(), KpiError> {
+        match rating {
+            None => self.check(kpi, threshold).map(|_| ()),
+            Some(r) if inverse => self.remove(kpi, r, threshold),
+            Some(r) => self.accum(kpi, r, threshold),
+        }
+    }
+
     /// Combine two partial states of one group; their thresholds must agree.
     pub fn merge_with(&mut self, kpi: &str, other: &Self) -> Result<(), KpiError> {
         if let Some(t) = other.threshold {
@@ -169,11 +186,7 @@ unsafe fn int_step(
         agg::transition::<ThresholdState<i64>>(
             fcinfo,
             #[inline(always)]
-            |s| match rating {
-                None => s.check(kpi, threshold).map(|_| ()),
-                Some(r) if inverse => s.remove(kpi, r, threshold),
-                Some(r) => s.accum(kpi, r, threshold),
-            },
+            |s| s.step(kpi, rating, threshold, inverse),
         )
     }
 }
@@ -197,11 +210,7 @@ unsafe fn numeric_step(
         agg::transition::<ThresholdState<ByValue>>(
             fcinfo,
             #[inline(always)]
-            |s| match rating {
-                None => s.check(kpi, threshold).map(|_| ()),
-                Some(r) if inverse => s.remove(kpi, r, threshold),
-                Some(r) => s.accum(kpi, r, threshold),
-            },
+            |s| s.step(kpi, rating, threshold, inverse),
         )
     }
 }
