@@ -66,7 +66,7 @@ COMMENT ON FUNCTION mean_combine_int(internal, internal) IS 'Mean combine functi
 COMMENT ON FUNCTION mean_serialize_int(internal) IS 'Mean serialize function (integer sum): state to bytea';
 COMMENT ON FUNCTION mean_deserialize_int(bytea, internal) IS 'Mean deserialize function (integer sum): bytea to state';
 COMMENT ON FUNCTION mean_final_int(internal) IS 'Mean final function (integer sum): sum / count as numeric, NULL when nothing was counted';
-COMMENT ON FUNCTION mean_combine_numeric(internal, internal) IS 'Mean combine function (exact decimal sum): adds two partial sums and counts';
-COMMENT ON FUNCTION mean_serialize_numeric(internal) IS 'Mean serialize function (exact decimal sum): state to bytea';
-COMMENT ON FUNCTION mean_deserialize_numeric(bytea, internal) IS 'Mean deserialize function (exact decimal sum): bytea to state';
-COMMENT ON FUNCTION mean_final_numeric(internal) IS 'Mean final function (exact decimal sum): sum / count as numeric, NULL when nothing was counted';
+COMMENT ON FUNCTION mean_combine_numeric(internal, internal) IS 'Mean combine function (exact per-digit-position sum of numerics): adds two partial sums and counts';
+COMMENT ON FUNCTION mean_serialize_numeric(internal) IS 'Mean serialize function (exact per-digit-position sum of numerics): state to bytea';
+COMMENT ON FUNCTION mean_deserialize_numeric(bytea, internal) IS 'Mean deserialize function (exact per-digit-position sum of numerics): bytea to state';
+COMMENT ON FUNCTION mean_final_numeric(internal) IS 'Mean final function (exact per-digit-position sum of numerics): sum / count as numeric, NULL when nothing was counted; a sum past 38 digits is error 22003';

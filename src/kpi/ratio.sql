@@ -64,7 +64,7 @@ CREATE AGGREGATE fcr_rate(contacts integer) (
 );
 
 COMMENT ON AGGREGATE share(boolean) IS 'Percent of non-NULL rows where the condition is true, as numeric in [0, 100]; NULL when no non-NULL row';
-COMMENT ON AGGREGATE share(boolean, numeric) IS 'Weighted share: 100 * sum(weight) where the condition is true / sum(weight), over rows with both non-NULL, as numeric (exact decimal sums); a negative weight is error 22003; NULL when the total weight is 0';
+COMMENT ON AGGREGATE share(boolean, numeric) IS 'Weighted share: 100 * sum(weight) where the condition is true / sum(weight), over rows with both non-NULL, as numeric (exact sums, up to 38 digits); a negative weight is error 22003; NULL when the total weight is 0';
 COMMENT ON FUNCTION share_weighted_accum(internal, boolean, numeric) IS 'share(boolean, numeric) transition function: adds one row of weight';
 COMMENT ON FUNCTION share_weighted_inv(internal, boolean, numeric) IS 'share(boolean, numeric) moving-aggregate inverse: subtracts one row of weight';
 COMMENT ON FUNCTION share_weighted_combine(internal, internal) IS 'share(boolean, numeric) combine function: adds two partial weight sums';
