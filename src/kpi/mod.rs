@@ -14,3 +14,4 @@ pub mod nps;
 pub mod nps_summary;
 pub mod ratio;
 pub mod share_summary;
+pub mod share_weighted;

@@ -11,7 +11,8 @@
 //! - Text form `{"v":1,"hits":3,"total":4}`; stored form: a version byte and two scaled 128-bit
 //!   sums with their scales. Malformed text or impossible bytes (negative, hits > total) are 22P02.
 
-use super::ratio::{RatioState, WeightedState};
+use super::ratio::RatioState;
+use super::share_weighted::WeightedState;
 use crate::agg::{self, AggState};
 use crate::bytes::{Field, Reader, Writer};
 use crate::error::KpiError;
@@ -170,7 +171,7 @@ crate::pg_v1_fn!(fn sharesummary_total, pg_finfo_sharesummary_total, |f| unsafe 
 pgrx::extension_sql_file!(
     "share_summary.sql",
     name = "share_summary",
-    requires = ["ratio", "nps_summary"]
+    requires = ["ratio", "share_weighted", "nps_summary"]
 );
 
 #[cfg(test)]
