@@ -6,6 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 PG_CONFIG ?= /usr/bin/pg_config
 BENCH_ROWS ?= 10000000
 BENCH_REPEAT ?= 5
+BENCH_REUSE ?= 0
 
 setup:
 	@bash scripts/setup.sh
@@ -22,9 +23,9 @@ test: setup
 install: setup
 	@bash scripts/install.sh
 
-## make bench: time nps() against count(col) and the hand-written formula (BENCH_ROWS rows)
+## make bench: time every aggregate against count(col) and the hand-written SQL (BENCH_ROWS rows)
 bench: setup
-	@BENCH_ROWS=$(BENCH_ROWS) BENCH_REPEAT=$(BENCH_REPEAT) bash scripts/bench.sh
+	@BENCH_ROWS=$(BENCH_ROWS) BENCH_REPEAT=$(BENCH_REPEAT) BENCH_REUSE=$(BENCH_REUSE) bash scripts/bench.sh
 
 fmt:
 	cargo fmt

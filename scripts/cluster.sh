@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL 15 cluster for the demo, the regress tests and the benchmark.
 #   scripts/cluster.sh start NAME [postgres options...]   data under target/NAME, prints the socket dir
+#   scripts/cluster.sh resume NAME [postgres options...]  start NAME's existing data (or as start)
 #   scripts/cluster.sh stop NAME
 #   scripts/cluster.sh env NAME    prints PGHOST/PGPORT/PGUSER exports for psql
 # When run as root the server runs as the `postgres` OS user (initdb refuses root). It listens only
@@ -12,8 +13,8 @@ BINDIR=$("$PG_CONFIG" --bindir)
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PORT=${PG_KPI_PORT:-54329}
 
-cmd=${1:?usage: cluster.sh start|stop|env NAME}
-name=${2:?usage: cluster.sh start|stop|env NAME}
+cmd=${1:?usage: cluster.sh start|resume|stop|env NAME}
+name=${2:?usage: cluster.sh start|resume|stop|env NAME}
 shift 2
 base="$ROOT/target/$name"
 data="$base/data"
@@ -26,6 +27,19 @@ if [ "$(id -u)" -eq 0 ]; then
 else
     PGUSER_OS=$(id -un)
     as_pg() { "$@"; }
+fi
+
+if [ "$cmd" = resume ]; then
+    if [ -f "$data/PG_VERSION" ]; then
+        mkdir -p "$sock"
+        if [ "$(id -u)" -eq 0 ]; then chown postgres: "$sock"; fi
+        if ! as_pg "$BINDIR/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+            as_pg "$BINDIR/pg_ctl" -D "$data" -l "$base/server.log" -w start >/dev/null
+        fi
+        echo "$sock"
+        exit 0
+    fi
+    cmd=start
 fi
 
 case "$cmd" in
@@ -58,7 +72,7 @@ env)
     echo "export PGHOST='$sock' PGPORT=$PORT PGUSER=$PGUSER_OS PGDATABASE=postgres"
     ;;
 *)
-    echo "usage: cluster.sh start|stop|env NAME" >&2
+    echo "usage: cluster.sh start|resume|stop|env NAME" >&2
     exit 2
     ;;
 esac
