@@ -55,6 +55,9 @@ for width in (100, 10000):
 group("csat", SERIAL, "count(rating)", share_hand("rating >= 4", "rating"), "csat(rating)", "survey_bench")
 group("csat threshold", SERIAL, "count(rating)", share_hand("rating >= 5", "rating"), "csat(rating, 5)", "survey_bench")
 group("ces mean", SERIAL, "count(effort)", "avg(effort)", "ces(effort)", "survey_bench")
+group("csat numeric", SERIAL, "count(rating_n)", share_hand("rating_n >= 4", "rating_n"), "csat(rating_n)",
+      "survey_numeric_bench")
+group("ces mean numeric", SERIAL, "count(effort_n)", "avg(effort_n)", "ces(effort_n)", "survey_numeric_bench")
 group("ces easy", SERIAL, "count(effort)", share_hand("effort >= 5", "effort"), "ces(effort, 5)", "survey_bench")
 group("conversion_rate", SERIAL, "count(converted)", share_hand("converted", "converted"), "conversion_rate(converted)", "funnel_bench")
 group("fcr_rate(contacts)", SERIAL, "count(contacts)", share_hand("contacts = 1", "contacts"), "fcr_rate(contacts)", "funnel_bench")
@@ -77,6 +80,9 @@ group("clv numeric", SERIAL, "count(purchase_value)",
       "avg(purchase_value) * avg(purchase_freq) * avg(lifespan)", "clv(purchase_value, purchase_freq, lifespan)", "clv_bench")
 group("clv integer", SERIAL, "count(value_cents)",
       "avg(value_cents) * avg(orders) * avg(months)", "clv(value_cents, orders, months)", "clv_bench")
+group("clv float8", SERIAL, "count(purchase_value)",
+      "avg(purchase_value) * avg(purchase_freq) * avg(lifespan)", "clv(purchase_value, purchase_freq, lifespan)",
+      "clv_float_bench")
 group("avg_response_time", SERIAL, "count(responded_at)",
       "avg(responded_at - requested_at)", "avg_response_time(requested_at, responded_at)", "ticket_bench")
 
@@ -150,6 +156,9 @@ CX_TABLES = {
     "survey_bench": """
         CASE WHEN i % 17 = 0 THEN NULL ELSE 1 + (i * 31 + i / 7) % 5 END::int AS rating,
         CASE WHEN i % 19 = 0 THEN NULL ELSE 1 + (i * 13 + i / 11) % 7 END::int AS effort""",
+    "survey_numeric_bench": """
+        CASE WHEN i % 17 = 0 THEN NULL ELSE 1 + (i * 31 + i / 7) % 9 / 2.0 END::numeric(2, 1) AS rating_n,
+        CASE WHEN i % 19 = 0 THEN NULL ELSE 1 + (i * 13 + i / 11) % 13 / 2.0 END::numeric(3, 1) AS effort_n""",
     "funnel_bench": """
         CASE WHEN i % 23 = 0 THEN NULL ELSE (i * 7) % 10 < 3 END AS converted,
         CASE WHEN i % 29 = 0 THEN NULL ELSE 1 + (i * 11 + i / 3) % 4 END::int AS contacts,
@@ -166,6 +175,9 @@ CX_TABLES = {
         (1 + (i * 3) % 40 / 10.0)::numeric(6, 1) AS purchase_freq,
         (0.5 + (i % 10) / 4.0)::numeric(6, 2) AS lifespan,
         ((i * 97) % 20000)::int AS value_cents, (1 + i % 12)::int AS orders, (1 + i % 60)::int AS months""",
+    "clv_float_bench": """
+        CASE WHEN i % 37 = 0 THEN NULL ELSE ((i * 97) % 20000) / 100.0 END::float8 AS purchase_value,
+        (1 + (i * 3) % 40 / 10.0)::float8 AS purchase_freq, (0.5 + (i % 10) / 4.0)::float8 AS lifespan""",
     "ticket_bench": """
         timestamptz '2025-01-01' + i * interval '1 second' AS requested_at,
         CASE WHEN i % 41 = 0 THEN NULL

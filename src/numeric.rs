@@ -269,20 +269,33 @@ impl Scaled {
         self.mantissa < 0
     }
 
-    /// Compare values (`4` equals `4.00`). Both sides are lifted to the larger scale; when that
-    /// overflows `i128`, the sides differ in magnitude by at least a factor of ten and the one
-    /// whose lift overflowed decides by its sign.
+    /// Compare values (`4` equals `4.00`). The side with the smaller scale is lifted to the
+    /// other's; when that overflows `i128`, it is the larger in magnitude by at least a factor
+    /// of ten and its sign decides. Per-row cheap: equal scales compare mantissas, and a
+    /// mantissa within `i64` lifts by at most 10^19 without an overflow check.
+    #[inline]
     pub fn cmp_value(self, other: Scaled) -> std::cmp::Ordering {
-        let scale = self.scale.max(other.scale);
-        let lift = |x: Scaled| {
-            POW10
-                .get((scale - x.scale) as usize)
-                .and_then(|p| x.mantissa.checked_mul(*p))
+        if self.scale == other.scale {
+            return self.mantissa.cmp(&other.mantissa);
+        }
+        let (low, high, swapped) = if self.scale < other.scale {
+            (self, other, false)
+        } else {
+            (other, self, true)
         };
-        match (lift(self), lift(other)) {
-            (Some(a), Some(b)) => a.cmp(&b),
-            (None, _) => self.mantissa.cmp(&0),
-            (_, None) => 0.cmp(&other.mantissa),
+        let diff = (high.scale - low.scale) as usize;
+        let lifted = match i64::try_from(low.mantissa) {
+            Ok(small) if diff <= 19 => Some(i128::from(small) * POW10[diff]),
+            _ => POW10.get(diff).and_then(|p| low.mantissa.checked_mul(*p)),
+        };
+        let ord = match lifted {
+            Some(l) => l.cmp(&high.mantissa),
+            None => low.mantissa.cmp(&0),
+        };
+        if swapped {
+            ord.reverse()
+        } else {
+            ord
         }
     }
 }

@@ -326,4 +326,39 @@ mod scaled {
             Err(NotDecimal::TooLarge)
         );
     }
+
+    /// `cmp_value` orders by value across scales, against lifting both sides (the simple way)
+    /// and, where that overflows, against the sign of the side too large to lift.
+    #[test]
+    fn cmp_value_orders_by_value() {
+        use std::cmp::Ordering::*;
+        let x = |mantissa, scale| Scaled { mantissa, scale };
+        assert_eq!(x(4, 0).cmp_value(x(400, 2)), Equal);
+        assert_eq!(x(45, 1).cmp_value(x(449, 2)), Greater);
+        assert_eq!(x(-5, 0).cmp_value(x(-49, 1)), Less);
+        assert_eq!(x(i128::MAX, 0).cmp_value(x(1, 38)), Greater);
+        assert_eq!(x(i128::MIN, 0).cmp_value(x(1, 38)), Less);
+        assert_eq!(x(1, 38).cmp_value(x(i128::MAX, 0)), Less);
+        let mut next = super::whole::rng(0x5851_f42d_4c95_7f2d);
+        for _ in 0..200_000 {
+            let mut value = || {
+                let m = match next(3) {
+                    0 => next(1000) as i128,
+                    1 => (next(u64::MAX) as i128) << next(60),
+                    _ => next(u64::MAX) as i128,
+                };
+                x(if next(2) == 1 { -m } else { m }, next(39) as u32)
+            };
+            let (a, b) = (value(), value());
+            let scale = a.scale.max(b.scale);
+            let lift = |v: Scaled| v.mantissa.checked_mul(10i128.pow(scale - v.scale));
+            let want = match (lift(a), lift(b)) {
+                (Some(p), Some(q)) => p.cmp(&q),
+                (None, _) => a.mantissa.cmp(&0),
+                (_, None) => 0.cmp(&b.mantissa),
+            };
+            assert_eq!(a.cmp_value(b), want, "{a:?} {b:?}");
+            assert_eq!(b.cmp_value(a), want.reverse(), "{a:?} {b:?}");
+        }
+    }
 }

@@ -202,11 +202,20 @@ unsafe fn numeric_step(
             mantissa: i128::from(DEFAULT_CSAT_THRESHOLD),
             scale: 0,
         };
-        let threshold = ByValue(
-            threshold_arg(fcinfo, kpi).map_or(default, |d| agg::scaled_arg(d, kpi, "threshold")),
-        );
-        let rating = (!agg::arg_is_null(fcinfo, 1))
-            .then(|| ByValue(agg::scaled_arg(agg::arg_datum(fcinfo, 1), kpi, "rating")));
+        // Plain branches rather than closures: the decoding then inlines into the transition.
+        let threshold = ByValue(match threshold_arg(fcinfo, kpi) {
+            Some(d) => agg::scaled_arg(d, kpi, "threshold"),
+            None => default,
+        });
+        let rating = if agg::arg_is_null(fcinfo, 1) {
+            None
+        } else {
+            Some(ByValue(agg::scaled_arg(
+                agg::arg_datum(fcinfo, 1),
+                kpi,
+                "rating",
+            )))
+        };
         agg::transition::<ThresholdState<ByValue>>(
             fcinfo,
             #[inline(always)]

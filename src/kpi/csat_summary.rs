@@ -238,7 +238,11 @@ unsafe fn step(f: pg_sys::FunctionCallInfo, ty: Ty, inverse: bool) -> pg_sys::Da
         } else {
             value(ty, agg::arg_datum(f, 2), "threshold")
         };
-        let rating = (!agg::arg_is_null(f, 1)).then(|| value(ty, agg::arg_datum(f, 1), "rating"));
+        let rating = if agg::arg_is_null(f, 1) {
+            None
+        } else {
+            Some(value(ty, agg::arg_datum(f, 1), "rating"))
+        };
         agg::transition::<CsatState>(
             f,
             #[inline(always)]
