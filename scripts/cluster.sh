@@ -34,7 +34,10 @@ if [ "$cmd" = resume ]; then
         mkdir -p "$sock"
         if [ "$(id -u)" -eq 0 ]; then chown postgres: "$sock"; fi
         if ! as_pg "$BINDIR/pg_ctl" -D "$data" status >/dev/null 2>&1; then
-            as_pg "$BINDIR/pg_ctl" -D "$data" -l "$base/server.log" -w start >/dev/null
+            # this start's options override the ones written at initdb
+            opts=""
+            for opt in "$@"; do opts="$opts -c $(echo "$opt" | tr -d ' ')"; done
+            as_pg "$BINDIR/pg_ctl" -D "$data" -l "$base/server.log" -o "$opts" -w start >/dev/null
         fi
         echo "$sock"
         exit 0
