@@ -303,17 +303,28 @@ pub(crate) unsafe fn scaled_arg(
     }
 }
 
-/// A `numeric` datum decoded in place for a [`NumericSum`](crate::numeric_sum::NumericSum);
-/// the same values as [`scaled_arg`] are a 22003 error naming the KPI, the argument and the value.
-#[inline(always)]
-pub(crate) unsafe fn digits_arg<'a>(
+/// Raise the error for a `numeric` input that a [`NumericSum`](crate::numeric_sum::NumericSum)
+/// refused: 22003 naming the KPI, the argument (`role`) and the value, or `too_many` when the
+/// sum holds as many values as it can.
+#[cold]
+#[inline(never)]
+pub(crate) fn raise_refused(
+    why: crate::numeric_sum::Refused,
     datum: pg_sys::Datum,
     kpi: &str,
     role: &str,
-) -> crate::numeric_sum::Digits<'a> {
-    match crate::numeric_sum::digits(unsafe { varlena_bytes(datum) }) {
-        Ok(d) => d,
-        Err(_) => not_scaled(datum, kpi, role),
+    too_many: KpiError,
+) -> ! {
+    use crate::numeric_sum::Refused;
+    match why {
+        Refused::Negative => {
+            let shown = unsafe { numeric_text(datum) };
+            raise(KpiError::OutOfRange(format!(
+                "{kpi} {role} must not be negative, got {shown}"
+            )))
+        }
+        Refused::NotExact => not_scaled(datum, kpi, role),
+        Refused::TooMany => raise(too_many),
     }
 }
 

@@ -56,6 +56,17 @@ pub fn digits(bytes: &[u8]) -> Result<Digits<'_>, NotDecimal> {
     })
 }
 
+/// Why a value was not added; the glue names the value in the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// A negative value where the KPI allows none.
+    Negative,
+    /// `NaN`, infinite, or past 38 digits.
+    NotExact,
+    /// More values than a sum can hold ([`MAX_VALUES`]).
+    TooMany,
+}
+
 /// See the module documentation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NumericSum {
@@ -92,8 +103,8 @@ impl NumericSum {
 
     /// Add the non-negative short-format `numeric` in `bytes` (subtract it when `negate`) and
     /// return true; return false, changing nothing, for any other value (negative, special,
-    /// long format, past 38 digits), which the caller then takes through [`digits`]. The
-    /// per-row path: the common stored form decoded and added in one pass.
+    /// long format, past 38 digits), which [`NumericSum::add_bytes`] then takes through
+    /// [`digits`]. The per-row path: the common stored form decoded and added in one pass.
     #[inline(always)]
     pub fn add_short(&mut self, bytes: &[u8], negate: bool) -> bool {
         let [h0, h1, groups @ ..] = bytes else {
@@ -111,17 +122,47 @@ impl NumericSum {
         if dscale > MAX_SCALE || 4 * weight + 4 + dscale as i32 > 38 || weight - count < LOW - 1 {
             return false;
         }
-        let mask = -i64::from(negate);
-        let mut at = (weight - LOW) as usize;
-        for pair in groups.chunks_exact(2) {
-            let g = i64::from(u16::from_ne_bytes([pair[0], pair[1]]));
-            if let Some(p) = self.positions.get_mut(at) {
-                *p = p.wrapping_add((g ^ mask).wrapping_sub(mask));
-            }
-            at = at.wrapping_sub(1);
-        }
-        self.scale = self.scale.max(dscale);
+        let top = (weight - LOW) as usize;
+        let d = Digits {
+            negative: false,
+            top,
+            dscale,
+            groups,
+        };
+        self.add(&d, negate);
         true
+    }
+
+    /// Add the `numeric` with data bytes `bytes` (subtract it when `negate`): the short path,
+    /// else the general decoder. `NaN`, infinities and values past 38 digits are refused, and so
+    /// are negative values unless `negative_ok`; a refused value changes nothing.
+    #[inline(always)]
+    pub fn add_bytes(
+        &mut self,
+        bytes: &[u8],
+        negate: bool,
+        negative_ok: bool,
+    ) -> Result<(), Refused> {
+        if self.add_short(bytes, negate) {
+            return Ok(());
+        }
+        self.add_general(bytes, negate, negative_ok)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn add_general(
+        &mut self,
+        bytes: &[u8],
+        negate: bool,
+        negative_ok: bool,
+    ) -> Result<(), Refused> {
+        let d = digits(bytes).map_err(|_| Refused::NotExact)?;
+        if d.negative && !negative_ok {
+            return Err(Refused::Negative);
+        }
+        self.add(&d, negate);
+        Ok(())
     }
 
     /// `self + other` (or `self - other`), position by position; `None` on overflow.
@@ -173,7 +214,7 @@ impl NumericSum {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::numeric::tests::whole::{long, random_numeric, rng, short};
+    use crate::numeric::tests::whole::{encode, long, random_numeric, rng, short};
     use crate::numeric::to_scaled;
 
     fn sum_of(values: &[Vec<u8>]) -> Option<Scaled> {
@@ -331,6 +372,27 @@ mod tests {
                 mantissa: 10_008,
                 scale: 0
             })
+        );
+    }
+
+    #[test]
+    fn add_bytes_refuses_without_changing_the_sum() {
+        let mut s = NumericSum::default();
+        s.add_bytes(&encode(false, 125, 1), false, false).unwrap();
+        let before = s;
+        let nan = 0xC000u16.to_ne_bytes();
+        assert_eq!(s.add_bytes(&nan, false, true), Err(Refused::NotExact));
+        let minus = encode(true, 5, 0);
+        assert_eq!(s.add_bytes(&minus, false, false), Err(Refused::Negative));
+        assert_eq!(s, before);
+        s.add_bytes(&minus, false, true).unwrap();
+        assert_eq!(
+            s.to_scaled(),
+            Some(Scaled {
+                mantissa: 75,
+                scale: 1
+            }),
+            "12.5 - 5"
         );
     }
 

@@ -14,7 +14,7 @@ use crate::agg::{self, AggState};
 use crate::bytes::{Field, Reader, Writer};
 use crate::error::KpiError;
 use crate::numeric::Scaled;
-use crate::numeric_sum::{NumericSum, MAX_VALUES};
+use crate::numeric_sum::{NumericSum, Refused, MAX_VALUES};
 use pgrx::pg_sys;
 
 const BYTES_VERSION: u8 = 1;
@@ -96,6 +96,18 @@ impl<T: CheckedSum> MeanState<T> {
 }
 
 impl MeanState<NumericSum> {
+    /// Add (or with `inverse`, remove) one score, given the data bytes of a `numeric`; negative
+    /// scores are allowed, `NaN`, infinities and values past 38 digits are refused.
+    #[inline(always)]
+    pub fn step_numeric(&mut self, x: &[u8], inverse: bool) -> Result<(), Refused> {
+        if self.count >= MAX_VALUES {
+            return Err(Refused::TooMany);
+        }
+        self.sum.add_bytes(x, inverse, true)?;
+        self.count += if inverse { -1 } else { 1 };
+        Ok(())
+    }
+
     /// The exact sum as a [`Scaled`] (the summary's form); past 38 digits is 22003.
     pub fn to_scaled(&self, kpi: &str) -> Result<MeanState<Scaled>, KpiError> {
         let sum = self.sum.to_scaled().ok_or_else(|| overflow(kpi))?;
@@ -166,15 +178,9 @@ unsafe fn numeric_step(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Da
     unsafe {
         let state = agg::state_or_new::<MeanState<NumericSum>>(f);
         if let Some([d]) = agg::args_not_null::<1>(f) {
-            let s = &mut *state;
-            if s.count >= MAX_VALUES {
-                crate::error::raise(overflow("ces"));
+            if let Err(why) = (*state).step_numeric(agg::varlena_bytes(d), inverse) {
+                agg::raise_refused(why, d, "ces", "score", overflow("ces"));
             }
-            if !s.sum.add_short(agg::varlena_bytes(d), inverse) {
-                // negative, long-format or wide scores; NaN, infinities and past 38 digits: 22003
-                s.sum.add(&agg::digits_arg(d, "ces", "score"), inverse);
-            }
-            s.count += if inverse { -1 } else { 1 };
         }
         agg::return_state(state)
     }

@@ -18,7 +18,7 @@ use crate::agg::{self, AggState};
 use crate::bytes::{Reader, Writer};
 use crate::error::KpiError;
 use crate::numeric::Scaled;
-use crate::numeric_sum::{NumericSum, MAX_VALUES};
+use crate::numeric_sum::{NumericSum, Refused, MAX_VALUES};
 use pgrx::pg_sys;
 
 const BYTES_VERSION: u8 = 1;
@@ -87,6 +87,24 @@ impl<T: CheckedSum> ClvState<T> {
 }
 
 impl ClvState<NumericSum> {
+    /// Add (or with `inverse`, remove) one complete row of `numeric` inputs, given their data
+    /// bytes. A refused input (negative, `NaN`, infinite, past 38 digits, or one row too many)
+    /// comes back with its position: 0 value, 1 freq, 2 lifespan. The inputs before it may
+    /// already be added: the caller raises an error, which discards the state.
+    #[inline(always)]
+    pub fn step_numeric(&mut self, xs: [&[u8]; 3], inverse: bool) -> Result<(), (usize, Refused)> {
+        if self.n >= MAX_VALUES {
+            return Err((0, Refused::TooMany));
+        }
+        for (i, (s, x)) in self.sums.iter_mut().zip(xs).enumerate() {
+            if let Err(why) = s.add_bytes(x, inverse, false) {
+                return Err((i, why));
+            }
+        }
+        self.n += if inverse { -1 } else { 1 };
+        Ok(())
+    }
+
     /// The exact sums as [`Scaled`] values (the summary's form); 22003 past 38 digits.
     pub fn to_scaled(&self) -> Result<ClvState<Scaled>, KpiError> {
         let mut sums = [Scaled::default(); 3];
@@ -157,37 +175,16 @@ unsafe fn numeric_step(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Da
     unsafe {
         let state = agg::state_or_new::<ClvState<NumericSum>>(f);
         if let Some(ds) = agg::args_not_null::<3>(f) {
-            let s = &mut *state;
-            if s.n >= MAX_VALUES {
-                crate::error::raise(overflow());
+            let xs = [
+                agg::varlena_bytes(ds[0]),
+                agg::varlena_bytes(ds[1]),
+                agg::varlena_bytes(ds[2]),
+            ];
+            if let Err((i, why)) = (*state).step_numeric(xs, inverse) {
+                agg::raise_refused(why, ds[i], "clv", ROLES[i], overflow());
             }
-            for (i, d) in ds.iter().enumerate() {
-                if !s.sums[i].add_short(agg::varlena_bytes(*d), inverse) {
-                    numeric_slow(s, ds, i, inverse);
-                }
-            }
-            s.n += if inverse { -1 } else { 1 };
         }
         agg::return_state(state)
-    }
-}
-
-/// A value the short path declines: negative, `NaN`, infinite or too large is 22003; any other
-/// (long format, or wide) is added through the general decoder.
-#[cold]
-#[inline(never)]
-unsafe fn numeric_slow(
-    s: &mut ClvState<NumericSum>,
-    ds: [pg_sys::Datum; 3],
-    i: usize,
-    inverse: bool,
-) {
-    unsafe {
-        let d = agg::digits_arg(ds[i], "clv", ROLES[i]);
-        if d.negative {
-            crate::error::raise(negative_error(ROLES[i], agg::numeric_text(ds[i])));
-        }
-        s.sums[i].add(&d, inverse);
     }
 }
 
@@ -293,6 +290,31 @@ mod unit_tests {
         let e = non_negative([x(-5, 1), x(1, 0), x(1, 0)]).unwrap_err();
         assert_eq!(e.message(), "clv value must not be negative, got -0.5");
         assert!(non_negative([0i64, 0, 0]).is_ok());
+    }
+
+    #[test]
+    fn numeric_rows_report_the_refused_input() {
+        use crate::numeric::tests::whole::encode;
+        let (v, f, l) = (
+            encode(false, 10000, 2),
+            encode(false, 2, 0),
+            encode(false, 3, 0),
+        );
+        let mut s = ClvState::<NumericSum>::default();
+        s.step_numeric([&v, &f, &l], false).unwrap();
+        let minus = encode(true, 1, 0);
+        assert_eq!(
+            s.step_numeric([&v, &minus, &l], false),
+            Err((1, Refused::Negative))
+        );
+        let nan = 0xC000u16.to_ne_bytes();
+        assert_eq!(
+            s.step_numeric([&v, &f, &nan], false),
+            Err((2, Refused::NotExact))
+        );
+        assert_eq!(s.to_scaled().unwrap().n, 1, "refused rows are not counted");
+        s.step_numeric([&v, &f, &l], true).unwrap();
+        assert_eq!(s.to_scaled().unwrap().n, 0);
     }
 
     #[test]

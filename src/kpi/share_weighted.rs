@@ -14,7 +14,7 @@ use crate::agg::{self, AggState};
 use crate::bytes::{Field, Reader, Writer};
 use crate::error::KpiError;
 use crate::numeric::Scaled;
-use crate::numeric_sum::{digits, NumericSum, MAX_VALUES};
+use crate::numeric_sum::{NumericSum, Refused, MAX_VALUES};
 use pgrx::pg_sys;
 
 const BYTES_VERSION: u8 = 1;
@@ -28,16 +28,6 @@ pub struct WeightedState {
     pub n: i64,
 }
 
-/// Why a row's weight was refused; the glue names the value in the message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BadWeight {
-    Negative,
-    /// `NaN`, infinite, or past 38 digits.
-    NotExact,
-    /// More rows than a sum can hold ([`MAX_VALUES`]).
-    TooMany,
-}
-
 #[cold]
 fn weight_overflow() -> KpiError {
     KpiError::OutOfRange("share weight sum is out of range".into())
@@ -47,23 +37,13 @@ impl WeightedState {
     /// Count (or with `inverse`, un-count) one row whose weight is the `numeric` with data bytes
     /// `weight`.
     #[inline(always)]
-    pub fn step(&mut self, hit: bool, weight: &[u8], inverse: bool) -> Result<(), BadWeight> {
+    pub fn step(&mut self, hit: bool, weight: &[u8], inverse: bool) -> Result<(), Refused> {
         if self.n >= MAX_VALUES {
-            return Err(BadWeight::TooMany);
+            return Err(Refused::TooMany);
         }
-        if self.total.add_short(weight, inverse) {
-            if hit {
-                self.hits.add_short(weight, inverse);
-            }
-        } else {
-            let d = digits(weight).map_err(|_| BadWeight::NotExact)?;
-            if d.negative {
-                return Err(BadWeight::Negative);
-            }
-            self.total.add(&d, inverse);
-            if hit {
-                self.hits.add(&d, inverse);
-            }
+        self.total.add_bytes(weight, inverse, false)?;
+        if hit {
+            self.hits.add_bytes(weight, inverse, false)?;
         }
         self.n += if inverse { -1 } else { 1 };
         Ok(())
@@ -127,26 +107,11 @@ unsafe fn weighted(fcinfo: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::D
         let state = agg::state_or_new::<WeightedState>(fcinfo);
         if let Some([c, w]) = agg::args_not_null::<2>(fcinfo) {
             if let Err(bad) = (*state).step(c.value() != 0, agg::varlena_bytes(w), inverse) {
-                bad_weight(bad, w);
+                agg::raise_refused(bad, w, "share", "weight", weight_overflow());
             }
         }
         agg::return_state(state)
     }
-}
-
-#[cold]
-#[inline(never)]
-unsafe fn bad_weight(bad: BadWeight, weight: pg_sys::Datum) -> ! {
-    let shown = unsafe { agg::numeric_text(weight) };
-    crate::error::raise(match bad {
-        BadWeight::Negative => {
-            KpiError::OutOfRange(format!("share weight must not be negative, got {shown}"))
-        }
-        BadWeight::NotExact => KpiError::OutOfRange(format!(
-            "share weight must be a finite number of at most 38 digits, got {shown}"
-        )),
-        BadWeight::TooMany => weight_overflow(),
-    })
 }
 
 crate::pg_v1_fn!(fn share_weighted_accum, pg_finfo_share_weighted_accum, |f| unsafe { weighted(f, false) });
@@ -181,10 +146,10 @@ mod unit_tests {
         assert_eq!(s.finish().unwrap(), Some((x(4990, 2), x(19990, 2))));
         assert_eq!(
             s.step(true, &encode(true, 1, 0), false),
-            Err(BadWeight::Negative)
+            Err(Refused::Negative)
         );
         let nan = 0xC000u16.to_ne_bytes();
-        assert_eq!(s.step(true, &nan, false), Err(BadWeight::NotExact));
+        assert_eq!(s.step(true, &nan, false), Err(Refused::NotExact));
         s.step(true, &w(4990, 2), true).unwrap();
         assert_eq!(s.finish().unwrap(), Some((x(0, 2), x(15000, 2))));
         let mut zero = WeightedState::default();
