@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""pg_kpi benchmark: every aggregate against the floor (count(col) over the same scan) and
-against the SQL a user would write instead.
+"""pg_kpi benchmark: every aggregate against the floor (count(col) over the same scan), against
+the SQL a user would write instead, and against a no-op aggregate over the KPI's own arguments
+(what PostgreSQL's executor charges any aggregate over them before it does any work).
 
 Runs inside ONE psql session: after one untimed warm-up pass, every repeat runs each query once,
 in turn (alternating), so drift and caching hit all of them alike. Reports medians and ratios,
@@ -22,7 +23,7 @@ WINDOW_ROWS = min(ROWS, int(os.environ.get("WINDOW_ROWS", "1000000")))
 
 SERIAL = "SET max_parallel_workers_per_gather = 0"
 PARALLEL = "SET max_parallel_workers_per_gather = 2"
-FLOOR, HAND = "floor", "hand-written"
+FLOOR, HAND, NOOP = "floor", "hand-written", "no-op"
 JAN = "daterange('2025-01-01', '2025-02-01')"
 
 NPS_HAND = ("100.0 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6))"
@@ -33,13 +34,17 @@ def share_hand(cond, col):
     return f"100.0 * count(*) FILTER (WHERE {cond}) / nullif(count({col}), 0)"
 
 
-# (group, role, label, setting, query); role is FLOOR, HAND or the aggregate under test.
+# (group, role, label, setting, query); role is FLOOR, HAND, NOOP or the aggregate under test.
 QUERIES = []
 
 
-def group(name, setting, floor, hand, ours, table="bench", by=""):
+def group(name, setting, floor, hand, ours, table="bench", by="", noop=None):
+    """noop: an aggregate over the same arguments as `ours` that does no work (see NOOP_SQL);
+    for a one-argument KPI over a column that is the floor itself."""
     select = f"SELECT {by + ', ' if by else ''}%s FROM {table}{' GROUP BY ' + by if by else ''}"
     QUERIES.append((name, FLOOR, floor, setting, select % floor))
+    if noop:
+        QUERIES.append((name, NOOP, noop, setting, select % noop))
     QUERIES.append((name, HAND, hand, setting, select % hand))
     QUERIES.append((name, "ours", ours, setting, select % ours))
 
@@ -53,38 +58,45 @@ for width in (100, 10000):
         f"SELECT count(w) FROM (SELECT nps(score) OVER (ORDER BY id ROWS BETWEEN {width - 1} "
         f"PRECEDING AND CURRENT ROW) AS w FROM bench WHERE id <= {WINDOW_ROWS}) s"))
 group("csat", SERIAL, "count(rating)", share_hand("rating >= 4", "rating"), "csat(rating)", "survey_bench")
-group("csat threshold", SERIAL, "count(rating)", share_hand("rating >= 5", "rating"), "csat(rating, 5)", "survey_bench")
+group("csat threshold", SERIAL, "count(rating)", share_hand("rating >= 5", "rating"), "csat(rating, 5)", "survey_bench",
+      noop="bench_noop2(rating, 5)")
 group("ces mean", SERIAL, "count(effort)", "avg(effort)", "ces(effort)", "survey_bench")
 group("csat numeric", SERIAL, "count(rating_n)", share_hand("rating_n >= 4", "rating_n"), "csat(rating_n)",
       "survey_numeric_bench")
 group("ces mean numeric", SERIAL, "count(effort_n)", "avg(effort_n)", "ces(effort_n)", "survey_numeric_bench")
-group("ces easy", SERIAL, "count(effort)", share_hand("effort >= 5", "effort"), "ces(effort, 5)", "survey_bench")
+group("ces easy", SERIAL, "count(effort)", share_hand("effort >= 5", "effort"), "ces(effort, 5)", "survey_bench",
+      noop="bench_noop2(effort, 5)")
 group("conversion_rate", SERIAL, "count(converted)", share_hand("converted", "converted"), "conversion_rate(converted)", "funnel_bench")
 group("fcr_rate(contacts)", SERIAL, "count(contacts)", share_hand("contacts = 1", "contacts"), "fcr_rate(contacts)", "funnel_bench")
-group("share", SERIAL, "count(health)", share_hand("health < 40", "health"), "share(health < 40)", "funnel_bench")
+group("share", SERIAL, "count(health)", share_hand("health < 40", "health"), "share(health < 40)", "funnel_bench",
+      noop="count(health < 40)")
 group("share weighted", SERIAL, "count(mrr)",
       "100.0 * coalesce(sum(mrr) FILTER (WHERE health < 40), 0) / nullif(sum(mrr) FILTER (WHERE health IS NOT NULL), 0)",
-      "share(health < 40, mrr)", "funnel_bench")
+      "share(health < 40, mrr)", "funnel_bench", noop="bench_noop2(health < 40, mrr)")
 group("churn flags", SERIAL, "count(lost)",
       "100.0 * count(*) FILTER (WHERE active AND lost) / nullif(count(*) FILTER (WHERE active AND lost IS NOT NULL), 0)",
-      "churn_rate(active, lost)", "churn_bench")
+      "churn_rate(active, lost)", "churn_bench", noop="bench_noop2(active, lost)")
 group("churn period", SERIAL, "count(started_on)",
       "100.0 * count(*) FILTER (WHERE started_on < '2025-01-01' AND ended_on >= '2025-01-01' AND ended_on < '2025-02-01')"
       " / nullif(count(*) FILTER (WHERE started_on < '2025-01-01' AND (ended_on IS NULL OR ended_on >= '2025-01-01')), 0)",
-      f"churn_rate(started_on, ended_on, {JAN})", "churn_bench")
+      f"churn_rate(started_on, ended_on, {JAN})", "churn_bench", noop=f"bench_noop3(started_on, ended_on, {JAN})")
 group("churn counts", SERIAL, "count(at_start)", "100.0 * sum(lost_n) / nullif(sum(at_start), 0)",
-      "churn_rate(at_start, lost_n)", "churn_bench")
+      "churn_rate(at_start, lost_n)", "churn_bench", noop="bench_noop2(at_start, lost_n)")
 group("retention classic", SERIAL, "count(at_start)",
-      "100.0 * (sum(at_end) - sum(new_n)) / nullif(sum(at_start), 0)", "retention_rate(at_start, at_end, new_n)", "churn_bench")
+      "100.0 * (sum(at_end) - sum(new_n)) / nullif(sum(at_start), 0)", "retention_rate(at_start, at_end, new_n)", "churn_bench",
+      noop="bench_noop3(at_start, at_end, new_n)")
 group("clv numeric", SERIAL, "count(purchase_value)",
-      "avg(purchase_value) * avg(purchase_freq) * avg(lifespan)", "clv(purchase_value, purchase_freq, lifespan)", "clv_bench")
+      "avg(purchase_value) * avg(purchase_freq) * avg(lifespan)", "clv(purchase_value, purchase_freq, lifespan)", "clv_bench",
+      noop="bench_noop3(purchase_value, purchase_freq, lifespan)")
 group("clv integer", SERIAL, "count(value_cents)",
-      "avg(value_cents) * avg(orders) * avg(months)", "clv(value_cents, orders, months)", "clv_bench")
+      "avg(value_cents) * avg(orders) * avg(months)", "clv(value_cents, orders, months)", "clv_bench",
+      noop="bench_noop3(value_cents, orders, months)")
 group("clv float8", SERIAL, "count(purchase_value)",
       "avg(purchase_value) * avg(purchase_freq) * avg(lifespan)", "clv(purchase_value, purchase_freq, lifespan)",
-      "clv_float_bench")
+      "clv_float_bench", noop="bench_noop3(purchase_value, purchase_freq, lifespan)")
 group("avg_response_time", SERIAL, "count(responded_at)",
-      "avg(responded_at - requested_at)", "avg_response_time(requested_at, responded_at)", "ticket_bench")
+      "avg(responded_at - requested_at)", "avg_response_time(requested_at, responded_at)", "ticket_bench",
+      noop="bench_noop2(requested_at, responded_at)")
 
 # Summaries (issue 4): monthly NPS by segment from a daily-summary materialized view against the
 # one-step aggregate over the raw rows, and rollup() throughput against count(*) over the summaries.
@@ -117,8 +129,29 @@ def table_rows(name):
     return int(psql(f"SELECT count(*) FROM {name}").strip())
 
 
+# The no-op aggregates, created in the bench database only: pg_kpi's own transition functions
+# bound to arguments of any type. bench_noop3 runs clv's bigint transition (it adds the raw
+# argument datums into i128 sums: a pointer or a small non-negative value, never dereferenced);
+# bench_noop2 runs the churn-flags transition (it tests the raw datums for zero). They measure
+# what the executor charges for handing a row's arguments to an aggregate with an `internal`
+# state. A KPI's own work comes on top (it can come out a few percent under the no-op, whose
+# transition does a little work too), so a target the no-op misses is out of reach for the KPI
+# whatever its own code does.
+NOOP_SQL = """
+    CREATE OR REPLACE FUNCTION bench_noop2_accum(internal, "any", "any") RETURNS internal
+        LANGUAGE C AS '$libdir/pg_kpi', 'churn_flags_accum';
+    CREATE OR REPLACE FUNCTION bench_noop3_accum(internal, "any", "any", "any") RETURNS internal
+        LANGUAGE C AS '$libdir/pg_kpi', 'clv_accum_int8';
+    CREATE OR REPLACE AGGREGATE bench_noop2("any", "any")
+        (SFUNC = bench_noop2_accum, STYPE = internal, FINALFUNC = ratio_final);
+    CREATE OR REPLACE AGGREGATE bench_noop3("any", "any", "any")
+        (SFUNC = bench_noop3_accum, STYPE = internal, FINALFUNC = clv_final_int);
+"""
+
+
 def setup():
     psql("CREATE EXTENSION IF NOT EXISTS pg_kpi")
+    psql(NOOP_SQL)
     if table_rows("bench") != ROWS:
         print(f"bench: generating bench, {ROWS:,} rows...", file=sys.stderr)
         psql(f"""
@@ -229,31 +262,38 @@ def main():
     out = [f"Rows: {ROWS:,} per table (rolling-window rows: {WINDOW_ROWS:,}); each query run {REPEAT} "
            "times alternating, after one warm-up pass; median wall time from psql `\\timing`.",
            f"Machine: {cores}. Server: {version}.", f"Settings: {settings}.", "",
-           "| group | query | median ms | vs floor | vs hand-written |", "|---|---|---:|---:|---:|"]
+           "| group | query | median ms | vs floor | vs no-op | vs hand-written |",
+           "|---|---|---:|---:|---:|---:|"]
     for i, (g, role, label, _, _) in enumerate(QUERIES):
-        floor, hand = by.get((g, FLOOR)), by.get((g, HAND))
-        r1 = f"{med[i] / floor:.2f}x" if floor else ""
-        r2 = f"{med[i] / hand:.2f}x" if hand else ""
-        out.append(f"| {g} | `{label}` | {med[i]:.1f} | {r1} | {r2} |")
+        floor, noop, hand = by.get((g, FLOOR)), by.get((g, NOOP)), by.get((g, HAND))
+        cells = [f"{med[i] / base:.2f}x" if base else "" for base in (floor, noop, hand)]
+        out.append(f"| {g} | `{label}` | {med[i]:.1f} | {' | '.join(cells)} |")
 
-    def ratio(g, base):
-        return by[(g, "ours")] / by[(g, base)]
+    def ratio(g, base, who="ours"):
+        return by[(g, who)] / by[(g, base)]
+
+    def bound(g, base):
+        """The ratio of the no-op over the same arguments (the floor for a one-argument KPI)."""
+        return ratio(g, base, NOOP if (g, NOOP) in by else FLOOR)
 
     checks = [
-        ("nps serial <= 1.10 x floor", ratio("nps serial", FLOOR), 1.10),
-        ("nps serial <= 0.85 x hand-written", ratio("nps serial", HAND), 0.85),
-        ("nps parallel / nps serial < 1", by[("nps parallel", "ours")] / by[("nps serial", "ours")], 1.0),
+        ("nps serial <= 1.10 x floor", ratio("nps serial", FLOOR), 1.10, bound("nps serial", FLOOR)),
+        ("nps serial <= 0.85 x hand-written", ratio("nps serial", HAND), 0.85, bound("nps serial", HAND)),
+        ("nps parallel / nps serial < 1", by[("nps parallel", "ours")] / by[("nps serial", "ours")], 1.0, None),
         ("nps window 10000 rows / 100 rows <= 1.25",
-         by[("nps rolling window", "10000 rows")] / by[("nps rolling window", "100 rows")], 1.25),
+         by[("nps rolling window", "10000 rows")] / by[("nps rolling window", "100 rows")], 1.25, None),
     ]
     for g in COUNTING:
-        checks.append((f"{g} <= 1.10 x floor", ratio(g, FLOOR), 1.10))
-        checks.append((f"{g} <= 0.85 x hand-written", ratio(g, HAND), 0.85))
-    checks.append(("clv numeric <= 0.50 x hand-written", ratio("clv numeric", HAND), 0.50))
+        checks.append((f"{g} <= 1.10 x floor", ratio(g, FLOOR), 1.10, bound(g, FLOOR)))
+        checks.append((f"{g} <= 0.85 x hand-written", ratio(g, HAND), 0.85, bound(g, HAND)))
+    checks.append(("clv numeric <= 0.50 x hand-written", ratio("clv numeric", HAND), 0.50,
+                   bound("clv numeric", HAND)))
     checks.append(("monthly NPS from daily summaries <= 1/20 x raw (speedup >= 20x)",
-                   ratio("summary monthly by segment", HAND), 0.05))
-    out += ["", "| target | ratio | met |", "|---|---:|---|"]
-    out += [f"| {name} | {r:.2f} | {'yes' if r <= limit else 'NO'} |" for name, r, limit in checks]
+                   ratio("summary monthly by segment", HAND), 0.05, None))
+    out += ["", "| target | ratio | met | no-op's ratio |", "|---|---:|---|---:|"]
+    for name, r, limit, b in checks:
+        met = "yes" if r <= limit else ("NO, the no-op misses it too" if b is not None and b > limit else "NO")
+        out.append(f"| {name} | {r:.2f} | {met} | {'' if b is None else f'{b:.2f}'} |")
     report = "\n".join(out) + "\n"
     os.makedirs("target/bench", exist_ok=True)
     with open("target/bench/report.md", "w") as f:
