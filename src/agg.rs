@@ -2,66 +2,13 @@
 //! the aggregate memory context, converts states to and from `bytea`, and builds `numeric`
 //! results. KPI modules keep their math pgrx-free and call these helpers from thin glue.
 //!
-//! Support functions are plain `extern "C-unwind"` V1 functions with an inlined panic guard
-//! (declared with [`pg_v1_fn!`]) rather than `#[pg_extern]`: the generated wrapper costs 10-20%
-//! per row on a transition function, and `#[pg_aggregate]` cannot declare a parallel aggregate
-//! with an `internal` state in pgrx 0.18.1 (pgrx issue 2351). The SQL declarations live in a `.sql` file
-//! beside each module, included with `extension_sql_file!`.
+//! Support functions are plain V1 functions declared with [`pg_v1_fn!`](crate::pg_v1_fn) (see
+//! [`crate::v1`]). The SQL declarations live in a `.sql` file beside each module, included with
+//! `extension_sql_file!`.
 
 use crate::error::{raise, KpiError};
 use pgrx::pg_sys;
 use std::ptr;
-
-/// Define a PostgreSQL V1 C function named `$name` (with its `pg_finfo_` record `$finfo`), whose
-/// body runs under a guard so Rust panics and PostgreSQL errors unwind correctly, as under
-/// `#[pg_guard]`. `CREATE FUNCTION ... AS 'MODULE_PATHNAME', '$name' LANGUAGE C` binds it.
-///
-/// The guard is `catch_unwind` inlined into the function, free on the path that does not panic;
-/// a caught panic (a Rust panic, or a PostgreSQL error that pgrx turned into one at an FFI call)
-/// is re-raised inside pgrx's own guard, [`report_panic`], which reports it as `#[pg_guard]`
-/// does. pgrx's guard called directly is an out-of-line frame per row (1-2 ns).
-#[macro_export]
-macro_rules! pg_v1_fn {
-    ($(#[$meta:meta])* fn $name:ident, $finfo:ident, |$fcinfo:ident| $body:expr) => {
-        #[doc(hidden)]
-        #[unsafe(no_mangle)]
-        pub extern "C" fn $finfo() -> &'static ::pgrx::pg_sys::Pg_finfo_record {
-            const V1: ::pgrx::pg_sys::Pg_finfo_record =
-                ::pgrx::pg_sys::Pg_finfo_record { api_version: 1 };
-            &V1
-        }
-
-        $(#[$meta])*
-        /// # Safety
-        /// Called only by PostgreSQL's function manager, with an `fcinfo` matching the SQL
-        /// declaration in the module's `.sql` file.
-        #[unsafe(no_mangle)]
-        pub unsafe extern "C-unwind" fn $name(
-            fcinfo: ::pgrx::pg_sys::FunctionCallInfo,
-        ) -> ::pgrx::pg_sys::Datum {
-            let body = move |$fcinfo: ::pgrx::pg_sys::FunctionCallInfo| -> ::pgrx::pg_sys::Datum {
-                $body
-            };
-            match ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(move || body(fcinfo))) {
-                Ok(datum) => datum,
-                Err(payload) => $crate::agg::report_panic(payload),
-            }
-        }
-    };
-}
-
-/// Re-raise a panic caught by a [`pg_v1_fn!`] function inside pgrx's guard, which turns it into
-/// a PostgreSQL ERROR (a PostgreSQL error caught at an FFI call is re-thrown as it was). Never
-/// returns.
-#[cold]
-#[inline(never)]
-pub fn report_panic(payload: Box<dyn std::any::Any + Send>) -> pg_sys::Datum {
-    unsafe {
-        pgrx::pg_sys::submodules::panic::pgrx_extern_c_guard(move || -> pg_sys::Datum {
-            std::panic::resume_unwind(payload)
-        })
-    }
-}
 
 /// A KPI state that can travel between parallel workers: merged by the combine function and
 /// carried as `bytea` by serialize/deserialize. Implemented by each family's pgrx-free state.
@@ -342,6 +289,23 @@ pub(crate) unsafe fn numeric_from_scaled(x: crate::numeric::Scaled) -> pg_sys::N
     unsafe { numeric_from_text(&x.to_string()) }
 }
 
+/// The fast path of a transition (see [`pg_v1_fn!`]): when the group's state exists and the
+/// first `N` aggregate arguments are not NULL, `step` updates the state and answers true, and
+/// this returns the state. `None` (first row, a NULL, or `step` answered false because it refused
+/// the row and left the state untouched) hands the row to the guarded body, which allocates,
+/// skips or raises the error.
+#[inline(always)]
+pub(crate) unsafe fn fast_step<S, const N: usize>(
+    fcinfo: pg_sys::FunctionCallInfo,
+    step: impl FnOnce(&mut S, [pg_sys::Datum; N]) -> bool,
+) -> Option<pg_sys::Datum> {
+    unsafe {
+        let state = state_arg::<S>(fcinfo)?;
+        let args = args_not_null::<N>(fcinfo)?;
+        step(&mut *state, args).then(|| return_state(state))
+    }
+}
+
 /// Run a transition (or inverse) step on this group's state, allocating it on the first row.
 /// The state is returned even when `step` skips the row, so the function never returns NULL
 /// (a moving aggregate's transition function must not).
@@ -419,49 +383,5 @@ pub(crate) unsafe fn numeric_text(datum: pg_sys::Datum) -> String {
         std::ffi::CStr::from_ptr(cstr)
             .to_string_lossy()
             .into_owned()
-    }
-}
-
-// A V1 function that lets a PostgreSQL error (division by zero inside `numeric_div`) or a Rust
-// panic cross the guard of `pg_v1_fn!`, for the test below. Only in test builds.
-#[cfg(any(test, feature = "pg_test"))]
-crate::pg_v1_fn!(fn pg_kpi_test_guard, pg_finfo_pg_kpi_test_guard, |f| unsafe {
-    if arg_datum(f, 0).value() == 0 {
-        let (one, zero) = (pg_sys::int64_to_numeric(1), pg_sys::int64_to_numeric(0));
-        pg_sys::Datum::from(numeric_div(one, zero))
-    } else {
-        panic!("a Rust panic inside a pg_kpi function")
-    }
-});
-
-#[cfg(any(test, feature = "pg_test"))]
-#[pgrx::pg_schema]
-mod tests {
-    use crate::testing::{assert_errors, text};
-    use pgrx::prelude::*;
-
-    #[pg_test]
-    fn errors_cross_the_guard_with_their_sqlstate() {
-        Spi::run(
-            "CREATE FUNCTION kpi_guard_test(integer) RETURNS numeric STRICT LANGUAGE C
-             AS '$libdir/pg_kpi', 'pg_kpi_test_guard'",
-        )
-        .unwrap();
-        use PgSqlErrorCode::*;
-        assert_errors(&[
-            (
-                "SELECT kpi_guard_test(0)",
-                ERRCODE_DIVISION_BY_ZERO,
-                "division by zero",
-            ),
-            (
-                "SELECT kpi_guard_test(1)",
-                ERRCODE_INTERNAL_ERROR,
-                "a Rust panic inside a pg_kpi function",
-            ),
-        ]);
-        // the backend survived both and still aggregates
-        let q = "SELECT (nps(s) = 100)::text FROM (VALUES (10), (9)) v(s)";
-        assert_eq!(text(q).as_deref(), Some("true"));
     }
 }

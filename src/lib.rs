@@ -1,7 +1,8 @@
 //! pg_kpi: customer-experience and revenue KPIs as PostgreSQL aggregates.
 //!
 //! One module per KPI family (math in plain Rust, thin SQL glue beside it); shared aggregate
-//! plumbing in [`agg`], errors in [`error`]. See README.md for the SQL reference.
+//! plumbing in [`agg`], V1 functions and their guard in [`v1`], errors in [`error`]. See
+//! README.md for the SQL reference.
 
 ::pgrx::pg_module_magic!();
 
@@ -13,6 +14,7 @@ pub mod numeric;
 pub mod numeric_sum;
 pub mod summary;
 pub mod time;
+pub mod v1;
 
 /// Helpers shared by the `#[pg_test]`s of every module.
 #[cfg(any(test, feature = "pg_test"))]

@@ -44,6 +44,19 @@ pub fn churn_counts(kpi: &str, at_start: i64, lost: i64) -> Result<(i64, i64), K
     Ok((lost, at_start))
 }
 
+/// [`churn_counts`] without the error: `None` for a row it rejects.
+#[inline(always)]
+pub fn valid_churn_counts(at_start: i64, lost: i64) -> Option<(i64, i64)> {
+    (0 <= lost && lost <= at_start).then_some((lost, at_start))
+}
+
+/// [`retention_counts`] without the error: `None` for a row it rejects.
+#[inline(always)]
+pub fn valid_retention_counts(at_start: i64, at_end: i64, new: i64) -> Option<(i64, i64)> {
+    (at_start >= 0 && 0 <= new && new <= at_end && at_end - new <= at_start)
+        .then(|| (at_end - new, at_start))
+}
+
 /// `(retained, at_start)` of a classic retention row, validated.
 #[inline(always)]
 pub fn retention_counts(at_start: i64, at_end: i64, new: i64) -> Result<(i64, i64), KpiError> {
@@ -150,6 +163,27 @@ unsafe fn counts3(fcinfo: pg_sys::FunctionCallInfo, wide: bool, inverse: bool) -
     }
 }
 
+/// The fast path of a counts transition: a valid row added without overflow.
+#[inline(always)]
+unsafe fn counts_fast<const N: usize>(
+    fcinfo: pg_sys::FunctionCallInfo,
+    wide: bool,
+    valid: impl Fn([i64; N]) -> Option<(i64, i64)>,
+) -> Option<pg_sys::Datum> {
+    unsafe {
+        agg::fast_step::<RatioState, N>(fcinfo, |s, d| {
+            let v = d.map(|x| {
+                if wide {
+                    x.value() as i64
+                } else {
+                    x.value() as i32 as i64
+                }
+            });
+            valid(v).is_some_and(|(hits, total)| s.try_add_counts(hits, total))
+        })
+    }
+}
+
 #[inline(always)]
 unsafe fn flags(fcinfo: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
     unsafe {
@@ -173,19 +207,40 @@ unsafe fn flags(fcinfo: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datu
     }
 }
 
-crate::pg_v1_fn!(fn churn_counts_accum_int4, pg_finfo_churn_counts_accum_int4, |f| unsafe { counts2(f, "churn_rate", false, false) });
-crate::pg_v1_fn!(fn churn_counts_accum_int8, pg_finfo_churn_counts_accum_int8, |f| unsafe { counts2(f, "churn_rate", true, false) });
+crate::pg_v1_fn!(fn churn_counts_accum_int4, pg_finfo_churn_counts_accum_int4,
+    fast |f| unsafe { counts_fast::<2>(f, false, |[a, l]| valid_churn_counts(a, l)) },
+    |f| unsafe { counts2(f, "churn_rate", false, false) });
+crate::pg_v1_fn!(fn churn_counts_accum_int8, pg_finfo_churn_counts_accum_int8,
+    fast |f| unsafe { counts_fast::<2>(f, true, |[a, l]| valid_churn_counts(a, l)) },
+    |f| unsafe { counts2(f, "churn_rate", true, false) });
 crate::pg_v1_fn!(fn churn_counts_inv_int4, pg_finfo_churn_counts_inv_int4, |f| unsafe { counts2(f, "churn_rate", false, true) });
 crate::pg_v1_fn!(fn churn_counts_inv_int8, pg_finfo_churn_counts_inv_int8, |f| unsafe { counts2(f, "churn_rate", true, true) });
-crate::pg_v1_fn!(fn retention_lost_accum_int4, pg_finfo_retention_lost_accum_int4, |f| unsafe { counts2(f, "retention_rate", false, false) });
-crate::pg_v1_fn!(fn retention_lost_accum_int8, pg_finfo_retention_lost_accum_int8, |f| unsafe { counts2(f, "retention_rate", true, false) });
+crate::pg_v1_fn!(fn retention_lost_accum_int4, pg_finfo_retention_lost_accum_int4,
+    fast |f| unsafe { counts_fast::<2>(f, false, |[a, l]| valid_churn_counts(a, l)) },
+    |f| unsafe { counts2(f, "retention_rate", false, false) });
+crate::pg_v1_fn!(fn retention_lost_accum_int8, pg_finfo_retention_lost_accum_int8,
+    fast |f| unsafe { counts_fast::<2>(f, true, |[a, l]| valid_churn_counts(a, l)) },
+    |f| unsafe { counts2(f, "retention_rate", true, false) });
 crate::pg_v1_fn!(fn retention_lost_inv_int4, pg_finfo_retention_lost_inv_int4, |f| unsafe { counts2(f, "retention_rate", false, true) });
 crate::pg_v1_fn!(fn retention_lost_inv_int8, pg_finfo_retention_lost_inv_int8, |f| unsafe { counts2(f, "retention_rate", true, true) });
-crate::pg_v1_fn!(fn retention_counts_accum_int4, pg_finfo_retention_counts_accum_int4, |f| unsafe { counts3(f, false, false) });
-crate::pg_v1_fn!(fn retention_counts_accum_int8, pg_finfo_retention_counts_accum_int8, |f| unsafe { counts3(f, true, false) });
+crate::pg_v1_fn!(fn retention_counts_accum_int4, pg_finfo_retention_counts_accum_int4,
+    fast |f| unsafe { counts_fast::<3>(f, false, |[a, e, n]| valid_retention_counts(a, e, n)) },
+    |f| unsafe { counts3(f, false, false) });
+crate::pg_v1_fn!(fn retention_counts_accum_int8, pg_finfo_retention_counts_accum_int8,
+    fast |f| unsafe { counts_fast::<3>(f, true, |[a, e, n]| valid_retention_counts(a, e, n)) },
+    |f| unsafe { counts3(f, true, false) });
 crate::pg_v1_fn!(fn retention_counts_inv_int4, pg_finfo_retention_counts_inv_int4, |f| unsafe { counts3(f, false, true) });
 crate::pg_v1_fn!(fn retention_counts_inv_int8, pg_finfo_retention_counts_inv_int8, |f| unsafe { counts3(f, true, true) });
-crate::pg_v1_fn!(fn churn_flags_accum, pg_finfo_churn_flags_accum, |f| unsafe { flags(f, false) });
+crate::pg_v1_fn!(fn churn_flags_accum, pg_finfo_churn_flags_accum,
+    fast |f| unsafe {
+        agg::fast_step::<RatioState, 2>(f, |s, [a, l]| {
+            if let Some(lost) = churn_flag(a.value() != 0, l.value() != 0) {
+                s.accum_flag(lost);
+            }
+            true
+        })
+    },
+    |f| unsafe { flags(f, false) });
 crate::pg_v1_fn!(fn churn_flags_inv, pg_finfo_churn_flags_inv, |f| unsafe { flags(f, true) });
 
 pgrx::extension_sql_file!("churn.sql", name = "churn", requires = ["ratio"]);
@@ -250,6 +305,27 @@ mod unit_tests {
                 e.message(),
                 format!("retention_rate {what} must not be negative, got -1")
             );
+        }
+    }
+
+    #[test]
+    fn fast_checks_accept_exactly_what_the_checked_forms_accept() {
+        let values = [i64::MIN, -2, -1, 0, 1, 2, 3, 5, 8, i64::MAX - 1, i64::MAX];
+        for a in values {
+            for b in values {
+                assert_eq!(
+                    valid_churn_counts(a, b),
+                    churn_counts("churn_rate", a, b).ok(),
+                    "churn ({a}, {b})"
+                );
+                for c in values {
+                    assert_eq!(
+                        valid_retention_counts(a, b, c),
+                        retention_counts(a, b, c).ok(),
+                        "retention ({a}, {b}, {c})"
+                    );
+                }
+            }
         }
     }
 

@@ -63,11 +63,22 @@ impl<T: Copy + PartialOrd + Display> ThresholdState<T> {
     /// Count one rating against `threshold`.
     #[inline(always)]
     pub fn accum(&mut self, kpi: &str, rating: T, threshold: T) -> Result<(), KpiError> {
-        if self.threshold != Some(threshold) {
+        if !self.try_accum(rating, threshold) {
             self.check(kpi, threshold)?; // first row, or a changed threshold (an error)
+            self.ratio.accum_flag(rating >= threshold);
+        }
+        Ok(())
+    }
+
+    /// Count `rating` when `threshold` is the one the group already recorded; false, changing
+    /// nothing, otherwise (first row, or a changed threshold: [`ThresholdState::accum`] decides).
+    #[inline(always)]
+    pub fn try_accum(&mut self, rating: T, threshold: T) -> bool {
+        if self.threshold != Some(threshold) {
+            return false;
         }
         self.ratio.accum_flag(rating >= threshold);
-        Ok(())
+        true
     }
 
     /// Un-count one rating (the moving-aggregate inverse).
@@ -191,6 +202,23 @@ unsafe fn int_step(
     }
 }
 
+/// The fast path of an integer transition: a non-NULL threshold the group already has.
+#[inline(always)]
+unsafe fn int_fast(fcinfo: pg_sys::FunctionCallInfo, ty: Ty) -> Option<pg_sys::Datum> {
+    unsafe {
+        let threshold = if (*fcinfo).nargs < 3 {
+            DEFAULT_CSAT_THRESHOLD
+        } else if agg::arg_is_null(fcinfo, 2) {
+            return None;
+        } else {
+            int_of(ty, agg::arg_datum(fcinfo, 2))
+        };
+        agg::fast_step::<ThresholdState<i64>, 1>(fcinfo, |s, [d]| {
+            s.try_accum(int_of(ty, d), threshold)
+        })
+    }
+}
+
 #[inline(always)]
 unsafe fn numeric_step(
     fcinfo: pg_sys::FunctionCallInfo,
@@ -224,15 +252,15 @@ unsafe fn numeric_step(
     }
 }
 
-crate::pg_v1_fn!(fn csat_accum_int2, pg_finfo_csat_accum_int2, |f| unsafe { int_step(f, "csat", Ty::Int2, false) });
-crate::pg_v1_fn!(fn csat_accum_int4, pg_finfo_csat_accum_int4, |f| unsafe { int_step(f, "csat", Ty::Int4, false) });
-crate::pg_v1_fn!(fn csat_accum_int8, pg_finfo_csat_accum_int8, |f| unsafe { int_step(f, "csat", Ty::Int8, false) });
+crate::pg_v1_fn!(fn csat_accum_int2, pg_finfo_csat_accum_int2, fast |f| unsafe { int_fast(f, Ty::Int2) }, |f| unsafe { int_step(f, "csat", Ty::Int2, false) });
+crate::pg_v1_fn!(fn csat_accum_int4, pg_finfo_csat_accum_int4, fast |f| unsafe { int_fast(f, Ty::Int4) }, |f| unsafe { int_step(f, "csat", Ty::Int4, false) });
+crate::pg_v1_fn!(fn csat_accum_int8, pg_finfo_csat_accum_int8, fast |f| unsafe { int_fast(f, Ty::Int8) }, |f| unsafe { int_step(f, "csat", Ty::Int8, false) });
 crate::pg_v1_fn!(fn csat_inv_int2, pg_finfo_csat_inv_int2, |f| unsafe { int_step(f, "csat", Ty::Int2, true) });
 crate::pg_v1_fn!(fn csat_inv_int4, pg_finfo_csat_inv_int4, |f| unsafe { int_step(f, "csat", Ty::Int4, true) });
 crate::pg_v1_fn!(fn csat_inv_int8, pg_finfo_csat_inv_int8, |f| unsafe { int_step(f, "csat", Ty::Int8, true) });
-crate::pg_v1_fn!(fn ces_easy_accum_int2, pg_finfo_ces_easy_accum_int2, |f| unsafe { int_step(f, "ces", Ty::Int2, false) });
-crate::pg_v1_fn!(fn ces_easy_accum_int4, pg_finfo_ces_easy_accum_int4, |f| unsafe { int_step(f, "ces", Ty::Int4, false) });
-crate::pg_v1_fn!(fn ces_easy_accum_int8, pg_finfo_ces_easy_accum_int8, |f| unsafe { int_step(f, "ces", Ty::Int8, false) });
+crate::pg_v1_fn!(fn ces_easy_accum_int2, pg_finfo_ces_easy_accum_int2, fast |f| unsafe { int_fast(f, Ty::Int2) }, |f| unsafe { int_step(f, "ces", Ty::Int2, false) });
+crate::pg_v1_fn!(fn ces_easy_accum_int4, pg_finfo_ces_easy_accum_int4, fast |f| unsafe { int_fast(f, Ty::Int4) }, |f| unsafe { int_step(f, "ces", Ty::Int4, false) });
+crate::pg_v1_fn!(fn ces_easy_accum_int8, pg_finfo_ces_easy_accum_int8, fast |f| unsafe { int_fast(f, Ty::Int8) }, |f| unsafe { int_step(f, "ces", Ty::Int8, false) });
 crate::pg_v1_fn!(fn ces_easy_inv_int2, pg_finfo_ces_easy_inv_int2, |f| unsafe { int_step(f, "ces", Ty::Int2, true) });
 crate::pg_v1_fn!(fn ces_easy_inv_int4, pg_finfo_ces_easy_inv_int4, |f| unsafe { int_step(f, "ces", Ty::Int4, true) });
 crate::pg_v1_fn!(fn ces_easy_inv_int8, pg_finfo_ces_easy_inv_int8, |f| unsafe { int_step(f, "ces", Ty::Int8, true) });
@@ -285,7 +313,19 @@ mod unit_tests {
                 "csat threshold must be the same on every row of a group, got 3 after 4"
             )
         );
+        let before = s;
+        assert!(
+            !s.try_accum(5, 3),
+            "the fast path leaves a changed threshold to accum"
+        );
+        assert_eq!(s, before);
+        assert!(s.try_accum(3, 4));
+        assert_eq!(s.ratio, RatioState { hits: 1, total: 2 });
         let mut other = ThresholdState::<i64>::default();
+        assert!(
+            !other.try_accum(1, 5),
+            "the first row records the threshold through accum"
+        );
         other.accum("csat", 1, 5).unwrap();
         assert_eq!(s.merge(&other).unwrap_err().sqlstate(), "22023");
         let mut empty = ThresholdState::<i64>::default();

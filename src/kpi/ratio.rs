@@ -50,15 +50,25 @@ impl RatioState {
     }
 
     /// Add `hits` out of `total` (rows that carry counts); checked.
-    #[inline]
+    #[inline(always)]
     pub fn accum_counts(&mut self, hits: i64, total: i64, what: &str) -> Result<(), KpiError> {
-        let h = self.hits.checked_add(hits).ok_or_else(|| overflow(what))?;
-        let t = self
-            .total
-            .checked_add(total)
-            .ok_or_else(|| overflow(what))?;
-        (self.hits, self.total) = (h, t);
-        Ok(())
+        if self.try_add_counts(hits, total) {
+            Ok(())
+        } else {
+            Err(overflow(what))
+        }
+    }
+
+    /// [`RatioState::accum_counts`] without the error: false, changing nothing, on overflow.
+    #[inline(always)]
+    pub fn try_add_counts(&mut self, hits: i64, total: i64) -> bool {
+        match (self.hits.checked_add(hits), self.total.checked_add(total)) {
+            (Some(h), Some(t)) => {
+                (self.hits, self.total) = (h, t);
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Remove counts added by [`RatioState::accum_counts`].
@@ -113,10 +123,13 @@ pub fn contacts_out_of_range(contacts: i32) -> KpiError {
 /// Is a ticket with `contacts` contacts a first-contact resolution?
 #[inline(always)]
 pub fn first_contact(contacts: i32) -> Result<bool, KpiError> {
-    if contacts < 1 {
-        return Err(contacts_out_of_range(contacts));
-    }
-    Ok(contacts == 1)
+    first_contact_flag(contacts).ok_or_else(|| contacts_out_of_range(contacts))
+}
+
+/// [`first_contact`] without the error: `None` when `contacts < 1`.
+#[inline(always)]
+pub fn first_contact_flag(contacts: i32) -> Option<bool> {
+    (contacts >= 1).then_some(contacts == 1)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -170,9 +183,15 @@ unsafe fn contacts(fcinfo: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::D
     }
 }
 
-crate::pg_v1_fn!(fn share_accum, pg_finfo_share_accum, |fcinfo| unsafe { flag(fcinfo, false) });
+crate::pg_v1_fn!(fn share_accum, pg_finfo_share_accum,
+    fast |f| unsafe { agg::fast_step::<RatioState, 1>(f, |s, [d]| { s.accum_flag(d.value() != 0); true }) },
+    |fcinfo| unsafe { flag(fcinfo, false) });
 crate::pg_v1_fn!(fn share_inv, pg_finfo_share_inv, |fcinfo| unsafe { flag(fcinfo, true) });
-crate::pg_v1_fn!(fn fcr_contacts_accum, pg_finfo_fcr_contacts_accum, |fcinfo| unsafe { contacts(fcinfo, false) });
+crate::pg_v1_fn!(fn fcr_contacts_accum, pg_finfo_fcr_contacts_accum,
+    fast |f| unsafe {
+        agg::fast_step::<RatioState, 1>(f, |s, [d]| first_contact_flag(d.value() as i32).map(|hit| s.accum_flag(hit)).is_some())
+    },
+    |fcinfo| unsafe { contacts(fcinfo, false) });
 crate::pg_v1_fn!(fn fcr_contacts_inv, pg_finfo_fcr_contacts_inv, |fcinfo| unsafe { contacts(fcinfo, true) });
 crate::pg_v1_fn!(fn ratio_combine, pg_finfo_ratio_combine, |fcinfo| unsafe { agg::combine::<RatioState>(fcinfo) });
 crate::pg_v1_fn!(fn ratio_serialize, pg_finfo_ratio_serialize, |fcinfo| unsafe { agg::serialize::<RatioState>(fcinfo) });

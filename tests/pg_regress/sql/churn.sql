@@ -57,6 +57,11 @@ SELECT retention_rate(10, 30, 5);
 SELECT retention_rate(-10, 0, 0);
 SELECT retention_rate(10, 0, -1::bigint);
 SELECT churn_rate(s, 0) FROM (VALUES (9223372036854775807), (1)) AS v(s);
+-- a bad row after the first is reported the same (later rows take the transitions' fast path)
+SELECT churn_rate(s, l) FROM (VALUES (10, 1), (10, 12)) AS v(s, l);
+SELECT retention_rate(s, l) FROM (VALUES (10::bigint, 1::bigint), (-1, 0)) AS v(s, l);
+SELECT retention_rate(s, e, n) FROM (VALUES (10, 10, 0), (10, 30, 5)) AS v(s, e, n);
+SELECT retention_rate(s, e, n) FROM (VALUES (10::bigint, 10::bigint, 0::bigint), (10, 5, 10)) AS v(s, e, n);
 SELECT churn_rate(started_on, ended_on, NULL) FROM customers;
 SELECT churn_rate(s, e, 'empty'::daterange) FROM (VALUES ('2024-06-01'::date, NULL::date)) AS v(s, e);
 SELECT churn_rate(s, e, daterange('2025-01-01', NULL)) FROM (VALUES ('2024-06-01'::date, NULL::date)) AS v(s, e);
