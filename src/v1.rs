@@ -16,13 +16,13 @@ use pgrx::pg_sys;
 /// does. pgrx's guard called directly is an out-of-line frame per row (1-2 ns).
 ///
 /// A transition function can name a `fast` path, an `Option<Datum>` expression over `fcinfo`
-/// (usually [`fast_step`]) run before the guard: when it answers `Some`, that is the result and
+/// (usually [`crate::agg::fast_step`]) run before the guard: when it answers `Some`, that is the result and
 /// the function is a leaf with no stack frame (about 1 ns a row less, the speed of
 /// `count(col)`); `None` hands the row to the guarded body. The fast path must not panic nor call
 /// into PostgreSQL, as it runs outside the guard.
 #[macro_export]
 macro_rules! pg_v1_fn {
-    ($(#[$meta:meta])* fn $name:ident, $finfo:ident, fast |$ff:ident| $fast:expr, |$fcinfo:ident| $body:expr) => {
+    (@finfo $finfo:ident) => {
         #[doc(hidden)]
         #[unsafe(no_mangle)]
         pub extern "C" fn $finfo() -> &'static ::pgrx::pg_sys::Pg_finfo_record {
@@ -30,6 +30,9 @@ macro_rules! pg_v1_fn {
                 ::pgrx::pg_sys::Pg_finfo_record { api_version: 1 };
             &V1
         }
+    };
+    ($(#[$meta:meta])* fn $name:ident, $finfo:ident, fast |$ff:ident| $fast:expr, |$fcinfo:ident| $body:expr) => {
+        $crate::pg_v1_fn!(@finfo $finfo);
 
         $(#[$meta])*
         /// # Safety
@@ -53,13 +56,7 @@ macro_rules! pg_v1_fn {
         }
     };
     ($(#[$meta:meta])* fn $name:ident, $finfo:ident, |$fcinfo:ident| $body:expr) => {
-        #[doc(hidden)]
-        #[unsafe(no_mangle)]
-        pub extern "C" fn $finfo() -> &'static ::pgrx::pg_sys::Pg_finfo_record {
-            const V1: ::pgrx::pg_sys::Pg_finfo_record =
-                ::pgrx::pg_sys::Pg_finfo_record { api_version: 1 };
-            &V1
-        }
+        $crate::pg_v1_fn!(@finfo $finfo);
 
         $(#[$meta])*
         /// # Safety
