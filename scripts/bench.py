@@ -136,7 +136,8 @@ def table_rows(name):
 # what the executor charges for handing a row's arguments to an aggregate with an `internal`
 # state. A KPI's own work comes on top (it can come out a few percent under the no-op, whose
 # transition does a little work too), so a target the no-op misses is out of reach for the KPI
-# whatever its own code does.
+# whatever its own code does. They depend on those two transitions reading their arguments only
+# as raw words (and on the bench data being non-negative): change them if that changes.
 NOOP_SQL = """
     CREATE OR REPLACE FUNCTION bench_noop2_accum(internal, "any", "any") RETURNS internal
         LANGUAGE C AS '$libdir/pg_kpi', 'churn_flags_accum';
