@@ -22,7 +22,9 @@ use pgrx::pg_sys;
 /// into PostgreSQL, as it runs outside the guard.
 #[macro_export]
 macro_rules! pg_v1_fn {
-    (@finfo $finfo:ident) => {
+    // The exported function `$name` with parameter `$fcinfo` and body `$body`, and its
+    // `pg_finfo_` record.
+    (@shell [$(#[$meta:meta])*] $name:ident, $finfo:ident, $fcinfo:ident, $body:block) => {
         #[doc(hidden)]
         #[unsafe(no_mangle)]
         pub extern "C" fn $finfo() -> &'static ::pgrx::pg_sys::Pg_finfo_record {
@@ -30,9 +32,6 @@ macro_rules! pg_v1_fn {
                 ::pgrx::pg_sys::Pg_finfo_record { api_version: 1 };
             &V1
         }
-    };
-    ($(#[$meta:meta])* fn $name:ident, $finfo:ident, fast |$ff:ident| $fast:expr, |$fcinfo:ident| $body:expr) => {
-        $crate::pg_v1_fn!(@finfo $finfo);
 
         $(#[$meta])*
         /// # Safety
@@ -40,8 +39,11 @@ macro_rules! pg_v1_fn {
         /// declaration in the module's `.sql` file.
         #[unsafe(no_mangle)]
         pub unsafe extern "C-unwind" fn $name(
-            fcinfo: ::pgrx::pg_sys::FunctionCallInfo,
-        ) -> ::pgrx::pg_sys::Datum {
+            $fcinfo: ::pgrx::pg_sys::FunctionCallInfo,
+        ) -> ::pgrx::pg_sys::Datum $body
+    };
+    ($(#[$meta:meta])* fn $name:ident, $finfo:ident, fast |$ff:ident| $fast:expr, |$fcinfo:ident| $body:expr) => {
+        $crate::pg_v1_fn!(@shell [$(#[$meta])*] $name, $finfo, fcinfo, {
             #[inline(never)]
             unsafe extern "C-unwind" fn guarded(
                 fcinfo: ::pgrx::pg_sys::FunctionCallInfo,
@@ -53,21 +55,12 @@ macro_rules! pg_v1_fn {
                 return datum;
             }
             unsafe { guarded(fcinfo) }
-        }
+        });
     };
     ($(#[$meta:meta])* fn $name:ident, $finfo:ident, |$fcinfo:ident| $body:expr) => {
-        $crate::pg_v1_fn!(@finfo $finfo);
-
-        $(#[$meta])*
-        /// # Safety
-        /// Called only by PostgreSQL's function manager, with an `fcinfo` matching the SQL
-        /// declaration in the module's `.sql` file.
-        #[unsafe(no_mangle)]
-        pub unsafe extern "C-unwind" fn $name(
-            fcinfo: ::pgrx::pg_sys::FunctionCallInfo,
-        ) -> ::pgrx::pg_sys::Datum {
+        $crate::pg_v1_fn!(@shell [$(#[$meta])*] $name, $finfo, fcinfo, {
             $crate::v1::guard(fcinfo, move |$fcinfo| $body)
-        }
+        });
     };
 }
 

@@ -163,6 +163,12 @@ unsafe fn counts3(fcinfo: pg_sys::FunctionCallInfo, wide: bool, inverse: bool) -
     }
 }
 
+/// The fast path of [`counts2`] (churn or retention over `(at_start, lost)` rows).
+#[inline(always)]
+unsafe fn counts2_fast(fcinfo: pg_sys::FunctionCallInfo, wide: bool) -> Option<pg_sys::Datum> {
+    unsafe { counts_fast::<2>(fcinfo, wide, |[a, l]| valid_churn_counts(a, l)) }
+}
+
 /// The fast path of a counts transition: a valid row added without overflow.
 #[inline(always)]
 unsafe fn counts_fast<const N: usize>(
@@ -208,18 +214,18 @@ unsafe fn flags(fcinfo: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datu
 }
 
 crate::pg_v1_fn!(fn churn_counts_accum_int4, pg_finfo_churn_counts_accum_int4,
-    fast |f| unsafe { counts_fast::<2>(f, false, |[a, l]| valid_churn_counts(a, l)) },
+    fast |f| unsafe { counts2_fast(f, false) },
     |f| unsafe { counts2(f, "churn_rate", false, false) });
 crate::pg_v1_fn!(fn churn_counts_accum_int8, pg_finfo_churn_counts_accum_int8,
-    fast |f| unsafe { counts_fast::<2>(f, true, |[a, l]| valid_churn_counts(a, l)) },
+    fast |f| unsafe { counts2_fast(f, true) },
     |f| unsafe { counts2(f, "churn_rate", true, false) });
 crate::pg_v1_fn!(fn churn_counts_inv_int4, pg_finfo_churn_counts_inv_int4, |f| unsafe { counts2(f, "churn_rate", false, true) });
 crate::pg_v1_fn!(fn churn_counts_inv_int8, pg_finfo_churn_counts_inv_int8, |f| unsafe { counts2(f, "churn_rate", true, true) });
 crate::pg_v1_fn!(fn retention_lost_accum_int4, pg_finfo_retention_lost_accum_int4,
-    fast |f| unsafe { counts_fast::<2>(f, false, |[a, l]| valid_churn_counts(a, l)) },
+    fast |f| unsafe { counts2_fast(f, false) },
     |f| unsafe { counts2(f, "retention_rate", false, false) });
 crate::pg_v1_fn!(fn retention_lost_accum_int8, pg_finfo_retention_lost_accum_int8,
-    fast |f| unsafe { counts_fast::<2>(f, true, |[a, l]| valid_churn_counts(a, l)) },
+    fast |f| unsafe { counts2_fast(f, true) },
     |f| unsafe { counts2(f, "retention_rate", true, false) });
 crate::pg_v1_fn!(fn retention_lost_inv_int4, pg_finfo_retention_lost_inv_int4, |f| unsafe { counts2(f, "retention_rate", false, true) });
 crate::pg_v1_fn!(fn retention_lost_inv_int8, pg_finfo_retention_lost_inv_int8, |f| unsafe { counts2(f, "retention_rate", true, true) });
