@@ -156,13 +156,15 @@ pub(crate) unsafe fn bytea_datum(bytes: &[u8]) -> pg_sys::Datum {
 }
 
 /// The bytes of a varlena datum (`bytea`, `numeric`, ...), detoasting only when the value is
-/// compressed or stored out of line. Inline values, including 1-byte-header ones straight from
-/// a heap tuple, are read in place: no allocation on the per-row path.
+/// compressed or stored out of line, as PostgreSQL's `pg_detoast_datum_packed` decides. Plain
+/// inline values (a 4-byte header, or a 1-byte header straight from a heap tuple) are read in
+/// place: no allocation on the per-row path. A TOAST pointer also starts with a 1-byte header
+/// (its length byte is 1), so the short form is read in place only when it is not external.
 #[inline(always)]
 pub(crate) unsafe fn varlena_bytes<'a>(datum: pg_sys::Datum) -> &'a [u8] {
     unsafe {
         let mut v = datum.cast_mut_ptr::<pg_sys::varlena>();
-        if !pgrx::varlena::varatt_is_4b_u(v) && !pgrx::varlena::varatt_is_1b(v) {
+        if !is_plain_varlena(v) {
             v = pg_sys::pg_detoast_datum_packed(v);
         }
         std::slice::from_raw_parts(
@@ -170,6 +172,15 @@ pub(crate) unsafe fn varlena_bytes<'a>(datum: pg_sys::Datum) -> &'a [u8] {
             pgrx::varlena::varsize_any_exhdr(v),
         )
     }
+}
+
+/// Is this varlena read in place: not external (a TOAST pointer, whose 1-byte header has length
+/// byte 1) and not compressed? The test of `pg_detoast_datum_packed` (`VARATT_IS_EXTENDED`,
+/// allowing the short header).
+#[inline(always)]
+pub(crate) unsafe fn is_plain_varlena(v: *const pg_sys::varlena) -> bool {
+    use pgrx::varlena::{varatt_is_1b, varatt_is_1b_e, varatt_is_4b_u};
+    unsafe { varatt_is_4b_u(v) || (varatt_is_1b(v) && !varatt_is_1b_e(v)) }
 }
 
 /// The bytes of a `bytea` datum.

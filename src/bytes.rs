@@ -147,6 +147,10 @@ impl Field for crate::numeric::Scaled {
         if scale > crate::numeric::MAX_SCALE {
             return Err(r.error(&format!("scale {scale} out of range")));
         }
+        // -2^127 has no positive counterpart, so no text form: its digits do not fit an i128
+        if mantissa == i128::MIN {
+            return Err(r.error("value out of range"));
+        }
         Ok(crate::numeric::Scaled { mantissa, scale })
     }
 }
@@ -160,19 +164,25 @@ impl Field for crate::numeric::ByValue {
     }
 }
 
+/// A sum of numerics in a transition state travelling between parallel workers (never stored):
+/// its scale, the values at that scale, the digit positions.
 impl Field for crate::numeric_sum::NumericSum {
     fn put(self, w: Writer) -> Writer {
         let (positions, scale) = self.parts();
-        positions.iter().fold(w.u8(scale as u8), |w, p| w.i64(*p))
+        let w = w.u8(scale.scale as u8).i64(scale.at_max);
+        positions.iter().fold(w, |w, p| w.i64(*p))
     }
     fn get(r: &mut Reader) -> Result<Self, KpiError> {
-        let scale = u32::from(r.u8()?);
+        let scale = crate::numeric::MaxScale {
+            scale: u32::from(r.u8()?),
+            at_max: r.i64()?,
+        };
         let mut positions = crate::numeric_sum::NumericSum::default().parts().0;
         for p in positions.iter_mut() {
             *p = r.i64()?;
         }
         crate::numeric_sum::NumericSum::from_parts(positions, scale)
-            .ok_or_else(|| r.error(&format!("scale {scale} out of range")))
+            .ok_or_else(|| r.error(&format!("scale {} out of range", scale.scale)))
     }
 }
 

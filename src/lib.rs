@@ -13,6 +13,7 @@ pub mod kpi;
 pub mod numeric;
 pub mod numeric_sum;
 pub mod summary;
+pub mod text;
 pub mod time;
 pub mod v1;
 

@@ -300,6 +300,53 @@ impl Scaled {
     }
 }
 
+/// The largest display scale among the values of a sum, and how many of them have it, so that a
+/// moving aggregate can remove values and still give its sum the scale the same rows would give
+/// in one step (as PostgreSQL's `avg(numeric)` does with `maxScale` and `maxScaleCount`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MaxScale {
+    pub scale: u32,
+    /// Values at `scale`, or 0 when the last of them left (the scale is then unknown).
+    pub at_max: i64,
+}
+
+impl MaxScale {
+    /// One more value of display scale `s`.
+    #[inline(always)]
+    pub fn add(&mut self, s: u32) {
+        if s > self.scale {
+            (self.scale, self.at_max) = (s, 1);
+        } else if s == self.scale {
+            self.at_max += 1;
+        }
+    }
+
+    /// One value of scale `s` fewer.
+    #[inline(always)]
+    pub fn remove(&mut self, s: u32) {
+        if s == self.scale {
+            self.at_max -= 1;
+        }
+    }
+
+    /// Is the largest scale of the values left known? False once the last value at the largest
+    /// scale (above 0) was removed: the values left may have a smaller one, and the aggregate
+    /// must be recomputed (a moving aggregate's inverse then returns NULL).
+    #[inline(always)]
+    pub fn known(&self) -> bool {
+        self.scale == 0 || self.at_max > 0
+    }
+
+    /// The scales of two sets of values together (the combine step).
+    pub fn merge(&mut self, other: &MaxScale) {
+        if other.scale > self.scale {
+            *self = *other;
+        } else if other.scale == self.scale {
+            self.at_max = self.at_max.saturating_add(other.at_max);
+        }
+    }
+}
+
 /// A [`Scaled`] that compares by value (`4` equals `4.00`), for thresholds; it displays and
 /// stores as the value it was given.
 #[derive(Debug, Clone, Copy, Default)]

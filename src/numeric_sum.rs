@@ -9,7 +9,7 @@
 //! accepted exactly when [`to_scaled`](crate::numeric::to_scaled) accepts it (38 digits, 38
 //! decimals); a sum that does not fit 38 digits fails when it is finished, never silently.
 
-use crate::numeric::{self, NotDecimal, Scaled, MAX_SCALE, POW10};
+use crate::numeric::{self, MaxScale, NotDecimal, Scaled, MAX_SCALE, POW10};
 
 /// The lowest digit position, 10000^-10 = 10^-40 (room for 38 decimals).
 const LOW: i32 = -10;
@@ -71,15 +71,16 @@ pub enum Refused {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NumericSum {
     positions: [i64; POSITIONS],
-    /// The largest display scale added: the scale of the finished sum.
-    scale: u32,
+    /// The largest display scale added (the scale of the finished sum) and how many values
+    /// have it, so a moving aggregate knows when removing a value changes it.
+    scale: MaxScale,
 }
 
 impl Default for NumericSum {
     fn default() -> Self {
         NumericSum {
             positions: [0; POSITIONS],
-            scale: 0,
+            scale: MaxScale::default(),
         }
     }
 }
@@ -98,7 +99,18 @@ impl NumericSum {
             }
             at = at.wrapping_sub(1);
         }
-        self.scale = self.scale.max(d.dscale);
+        if negate {
+            self.scale.remove(d.dscale);
+        } else {
+            self.scale.add(d.dscale);
+        }
+    }
+
+    /// Is the scale of the sum the largest scale of the values in it? False once an inverse
+    /// step removed the last value at that scale: the caller recomputes the aggregate.
+    #[inline(always)]
+    pub fn scale_known(&self) -> bool {
+        self.scale.known()
     }
 
     /// Add the non-negative short-format `numeric` in `bytes` (subtract it when `negate`) and
@@ -175,7 +187,10 @@ impl NumericSum {
                 a.checked_add(b)?
             };
         }
-        (self.positions, self.scale) = (out, self.scale.max(other.scale));
+        self.positions = out;
+        if !negate {
+            self.scale.merge(&other.scale);
+        }
         Some(())
     }
 
@@ -183,7 +198,7 @@ impl NumericSum {
     pub fn to_scaled(&self) -> Option<Scaled> {
         let mut mantissa: i128 = 0;
         for (i, &p) in self.positions.iter().enumerate().filter(|(_, p)| **p != 0) {
-            let e = 4 * (i as i32 + LOW) + self.scale as i32;
+            let e = 4 * (i as i32 + LOW) + self.scale.scale as i32;
             let p = i128::from(p);
             let term = if e >= 0 {
                 p.checked_mul(*POW10.get(e as usize)?)?
@@ -196,18 +211,18 @@ impl NumericSum {
         }
         Some(Scaled {
             mantissa,
-            scale: self.scale,
+            scale: self.scale.scale,
         })
     }
 
     /// The positions and scale, for the serialized state.
-    pub fn parts(&self) -> ([i64; POSITIONS], u32) {
+    pub fn parts(&self) -> ([i64; POSITIONS], MaxScale) {
         (self.positions, self.scale)
     }
 
     /// Rebuild from [`NumericSum::parts`]; `None` for a scale past 38.
-    pub fn from_parts(positions: [i64; POSITIONS], scale: u32) -> Option<NumericSum> {
-        (scale <= MAX_SCALE).then_some(NumericSum { positions, scale })
+    pub fn from_parts(positions: [i64; POSITIONS], scale: MaxScale) -> Option<NumericSum> {
+        (scale.scale <= MAX_SCALE).then_some(NumericSum { positions, scale })
     }
 }
 

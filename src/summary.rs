@@ -6,6 +6,7 @@
 
 use crate::agg::{self, AggState};
 use crate::error::{raise, KpiError};
+use crate::numeric::MaxScale;
 use pgrx::pg_sys;
 
 /// A KPI state that is also a stored SQL value.
@@ -22,6 +23,42 @@ pub trait Summary: AggState {
     fn from_text(text: &str) -> Result<Self, KpiError>;
     /// Remove `other`, previously merged in (rollup's inverse); `None` if it was not there.
     fn unmerge(&mut self, other: &Self) -> Option<()>;
+    /// The display scales of the exact decimals this summary holds whose scale follows the
+    /// largest scale merged in (sums, a threshold); 0 for the others. NPS and churn hold none.
+    fn scales(&self) -> [u32; 3] {
+        [0; 3]
+    }
+}
+
+/// The state of a moving aggregate over summaries (or a summary built row by row): the summary
+/// first (`repr(C)`), so the combine, serialize and final functions read it as `S`, then the
+/// largest scale of each of its decimals with how many inputs have it. When an inverse step
+/// removes the last input at a decimal's scale, the inverse returns NULL and PostgreSQL
+/// recomputes the frame, so a window's result never depends on values that left it.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C)]
+pub struct Moving<S> {
+    pub state: S,
+    pub scales: [MaxScale; 3],
+}
+
+impl<S> Moving<S> {
+    /// Count the scales of one input.
+    #[inline(always)]
+    pub fn add_scales(&mut self, scales: [u32; 3]) {
+        for (m, s) in self.scales.iter_mut().zip(scales) {
+            m.add(s);
+        }
+    }
+
+    /// Un-count the scales of one input; false when a decimal's scale is no longer known.
+    #[inline(always)]
+    pub fn remove_scales(&mut self, scales: [u32; 3]) -> bool {
+        for (m, s) in self.scales.iter_mut().zip(scales) {
+            m.remove(s);
+        }
+        self.scales.iter().all(MaxScale::known)
+    }
 }
 
 /// The summary in a datum.
@@ -85,23 +122,37 @@ pub(crate) unsafe fn finish<S: Summary>(fcinfo: pg_sys::FunctionCallInfo) -> pg_
     unsafe { agg::finish::<S>(fcinfo, |s| Some(datum(s))) }
 }
 
-/// `rollup(summary)`'s transition (or, with `inverse`, its moving inverse); NULLs skipped.
+/// `rollup(summary)`'s transition (or, with `inverse`, its moving inverse); NULLs skipped. The
+/// state is a [`Moving`] summary, read as `S` by the combine and final functions.
 pub(crate) unsafe fn rollup<S: Summary>(
     fcinfo: pg_sys::FunctionCallInfo,
     inverse: bool,
 ) -> pg_sys::Datum {
     unsafe {
         let other = (!agg::arg_is_null(fcinfo, 1)).then(|| arg::<S>(agg::arg_datum(fcinfo, 1)));
-        agg::transition::<S>(fcinfo, |s| match other {
-            None => Ok(()),
-            Some(o) if inverse => s.unmerge(&o).ok_or_else(|| {
-                KpiError::InvalidParameter(format!(
-                    "rollup({}) cannot remove a summary it did not add",
-                    S::TYPE
-                ))
-            }),
-            Some(o) => s.merge(&o),
-        })
+        let moving = agg::state_or_new::<Moving<S>>(fcinfo);
+        let m = &mut *moving;
+        match other {
+            None => {}
+            Some(o) if inverse => {
+                if m.state.unmerge(&o).is_none() {
+                    raise(KpiError::InvalidParameter(format!(
+                        "rollup({}) cannot remove a summary it did not add",
+                        S::TYPE
+                    )));
+                }
+                if !m.remove_scales(o.scales()) {
+                    return agg::return_null(fcinfo); // recompute the frame
+                }
+            }
+            Some(o) => {
+                if let Err(e) = m.state.merge(&o) {
+                    raise(e)
+                }
+                m.add_scales(o.scales());
+            }
+        }
+        agg::return_state(moving)
     }
 }
 
@@ -156,3 +207,7 @@ pub fn fields_after_version(
         Err(_) => Err(bad()),
     }
 }
+
+#[cfg(test)]
+#[path = "summary_tests.rs"]
+mod tests;

@@ -1,5 +1,6 @@
 //! Dates and timestamps as PostgreSQL stores them (`i64` counts since 2000-01-01), displayed in
-//! ISO style for error messages (timestamptz in UTC). Pure Rust.
+//! PostgreSQL's ISO style (timestamptz in UTC; `0099-01-01 BC` before year 1) for messages and
+//! the summaries' text forms, and parsed back from that text. Pure Rust.
 
 use std::fmt;
 
@@ -13,6 +14,18 @@ pub enum Kind {
     /// `timestamptz`: microseconds since 2000-01-01 00:00 UTC (`i64`).
     Timestamptz,
 }
+
+/// Microseconds in a day.
+const DAY_US: i64 = 86_400_000_000;
+/// The first valid date, 4714-11-24 BC (Julian day 0), in days since 2000-01-01
+/// (`DATETIME_MIN_JULIAN - POSTGRES_EPOCH_JDATE`).
+pub const MIN_DATE: i64 = -2_451_545;
+/// One past the last valid date, 5874898-01-01 (`DATE_END_JULIAN - POSTGRES_EPOCH_JDATE`).
+pub const END_DATE: i64 = 2_147_483_494 - 2_451_545;
+/// The first valid timestamp, 4714-11-24 00:00:00 BC (`MIN_TIMESTAMP`).
+pub const MIN_TIMESTAMP: i64 = -211_813_488_000_000_000;
+/// One past the last valid timestamp, 294277-01-01 00:00:00 (`END_TIMESTAMP`).
+pub const END_TIMESTAMP: i64 = 9_223_371_331_200_000_000;
 
 impl Kind {
     /// Bytes of one value in a datum.
@@ -39,6 +52,15 @@ impl Kind {
             Kind::Timestamp | Kind::Timestamptz => v == i64::MAX || v == i64::MIN,
         }
     }
+
+    /// Is `v` a finite value PostgreSQL accepts for this type (4714-11-24 BC to 5874897-12-31
+    /// for dates, to 294276-12-31 23:59:59.999999 for timestamps)?
+    pub fn valid(self, v: i64) -> bool {
+        match self {
+            Kind::Date => (MIN_DATE..END_DATE).contains(&v),
+            Kind::Timestamp | Kind::Timestamptz => (MIN_TIMESTAMP..END_TIMESTAMP).contains(&v),
+        }
+    }
 }
 
 /// A moment of a [`Kind`], displayed as PostgreSQL does in ISO style (timestamps in UTC).
@@ -59,6 +81,8 @@ pub fn civil(days_since_2000: i64) -> (i64, i64, i64) {
 }
 
 impl fmt::Display for Moment {
+    /// PostgreSQL's ISO output: `2025-01-31`, `2025-01-31 10:00:00.5+00`, `0099-01-01 BC`
+    /// (astronomical year 0 is 1 BC), `infinity`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Moment(kind, v) = *self;
         if kind.infinite(v) {
@@ -66,22 +90,26 @@ impl fmt::Display for Moment {
         }
         let (days, micros) = match kind {
             Kind::Date => (v, None),
-            Kind::Timestamp | Kind::Timestamptz => (
-                v.div_euclid(86_400_000_000),
-                Some(v.rem_euclid(86_400_000_000)),
-            ),
+            Kind::Timestamp | Kind::Timestamptz => {
+                (v.div_euclid(DAY_US), Some(v.rem_euclid(DAY_US)))
+            }
         };
         let (y, m, d) = civil(days);
-        write!(f, "{y:04}-{m:02}-{d:02}")?;
+        let bc = y <= 0;
+        write!(f, "{:04}-{m:02}-{d:02}", if bc { 1 - y } else { y })?;
         if let Some(us) = micros {
             let s = us / 1_000_000;
             write!(f, " {:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)?;
             if us % 1_000_000 != 0 {
-                write!(f, ".{:06}", us % 1_000_000)?;
+                let frac = format!("{:06}", us % 1_000_000);
+                write!(f, ".{}", frac.trim_end_matches('0'))?;
             }
             if kind == Kind::Timestamptz {
                 f.write_str("+00")?;
             }
+        }
+        if bc {
+            f.write_str(" BC")?;
         }
         Ok(())
     }
@@ -97,37 +125,56 @@ pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468 - 10_957
 }
 
-/// Parse what [`Moment`] displays: `YYYY-MM-DD` (a date) or `YYYY-MM-DD HH:MM:SS[.ffffff]+00` (a
-/// timestamptz, UTC). Anything else is `None`.
+/// Parse what [`Moment`] displays: `YYYY-MM-DD` (a date) or `YYYY-MM-DD HH:MM:SS[.ffffff]+00`
+/// (a timestamptz, UTC), either followed by ` BC` for years before 1. Also read: the form 0.1.0
+/// printed for those years, the astronomical year with a sign (`-099-01-01` is 100 BC, `0000` is
+/// 1 BC). A value outside PostgreSQL's range for its type, or anything else, is `None`.
 pub fn parse_moment(text: &str) -> Option<Moment> {
-    let num = |s: &str| -> Option<i64> {
-        s.bytes()
-            .all(|b| b.is_ascii_digit())
+    let num = |s: &str, max_len: usize| -> Option<i64> {
+        (!s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit()))
             .then(|| s.parse().ok())
             .flatten()
+    };
+    let (text, bc) = match text.strip_suffix(" BC") {
+        Some(t) => (t, true),
+        None => (text, false),
     };
     let (date, time) = match text.split_once(' ') {
         Some((d, t)) => (d, Some(t.strip_suffix("+00")?)),
         None => (text, None),
     };
+    let (signed, date) = match date.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, date),
+    };
     let mut ymd = date.split('-');
-    let (y, m, d) = (num(ymd.next()?)?, num(ymd.next()?)?, num(ymd.next()?)?);
-    if ymd.next().is_some() || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+    let year = ymd.next()?;
+    let (y, m, d) = (num(year, 7)?, num(ymd.next()?, 2)?, num(ymd.next()?, 2)?);
+    // 4 digits at least ({:04}); 0.1.0's signed years have 3 after the sign (`-099`)
+    let short_year = year.len() < if signed { 3 } else { 4 };
+    if ymd.next().is_some() || short_year || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
+    let y = match (signed, bc) {
+        (true, true) => return None,
+        (false, true) if y == 0 => return None,
+        (false, true) => 1 - y,
+        (true, false) => -y,
+        (false, false) => y,
+    };
     let days = days_from_civil(y, m, d);
     if civil(days) != (y, m, d) {
         return None; // 2025-02-30
     }
     let Some(time) = time else {
-        return Some(Moment(Kind::Date, days));
+        return Kind::Date.valid(days).then_some(Moment(Kind::Date, days));
     };
     let (hms, frac) = time.split_once('.').unwrap_or((time, ""));
     let mut parts = hms.split(':');
     let (h, mi, s) = (
-        num(parts.next()?)?,
-        num(parts.next()?)?,
-        num(parts.next()?)?,
+        num(parts.next()?, 2)?,
+        num(parts.next()?, 2)?,
+        num(parts.next()?, 2)?,
     );
     if parts.next().is_some() || h > 23 || mi > 59 || s > 59 || frac.len() > 6 {
         return None;
@@ -135,17 +182,23 @@ pub fn parse_moment(text: &str) -> Option<Moment> {
     let micros = if frac.is_empty() {
         0
     } else {
-        num(frac)? * 10i64.pow(6 - frac.len() as u32)
+        num(frac, 6)? * 10i64.pow(6 - frac.len() as u32)
     };
-    Some(Moment(
-        Kind::Timestamptz,
-        days * 86_400_000_000 + ((h * 60 + mi) * 60 + s) * 1_000_000 + micros,
-    ))
+    let v = days
+        .checked_mul(DAY_US)?
+        .checked_add(((h * 60 + mi) * 60 + s) * 1_000_000 + micros)?;
+    Kind::Timestamptz
+        .valid(v)
+        .then_some(Moment(Kind::Timestamptz, v))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn date(y: i64, m: i64, d: i64) -> Moment {
+        Moment(Kind::Date, days_from_civil(y, m, d))
+    }
 
     #[test]
     fn moments_round_trip_through_text() {
@@ -153,8 +206,15 @@ mod tests {
             Moment(Kind::Date, 0),
             Moment(Kind::Date, 9131),
             Moment(Kind::Date, -800),
+            Moment(Kind::Date, MIN_DATE),
+            Moment(Kind::Date, END_DATE - 1),
+            date(-98, 1, 1),
+            date(0, 2, 29),
             Moment(Kind::Timestamptz, 90_061_000_001),
             Moment(Kind::Timestamptz, 0),
+            Moment(Kind::Timestamptz, MIN_TIMESTAMP),
+            Moment(Kind::Timestamptz, END_TIMESTAMP - 1),
+            Moment(Kind::Timestamptz, -63_200_000_000_000_500),
         ] {
             assert_eq!(parse_moment(&m.to_string()), Some(m), "{m}");
         }
@@ -166,6 +226,14 @@ mod tests {
             "2025-01-01 25:00:00+00",
             "x-y-z",
             "2025-01-01 10:00:00.1234567+00",
+            "0000-01-01 BC",
+            "-0099-01-01 BC",
+            "025-01-01",
+            "+2025-01-01",
+            "4714-11-23 BC",
+            "5874898-01-01",
+            "300000-01-01 00:00:00+00",
+            "99999999999-01-01",
         ] {
             assert_eq!(parse_moment(bad), None, "{bad}");
         }
@@ -173,5 +241,37 @@ mod tests {
             parse_moment("2025-01-01 00:00:00.5+00").map(|m| m.1 % 1_000_000),
             Some(500_000)
         );
+    }
+
+    #[test]
+    fn bc_in_postgres_style_and_the_old_form_still_reads() {
+        assert_eq!(date(-98, 1, 1).to_string(), "0099-01-01 BC");
+        assert_eq!(date(0, 12, 31).to_string(), "0001-12-31 BC");
+        assert_eq!(date(1, 1, 1).to_string(), "0001-01-01");
+        assert_eq!(Moment(Kind::Date, MIN_DATE).to_string(), "4714-11-24 BC");
+        assert_eq!(
+            Moment(Kind::Date, END_DATE - 1).to_string(),
+            "5874897-12-31"
+        );
+        assert_eq!(
+            Moment(Kind::Timestamptz, MIN_TIMESTAMP).to_string(),
+            "4714-11-24 00:00:00+00 BC"
+        );
+        assert_eq!(
+            Moment(Kind::Timestamptz, END_TIMESTAMP - 1).to_string(),
+            "294276-12-31 23:59:59.999999+00"
+        );
+        assert_eq!(
+            Moment(Kind::Timestamptz, 500_000).to_string(),
+            "2000-01-01 00:00:00.5+00"
+        );
+        // what 0.1.0 printed for these years
+        assert_eq!(parse_moment("-099-01-01"), Some(date(-99, 1, 1)));
+        assert_eq!(parse_moment("0000-03-01"), Some(date(0, 3, 1)));
+        assert_eq!(
+            parse_moment("-4713-11-24"),
+            Some(Moment(Kind::Date, MIN_DATE))
+        );
+        assert_eq!(parse_moment("-4713-11-23"), None);
     }
 }

@@ -181,6 +181,9 @@ unsafe fn numeric_step(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Da
             if let Err(why) = (*state).step_numeric(agg::varlena_bytes(d), inverse) {
                 agg::raise_refused(why, d, "ces", "score", overflow("ces"));
             }
+            if inverse && !(*state).sum.scale_known() {
+                return agg::return_null(f); // the last value at the sum's scale left: recompute
+            }
         }
         agg::return_state(state)
     }

@@ -14,10 +14,37 @@ use crate::error::KpiError;
 use crate::numeric::Scaled;
 use crate::numeric_sum::NumericSum;
 use crate::summary::{self, Summary};
+use crate::text::{Count, Decimal, Number};
 use pgrx::pg_sys;
 
 const VERSION: u8 = 1;
-const EXPECTED: &str = r#"expected {"v":1,"count":<responses>,"sum":<exact sum of the scores>}"#;
+const EXPECTED: &str = r#"{"v":1,"count":<responses>,"sum":<exact sum of the scores>}"#;
+
+/// The rules every stored CES summary meets, whichever way it came in.
+fn check(s: &MeanState<Scaled>) -> Result<(), String> {
+    if s.count == 0 && s.sum.mantissa != 0 {
+        return Err("a sum without responses".into());
+    }
+    Ok(())
+}
+
+/// Version 1 of the text form.
+fn parse_v1(text: &str) -> Result<MeanState<Scaled>, String> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Form {
+        #[allow(dead_code)]
+        v: Count,
+        count: Count,
+        sum: Decimal,
+    }
+    let f: Form = crate::text::from_json(text)?;
+    let s = MeanState {
+        sum: f.sum.0,
+        count: f.count.0,
+    };
+    check(&s).map(|()| s)
+}
 
 impl Summary for MeanState<Scaled> {
     const TYPE: &'static str = "cessummary";
@@ -29,31 +56,30 @@ impl Summary for MeanState<Scaled> {
     fn from_stored(bytes: &[u8]) -> Result<Self, KpiError> {
         let bad = |why: &str| KpiError::BadText(format!("invalid cessummary bytes: {why}"));
         let s = <Self as crate::agg::AggState>::from_bytes(bytes).map_err(|e| bad(e.message()))?;
-        if s.count == 0 && s.sum.mantissa != 0 {
-            return Err(bad("a sum without responses"));
-        }
+        check(&s).map_err(|why| bad(&why))?;
         Ok(s)
     }
 
     fn to_text(&self) -> String {
-        format!(
-            r#"{{"v":{VERSION},"count":{},"sum":{}}}"#,
-            self.count, self.sum
-        )
+        #[derive(serde::Serialize)]
+        struct Form {
+            v: u8,
+            count: i64,
+            sum: Number,
+        }
+        crate::text::to_json(&Form {
+            v: VERSION,
+            count: self.count,
+            sum: self.sum.into(),
+        })
     }
 
     fn from_text(text: &str) -> Result<Self, KpiError> {
-        let bad = || KpiError::BadText(format!("malformed cessummary \"{text}\": {EXPECTED}"));
-        let rest = summary::fields_after_version(text, Self::TYPE, VERSION, EXPECTED)?;
-        let rest = rest.as_str();
-        let rest = rest.strip_prefix(r#""count":"#).ok_or_else(bad)?;
-        let (count, sum) = rest.split_once(r#","sum":"#).ok_or_else(bad)?;
-        let count: i64 = count.parse().ok().filter(|c| *c >= 0).ok_or_else(bad)?;
-        let sum: Scaled = sum.parse().map_err(|_| bad())?;
-        if count == 0 && sum.mantissa != 0 {
-            return Err(bad());
-        }
-        Ok(MeanState { sum, count })
+        crate::text::read(text, Self::TYPE, EXPECTED, &[(1, parse_v1)])
+    }
+
+    fn scales(&self) -> [u32; 3] {
+        [self.sum.scale, 0, 0]
     }
 
     fn unmerge(&mut self, other: &Self) -> Option<()> {
@@ -159,23 +185,29 @@ mod unit_tests {
 
     #[test]
     fn malformed_is_22p02() {
-        for bad in [
-            "",
-            "x",
-            r#"{"v":1,"count":-1,"sum":0}"#,
-            r#"{"v":1,"count":1,"sum":1e3}"#,
-            r#"{"v":1,"count":0,"sum":5}"#,
-            r#"{"v":1,"sum":5,"count":1}"#,
+        for (bad, why) in [
+            ("", "EOF while parsing"),
+            ("x", "expected value"),
+            (r#"{"v":1,"count":-1,"sum":0}"#, "-1 is not a count"),
+            (
+                r#"{"v":1,"count":1,"sum":1e3}"#,
+                "1e3 is not an exact decimal",
+            ),
+            (r#"{"v":1,"count":0,"sum":5}"#, "a sum without responses"),
+            (r#"{"v":1,"count":1}"#, "missing field `sum`"),
+            (
+                r#"{"v":1,"count":1,"sum":5,"mean":5}"#,
+                "unknown field `mean`",
+            ),
         ] {
             let e = MeanState::<Scaled>::from_text(bad).unwrap_err();
-            assert_eq!(
-                (e.sqlstate(), e.message()),
-                (
-                    "22P02",
-                    format!("malformed cessummary \"{bad}\": {EXPECTED}").as_str()
-                )
-            );
+            crate::text::assert_malformed(&e, "cessummary", bad, EXPECTED, why);
         }
+        // keys in any order, as jsonb prints them
+        assert_eq!(
+            MeanState::<Scaled>::from_text(r#"{"v":1,"sum":5,"count":1}"#).unwrap(),
+            st(5, 0, 1)
+        );
         let e = MeanState::<Scaled>::from_text(r#"{"v":3,"count":0,"sum":0}"#).unwrap_err();
         assert!(e
             .message()
@@ -227,7 +259,7 @@ mod tests {
             (
                 "SELECT 'x'::cessummary",
                 ERRCODE_INVALID_TEXT_REPRESENTATION,
-                r#"malformed cessummary "x": expected {"v":1,"count":<responses>,"sum":<exact sum of the scores>}"#,
+                r#"malformed cessummary "x": expected value (text form: {"v":1,"count":<responses>,"sum":<exact sum of the scores>})"#,
             ),
             (
                 "SELECT ces_agg('NaN'::numeric)",

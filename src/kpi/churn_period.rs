@@ -133,6 +133,10 @@ pub struct PeriodState {
     /// The period argument is a constant of the query: once recorded, rows need not pass it
     /// again. Set by the glue on a group's first row; never serialized.
     pub constant: bool,
+    /// Whether `period` is known, or still open: a new `rollup()` state has seen no summary, so
+    /// it takes the period (or its absence, for the count and flag shapes) of the first. Every
+    /// state read from bytes, made by [`PeriodState::new`] or given a period is shaped.
+    shaped: bool,
 }
 
 impl PeriodState {
@@ -143,6 +147,7 @@ impl PeriodState {
             period,
             seen: ([0; 24], 0),
             constant: false,
+            shaped: true,
         }
     }
 }
@@ -221,10 +226,32 @@ impl PeriodState {
                 "{kpi} period must be the same on every row of a group, got {p} after {q}"
             ))),
             None => {
-                self.period = Some(p);
+                (self.period, self.shaped) = (Some(p), true);
                 Ok(p)
             }
         }
+    }
+
+    /// The rules every stored churn summary meets, whichever way it came in: no more lost than
+    /// active customers, and a period (if any) of dates or timestamptz values PostgreSQL
+    /// accepts, its lower bound not after its upper.
+    pub fn check_stored(&self) -> Result<(), String> {
+        if self.ratio.hits > self.ratio.total {
+            return Err(format!(
+                "{} lost of {} active customers",
+                self.ratio.hits, self.ratio.total
+            ));
+        }
+        if let Some(p) = self.period {
+            let valid = matches!(p.kind, Kind::Date | Kind::Timestamptz)
+                && p.kind.valid(p.lower)
+                && p.kind.valid(p.upper)
+                && p.lower <= p.upper;
+            if !valid {
+                return Err("malformed period".into());
+            }
+        }
+        Ok(())
     }
 
     /// `Some(lost)` for a customer active at the start of `p`, `None` otherwise.
@@ -282,8 +309,23 @@ impl PeriodState {
 
 impl AggState for PeriodState {
     fn merge(&mut self, other: &Self) -> Result<(), KpiError> {
-        if let Some(p) = other.period {
-            self.check("churn_rate", p)?;
+        if other.shaped {
+            match (self.shaped, self.period, other.period) {
+                (false, _, _) => (self.period, self.shaped) = (other.period, true),
+                (true, Some(_), Some(p)) => {
+                    self.check("churn_rate", p)?;
+                }
+                (true, None, None) => {}
+                (true, mine, theirs) => {
+                    let show =
+                        |p: Option<Period>| p.map_or("no period".to_string(), |p| p.to_string());
+                    return Err(KpiError::InvalidParameter(format!(
+                        "churn cohorts with and without a period cannot be combined, got {} after {}",
+                        show(theirs),
+                        show(mine)
+                    )));
+                }
+            }
         }
         self.ratio.merge(&other.ratio)
     }
@@ -313,21 +355,17 @@ impl AggState for PeriodState {
             hits: r.count()?,
             total: r.count()?,
         };
-        if ratio.hits > ratio.total {
-            return Err(r.error("more lost than active customers"));
-        }
         let kind = match r.u8()? {
             0 => None,
             1 => Some(Kind::Date),
             2 => Some(Kind::Timestamptz),
-            3 => Some(Kind::Timestamp),
             k => return Err(r.error(&format!("unknown period kind {k}"))),
         };
         let period = match kind {
             None => None,
             Some(kind) => {
                 let (lower, upper, inc) = (r.i64()?, r.i64()?, r.u8()?);
-                if inc > 3 || lower > upper {
+                if inc > 3 {
                     return Err(r.error("malformed period"));
                 }
                 Some(Period {
@@ -339,12 +377,10 @@ impl AggState for PeriodState {
                 })
             }
         };
+        let s = PeriodState::new(ratio, period);
+        s.check_stored().map_err(|why| r.error(&why))?;
         r.end()?;
-        Ok(PeriodState {
-            ratio,
-            period,
-            ..PeriodState::default()
-        })
+        Ok(s)
     }
 }
 

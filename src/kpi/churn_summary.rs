@@ -16,11 +16,43 @@ use super::ratio::{self, RatioState};
 use crate::agg::{self, AggState};
 use crate::error::KpiError;
 use crate::summary::{self, Summary};
+use crate::text::{Count, Nullable};
 use pgrx::pg_sys;
 
 const VERSION: u8 = 1;
 const EXPECTED: &str =
-    r#"expected {"v":1,"lost":<customers>,"at_start":<customers>,"period":<"[from,to)" or null>}"#;
+    r#"{"v":1,"lost":<customers>,"at_start":<customers>,"period":<"[from,to)" or null>}"#;
+
+/// Version 1 of the text form.
+fn parse_v1(text: &str) -> Result<PeriodState, String> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Form {
+        #[allow(dead_code)]
+        v: Count,
+        lost: Count,
+        at_start: Count,
+        period: Nullable<String>,
+    }
+    let f: Form = crate::text::from_json(text)?;
+    let period = match f.period.0 {
+        None => None,
+        Some(p) => Some(Period::parse_bare(&p).ok_or_else(|| {
+            format!(
+                "period \"{p}\" is not a bounded date or timestamptz range within \
+                 4714-11-24 BC and 5874897-12-31 (294276-12-31 for timestamps)"
+            )
+        })?),
+    };
+    let s = PeriodState::new(
+        RatioState {
+            hits: f.lost.0,
+            total: f.at_start.0,
+        },
+        period,
+    );
+    s.check_stored().map(|()| s)
+}
 
 impl Summary for PeriodState {
     const TYPE: &'static str = "churnsummary";
@@ -35,52 +67,23 @@ impl Summary for PeriodState {
     }
 
     fn to_text(&self) -> String {
-        let period = self
-            .period
-            .map_or("null".to_string(), |p| format!("\"{}\"", p.bare()));
-        format!(
-            r#"{{"v":{VERSION},"lost":{},"at_start":{},"period":{period}}}"#,
-            self.ratio.hits, self.ratio.total
-        )
+        #[derive(serde::Serialize)]
+        struct Form {
+            v: u8,
+            lost: i64,
+            at_start: i64,
+            period: Option<String>,
+        }
+        crate::text::to_json(&Form {
+            v: VERSION,
+            lost: self.ratio.hits,
+            at_start: self.ratio.total,
+            period: self.period.map(|p| p.bare()),
+        })
     }
 
     fn from_text(text: &str) -> Result<Self, KpiError> {
-        let bad = || KpiError::BadText(format!("malformed churnsummary \"{text}\": {EXPECTED}"));
-        let rest = summary::fields_after_version(text, Self::TYPE, VERSION, EXPECTED)?;
-        let rest = rest.as_str();
-        let rest = rest
-            .trim_start()
-            .strip_prefix(r#""lost":"#)
-            .ok_or_else(bad)?;
-        let (lost, rest) = rest.split_once(',').ok_or_else(bad)?;
-        let rest = rest
-            .trim_start()
-            .strip_prefix(r#""at_start":"#)
-            .ok_or_else(bad)?;
-        let (at_start, period) = rest.split_once(',').ok_or_else(bad)?;
-        let period = period
-            .trim_start()
-            .strip_prefix(r#""period":"#)
-            .ok_or_else(bad)?
-            .trim();
-        let count = |s: &str| s.trim().parse::<i64>().ok().filter(|c| *c >= 0);
-        let (hits, total) = (
-            count(lost).ok_or_else(bad)?,
-            count(at_start).ok_or_else(bad)?,
-        );
-        let period = match period {
-            "null" => None,
-            p => Some(
-                p.strip_prefix('"')
-                    .and_then(|p| p.strip_suffix('"'))
-                    .and_then(Period::parse_bare)
-                    .ok_or_else(bad)?,
-            ),
-        };
-        if hits > total {
-            return Err(bad());
-        }
-        Ok(PeriodState::new(RatioState { hits, total }, period))
+        crate::text::read(text, Self::TYPE, EXPECTED, &[(1, parse_v1)])
     }
 
     fn unmerge(&mut self, other: &Self) -> Option<()> {
@@ -172,20 +175,36 @@ mod unit_tests {
 
     #[test]
     fn malformed_is_22p02_and_unmerge() {
-        for bad in [
-            "",
-            r#"{"v":1,"lost":5,"at_start":4,"period":null}"#,
-            r#"{"v":1,"lost":1,"at_start":4,"period":"[2025-02-01,2025-01-01)"}"#,
-            r#"{"v":1,"lost":1,"at_start":4,"period":"2025"}"#,
+        for (bad, why) in [
+            ("", "EOF while parsing"),
+            (
+                r#"{"v":1,"lost":5,"at_start":4,"period":null}"#,
+                "5 lost of 4 active",
+            ),
+            (
+                r#"{"v":1,"lost":1,"at_start":4,"period":"[2025-02-01,2025-01-01)"}"#,
+                "is not a bounded",
+            ),
+            (
+                r#"{"v":1,"lost":1,"at_start":4,"period":"2025"}"#,
+                "period \"2025\"",
+            ),
+            (
+                r#"{"v":1,"lost":1,"at_start":4,"period":"[300000-01-01 00:00:00+00,300001-01-01 00:00:00+00)"}"#,
+                "is not a bounded",
+            ),
+            (
+                r#"{"v":1,"lost":1,"at_start":4,"period":"[2025-01-01,5874898-01-01)"}"#,
+                "is not a bounded",
+            ),
+            (r#"{"v":1,"lost":1,"at_start":4}"#, "missing field `period`"),
+            (
+                r#"{"v":1,"lost":1,"at_start":4,"period":7}"#,
+                "invalid type",
+            ),
         ] {
             let e = PeriodState::from_text(bad).unwrap_err();
-            assert_eq!(
-                (e.sqlstate(), e.message()),
-                (
-                    "22P02",
-                    format!("malformed churnsummary \"{bad}\": {EXPECTED}").as_str()
-                )
-            );
+            crate::text::assert_malformed(&e, "churnsummary", bad, EXPECTED, why);
         }
         let mut s = PeriodState::new(RatioState { hits: 3, total: 10 }, Some(january()));
         s.unmerge(&PeriodState::new(
@@ -231,7 +250,7 @@ mod tests {
              ERRCODE_INVALID_PARAMETER_VALUE,
              "churn_rate period must be the same on every row of a group, got [2025-02-01,2025-03-04) after [2025-01-01,2025-02-01)"),
             ("SELECT 'x'::churnsummary", ERRCODE_INVALID_TEXT_REPRESENTATION,
-             r#"malformed churnsummary "x": expected {"v":1,"lost":<customers>,"at_start":<customers>,"period":<"[from,to)" or null>}"#),
+             r#"malformed churnsummary "x": expected value (text form: {"v":1,"lost":<customers>,"at_start":<customers>,"period":<"[from,to)" or null>})"#),
         ]);
     }
 }

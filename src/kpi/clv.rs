@@ -183,6 +183,9 @@ unsafe fn numeric_step(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Da
             if let Err((i, why)) = (*state).step_numeric(xs, inverse) {
                 agg::raise_refused(why, ds[i], "clv", ROLES[i], overflow());
             }
+            if inverse && !(*state).sums.iter().all(NumericSum::scale_known) {
+                return agg::return_null(f); // the last value at a sum's scale left: recompute
+            }
         }
         agg::return_state(state)
     }
@@ -209,6 +212,20 @@ unsafe fn float_step(f: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
             },
         )
     }
+}
+
+/// `avg(value) * avg(freq) * avg(lifespan)` of `double precision` sums; a product past the
+/// `double precision` range is 22003 naming the averages, never `Infinity`.
+pub fn float_clv(sums: [f64; 3], n: i64) -> Result<f64, KpiError> {
+    let avgs = sums.map(|s| s / n as f64);
+    let clv = avgs[0] * avgs[1] * avgs[2];
+    if clv.is_finite() {
+        return Ok(clv);
+    }
+    Err(KpiError::OutOfRange(format!(
+        "clv is out of range for double precision: avg(value) {:e} x avg(freq) {:e} x avg(lifespan) {:e}",
+        avgs[0], avgs[1], avgs[2]
+    )))
 }
 
 /// `s0 * s1 * s2 / n^3` in numeric arithmetic.
@@ -249,8 +266,8 @@ crate::pg_v1_fn!(fn clv_final_numeric, pg_finfo_clv_final_numeric, |f| unsafe {
 crate::pg_v1_fn!(fn clv_final_float8, pg_finfo_clv_final_float8, |f| unsafe {
     agg::finish::<ClvState<f64>>(f, |s| {
         s.finish().map(|(sums, n)| {
-            let n = n as f64;
-            pg_sys::Datum::from(agg::numeric_from_f64((sums[0] / n) * (sums[1] / n) * (sums[2] / n)))
+            let clv = float_clv(sums, n).unwrap_or_else(|e| crate::error::raise(e));
+            pg_sys::Datum::from(agg::numeric_from_f64(clv))
         })
     })
 });
@@ -260,6 +277,16 @@ pgrx::extension_sql_file!("clv.sql", name = "clv");
 #[cfg(test)]
 mod unit_tests {
     use super::*;
+
+    #[test]
+    fn float_clv_past_the_range_is_22003() {
+        assert_eq!(float_clv([100.0, 2.0, 3.0], 1), Ok(600.0));
+        let e = float_clv([1e308; 3], 1).unwrap_err();
+        assert_eq!(
+            (e.sqlstate(), e.message()),
+            ("22003", "clv is out of range for double precision: avg(value) 1e308 x avg(freq) 1e308 x avg(lifespan) 1e308")
+        );
+    }
 
     #[test]
     fn seeds_example_and_inverse() {

@@ -16,12 +16,43 @@ use crate::error::KpiError;
 use crate::numeric::Scaled;
 use crate::numeric_sum::NumericSum;
 use crate::summary::{self, Summary};
+use crate::text::{Count, Decimal, Number};
 use pgrx::pg_sys;
 
 const VERSION: u8 = 1;
 const FIELDS: [&str; 3] = ["value", "freq", "lifespan"];
-const EXPECTED: &str =
-    r#"expected {"v":1,"n":<customers>,"value":<sum>,"freq":<sum>,"lifespan":<sum>}"#;
+const EXPECTED: &str = r#"{"v":1,"n":<customers>,"value":<sum>,"freq":<sum>,"lifespan":<sum>}"#;
+
+/// The rules every stored CLV summary meets, whichever way it came in.
+fn check(s: &ClvState<Scaled>) -> Result<(), String> {
+    if let Some((x, name)) = s.sums.iter().zip(FIELDS).find(|(x, _)| x.is_negative()) {
+        return Err(format!("negative {name} sum {x}"));
+    }
+    if s.n == 0 && s.sums.iter().any(|x| x.mantissa != 0) {
+        return Err("sums without customers".into());
+    }
+    Ok(())
+}
+
+/// Version 1 of the text form.
+fn parse_v1(text: &str) -> Result<ClvState<Scaled>, String> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Form {
+        #[allow(dead_code)]
+        v: Count,
+        n: Count,
+        value: Decimal,
+        freq: Decimal,
+        lifespan: Decimal,
+    }
+    let f: Form = crate::text::from_json(text)?;
+    let s = ClvState {
+        sums: [f.value.0, f.freq.0, f.lifespan.0],
+        n: f.n.0,
+    };
+    check(&s).map(|()| s)
+}
 
 impl Summary for ClvState<Scaled> {
     const TYPE: &'static str = "clvsummary";
@@ -33,52 +64,35 @@ impl Summary for ClvState<Scaled> {
     fn from_stored(bytes: &[u8]) -> Result<Self, KpiError> {
         let bad = |why: &str| KpiError::BadText(format!("invalid clvsummary bytes: {why}"));
         let s = Self::from_bytes(bytes).map_err(|e| bad(e.message()))?;
-        if s.sums.iter().any(|x| x.is_negative())
-            || (s.n == 0 && s.sums.iter().any(|x| x.mantissa != 0))
-        {
-            return Err(bad("impossible sums"));
-        }
+        check(&s).map_err(|why| bad(&why))?;
         Ok(s)
     }
 
     fn to_text(&self) -> String {
+        #[derive(serde::Serialize)]
+        struct Form {
+            v: u8,
+            n: i64,
+            value: Number,
+            freq: Number,
+            lifespan: Number,
+        }
         let [v, f, l] = self.sums;
-        format!(
-            r#"{{"v":{VERSION},"n":{},"value":{v},"freq":{f},"lifespan":{l}}}"#,
-            self.n
-        )
+        crate::text::to_json(&Form {
+            v: VERSION,
+            n: self.n,
+            value: v.into(),
+            freq: f.into(),
+            lifespan: l.into(),
+        })
     }
 
     fn from_text(text: &str) -> Result<Self, KpiError> {
-        let bad = || KpiError::BadText(format!("malformed clvsummary \"{text}\": {EXPECTED}"));
-        let rest = summary::fields_after_version(text, Self::TYPE, VERSION, EXPECTED)?;
-        let rest = rest.as_str();
-        let (n, mut rest) = rest
-            .strip_prefix(r#""n":"#)
-            .and_then(|r| r.split_once(','))
-            .ok_or_else(bad)?;
-        let n: i64 = n.parse().ok().filter(|n| *n >= 0).ok_or_else(bad)?;
-        let mut sums = [Scaled::default(); 3];
-        for (i, field) in FIELDS.iter().enumerate() {
-            let value = rest
-                .strip_prefix(&format!(r#""{field}":"#))
-                .ok_or_else(bad)?;
-            let (this, next) = if i < 2 {
-                value.split_once(',').ok_or_else(bad)?
-            } else {
-                (value, "")
-            };
-            sums[i] = this
-                .parse::<Scaled>()
-                .ok()
-                .filter(|x| !x.is_negative())
-                .ok_or_else(bad)?;
-            rest = next;
-        }
-        if n == 0 && sums.iter().any(|x| x.mantissa != 0) {
-            return Err(bad());
-        }
-        Ok(ClvState { sums, n })
+        crate::text::read(text, Self::TYPE, EXPECTED, &[(1, parse_v1)])
+    }
+
+    fn scales(&self) -> [u32; 3] {
+        self.sums.map(|x| x.scale)
     }
 
     fn unmerge(&mut self, other: &Self) -> Option<()> {
@@ -169,25 +183,35 @@ mod unit_tests {
 
     #[test]
     fn malformed_is_22p02() {
-        for bad in [
-            "",
-            r#"{"v":1,"n":1,"value":1,"freq":1}"#,
-            r#"{"v":1,"n":1,"value":-1,"freq":1,"lifespan":1}"#,
-            r#"{"v":1,"n":0,"value":1,"freq":0,"lifespan":0}"#,
-            r#"{"v":1,"n":1,"freq":1,"value":1,"lifespan":1}"#,
+        for (bad, why) in [
+            ("", "EOF while parsing"),
+            (
+                r#"{"v":1,"n":1,"value":1,"freq":1}"#,
+                "missing field `lifespan`",
+            ),
+            (
+                r#"{"v":1,"n":1,"value":-1,"freq":1,"lifespan":1}"#,
+                "negative value sum -1",
+            ),
+            (
+                r#"{"v":1,"n":0,"value":1,"freq":0,"lifespan":0}"#,
+                "sums without customers",
+            ),
         ] {
             let e = ClvState::<Scaled>::from_text(bad).unwrap_err();
-            assert_eq!(
-                (e.sqlstate(), e.message()),
-                (
-                    "22P02",
-                    format!("malformed clvsummary \"{bad}\": {EXPECTED}").as_str()
-                )
-            );
+            crate::text::assert_malformed(&e, "clvsummary", bad, EXPECTED, why);
         }
+        assert_eq!(
+            ClvState::<Scaled>::from_text(r#"{"v":1,"n":1,"freq":1,"value":1,"lifespan":1}"#)
+                .unwrap(),
+            st((1, 0), (1, 0), (1, 0), 1)
+        );
         let e = ClvState::<Scaled>::from_stored(&st((-1, 0), (0, 0), (0, 0), 1).to_bytes())
             .unwrap_err();
-        assert_eq!(e.message(), "invalid clvsummary bytes: impossible sums");
+        assert_eq!(
+            e.message(),
+            "invalid clvsummary bytes: negative value sum -1"
+        );
     }
 
     #[test]
@@ -234,7 +258,7 @@ mod tests {
             (
                 "SELECT 'x'::clvsummary",
                 ERRCODE_INVALID_TEXT_REPRESENTATION,
-                r#"malformed clvsummary "x": expected {"v":1,"n":<customers>,"value":<sum>,"freq":<sum>,"lifespan":<sum>}"#,
+                r#"malformed clvsummary "x": expected value (text form: {"v":1,"n":<customers>,"value":<sum>,"freq":<sum>,"lifespan":<sum>})"#,
             ),
             (
                 "SELECT clv_agg(-1, 2, 3)",

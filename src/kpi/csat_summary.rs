@@ -15,12 +15,13 @@ use crate::agg::{self, AggState};
 use crate::bytes::{Field, Reader, Writer};
 use crate::error::KpiError;
 use crate::numeric::Scaled;
-use crate::summary::{self, Summary};
+use crate::summary::{self, Moving, Summary};
+use crate::text::{Count, Decimal, Nullable, Number};
 use pgrx::pg_sys;
 use std::cmp::Ordering;
 
 const VERSION: u8 = 1;
-const EXPECTED: &str = r#"expected {"v":1,"threshold":<number or null>,"satisfied":<count>,"responses":<count>,"sum":<sum of ratings>}"#;
+const EXPECTED: &str = r#"{"v":1,"threshold":<number or null>,"satisfied":<count>,"responses":<count>,"sum":<sum of ratings>}"#;
 
 /// Ratings at or above the threshold, all ratings, their exact sum, and the group's threshold.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -44,11 +45,18 @@ fn overflow() -> KpiError {
 }
 
 impl CsatState {
-    /// Record `t` as the group's threshold, or check it is the same value.
+    /// Record `t` as the group's threshold, or check it is the same value. Of equal values
+    /// written with different scales (4 and 4.0) the one with more decimals is kept, so the
+    /// summary does not depend on the order of the rows.
     #[inline(always)]
     pub fn check(&mut self, t: Scaled) -> Result<Scaled, KpiError> {
         match self.threshold {
-            Some(was) if was.cmp_value(t) == Ordering::Equal => Ok(was),
+            Some(was) if was.cmp_value(t) == Ordering::Equal => {
+                if t.scale > was.scale {
+                    self.threshold = Some(t);
+                }
+                Ok(t)
+            }
             Some(was) => Err(threshold_changed(was, t)),
             None => {
                 self.threshold = Some(t);
@@ -75,10 +83,22 @@ impl CsatState {
         Ok(())
     }
 
+    /// The rules every stored CSAT summary meets, whichever way it came in.
+    pub fn check_stored(&self) -> Result<(), String> {
+        if self.satisfied > self.responses {
+            return Err("more satisfied than responses".into());
+        }
+        if self.responses == 0 && self.sum.mantissa != 0 {
+            return Err("a sum without responses".into());
+        }
+        if self.threshold.is_none() && self.responses > 0 {
+            return Err("responses without a threshold".into());
+        }
+        Ok(())
+    }
+
     fn possible(&self) -> bool {
-        self.satisfied >= 0
-            && self.satisfied <= self.responses
-            && (self.responses > 0 || self.sum.mantissa == 0)
+        self.satisfied >= 0 && self.check_stored().is_ok()
     }
 }
 
@@ -129,13 +149,32 @@ impl AggState for CsatState {
             sum,
             threshold,
         };
-        if !s.possible() {
-            return Err(KpiError::BadText(
-                "invalid csatsummary state: impossible counts".into(),
-            ));
-        }
+        s.check_stored()
+            .map_err(|why| KpiError::BadText(format!("invalid csatsummary state: {why}")))?;
         Ok(s)
     }
+}
+
+/// Version 1 of the text form.
+fn parse_v1(text: &str) -> Result<CsatState, String> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Form {
+        #[allow(dead_code)]
+        v: Count,
+        threshold: Nullable<Decimal>,
+        satisfied: Count,
+        responses: Count,
+        sum: Decimal,
+    }
+    let f: Form = crate::text::from_json(text)?;
+    let s = CsatState {
+        satisfied: f.satisfied.0,
+        responses: f.responses.0,
+        sum: f.sum.0,
+        threshold: f.threshold.0.map(|t| t.0),
+    };
+    s.check_stored().map(|()| s)
 }
 
 impl Summary for CsatState {
@@ -150,40 +189,29 @@ impl Summary for CsatState {
     }
 
     fn to_text(&self) -> String {
-        let t = self.threshold.map_or("null".to_string(), |t| t.to_string());
-        format!(
-            r#"{{"v":{VERSION},"threshold":{t},"satisfied":{},"responses":{},"sum":{}}}"#,
-            self.satisfied, self.responses, self.sum
-        )
+        #[derive(serde::Serialize)]
+        struct Form {
+            v: u8,
+            threshold: Option<Number>,
+            satisfied: i64,
+            responses: i64,
+            sum: Number,
+        }
+        crate::text::to_json(&Form {
+            v: VERSION,
+            threshold: self.threshold.map(Number::from),
+            satisfied: self.satisfied,
+            responses: self.responses,
+            sum: self.sum.into(),
+        })
     }
 
     fn from_text(text: &str) -> Result<Self, KpiError> {
-        let bad = || KpiError::BadText(format!("malformed csatsummary \"{text}\": {EXPECTED}"));
-        let rest = summary::fields_after_version(text, Self::TYPE, VERSION, EXPECTED)?;
-        let mut parts = rest.split(',');
-        let mut field = |name: &str| {
-            parts
-                .next()
-                .and_then(|p| p.strip_prefix(&format!(r#""{name}":"#)))
-                .ok_or_else(bad)
-        };
-        let threshold = match field("threshold")? {
-            "null" => None,
-            t => Some(t.parse::<Scaled>().map_err(|_| bad())?),
-        };
-        let satisfied = field("satisfied")?.parse::<i64>().map_err(|_| bad())?;
-        let responses = field("responses")?.parse::<i64>().map_err(|_| bad())?;
-        let sum = field("sum")?.parse::<Scaled>().map_err(|_| bad())?;
-        let s = CsatState {
-            satisfied,
-            responses,
-            sum,
-            threshold,
-        };
-        if parts.next().is_some() || !s.possible() || (threshold.is_none() && responses > 0) {
-            return Err(bad());
-        }
-        Ok(s)
+        crate::text::read(text, Self::TYPE, EXPECTED, &[(1, parse_v1)])
+    }
+
+    fn scales(&self) -> [u32; 3] {
+        [self.sum.scale, self.threshold.map_or(0, |t| t.scale), 0]
     }
 
     fn unmerge(&mut self, other: &Self) -> Option<()> {
@@ -243,14 +271,33 @@ unsafe fn step(f: pg_sys::FunctionCallInfo, ty: Ty, inverse: bool) -> pg_sys::Da
         } else {
             Some(value(ty, agg::arg_datum(f, 1), "rating"))
         };
-        agg::transition::<CsatState>(
-            f,
-            #[inline(always)]
-            |s| match rating {
-                None => s.check(threshold).map(|_| ()),
-                Some(r) => s.step(r, threshold, inverse),
-            },
-        )
+        // A moving state (see summary::Moving): the scales of the ratings summed and of the
+        // thresholds seen.
+        let moving = agg::state_or_new::<Moving<CsatState>>(f);
+        let m = &mut *moving;
+        let done = match rating {
+            None => m.state.check(threshold).map(|_| ()),
+            Some(r) => m.state.step(r, threshold, inverse),
+        };
+        if let Err(e) = done {
+            crate::error::raise(e);
+        }
+        let [sum, t, _] = &mut m.scales;
+        if inverse {
+            if let Some(r) = rating {
+                sum.remove(r.scale);
+            }
+            t.remove(threshold.scale);
+            if !(sum.known() && t.known()) {
+                return agg::return_null(f); // recompute the frame
+            }
+        } else {
+            if let Some(r) = rating {
+                sum.add(r.scale);
+            }
+            t.add(threshold.scale);
+        }
+        agg::return_state(moving)
     }
 }
 
@@ -319,12 +366,17 @@ mod unit_tests {
             (2, 3),
             "4.0 is the same threshold as 4"
         );
+        assert_eq!(
+            s.threshold,
+            Some(v("4.0")),
+            "of equal thresholds the one with more decimals is kept, whatever the row order"
+        );
         let e = s.step(v("5"), v("3"), false).unwrap_err();
         assert_eq!(
             (e.sqlstate(), e.message()),
             (
                 "22023",
-                "csat threshold must be the same on every row of a group, got 3 after 4"
+                "csat threshold must be the same on every row of a group, got 3 after 4.0"
             )
         );
         let mut other = CsatState::default();
@@ -393,7 +445,7 @@ mod tests {
             ("SELECT rollup(s ORDER BY t) FROM (SELECT t, csat_agg(5, t) s FROM (VALUES (4), (5)) v(t) GROUP BY t) x", ERRCODE_INVALID_PARAMETER_VALUE,
              "csat threshold must be the same on every row of a group, got 5 after 4"),
             ("SELECT 'x'::csatsummary", ERRCODE_INVALID_TEXT_REPRESENTATION,
-             r#"malformed csatsummary "x": expected {"v":1,"threshold":<number or null>,"satisfied":<count>,"responses":<count>,"sum":<sum of ratings>}"#),
+             r#"malformed csatsummary "x": expected value (text form: {"v":1,"threshold":<number or null>,"satisfied":<count>,"responses":<count>,"sum":<sum of ratings>})"#),
         ]);
     }
 }

@@ -18,11 +18,12 @@ use super::nps::{NpsState, BUCKETS};
 use crate::agg;
 use crate::error::KpiError;
 use crate::summary::{self, Summary};
+use crate::text::Count;
 use pgrx::pg_sys;
 
 /// Version byte of the stored form (text `"v"` and binary first byte).
 pub const VERSION: u8 = 1;
-const EXPECTED: &str = r#"expected {"v":1,"counts":[11 counts of the scores 0 to 10]}"#;
+const EXPECTED: &str = r#"{"v":1,"counts":[11 counts of the scores 0 to 10]}"#;
 
 /// The stored (binary) form of a histogram.
 pub fn to_stored(s: &NpsState) -> Vec<u8> {
@@ -75,29 +76,42 @@ pub fn from_stored(bytes: &[u8]) -> Result<NpsState, KpiError> {
 
 /// The text form.
 pub fn to_text(s: &NpsState) -> String {
-    let counts: Vec<String> = s.counts().iter().map(i64::to_string).collect();
-    format!(r#"{{"v":{VERSION},"counts":[{}]}}"#, counts.join(","))
+    #[derive(serde::Serialize)]
+    struct Form {
+        v: u8,
+        counts: [i64; BUCKETS],
+    }
+    crate::text::to_json(&Form {
+        v: VERSION,
+        counts: s.counts(),
+    })
+}
+
+/// Version 1 of the text form (the only one so far).
+fn parse_v1(text: &str) -> Result<NpsState, String> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Form {
+        #[allow(dead_code)]
+        v: Count,
+        counts: Vec<Count>,
+    }
+    let form: Form = crate::text::from_json(text)?;
+    let counts: [i64; BUCKETS] = form
+        .counts
+        .iter()
+        .map(|c| c.0)
+        .collect::<Vec<_>>()
+        .try_into()
+        .map_err(|v: Vec<i64>| {
+            format!("{} counts where 11 (scores 0 to 10) are needed", v.len())
+        })?;
+    NpsState::from_counts(counts).ok_or_else(|| "total responses out of range".to_string())
 }
 
 /// Parse the text form; anything else is 22P02 showing the input and the expected form.
 pub fn from_text(text: &str) -> Result<NpsState, KpiError> {
-    let bad = || KpiError::BadText(format!("malformed npssummary \"{text}\": {EXPECTED}"));
-    let rest = crate::summary::fields_after_version(text, "npssummary", VERSION, EXPECTED)?;
-    let list = rest
-        .strip_prefix(r#""counts":["#)
-        .and_then(|r| r.strip_suffix(']'))
-        .ok_or_else(bad)?;
-    let parsed: Vec<i64> = list
-        .split(',')
-        .map(|c| c.parse::<u64>().ok().and_then(|v| i64::try_from(v).ok()))
-        .collect::<Option<_>>()
-        .ok_or_else(bad)?;
-    let counts: [i64; BUCKETS] = parsed.try_into().map_err(|_| bad())?;
-    NpsState::from_counts(counts).ok_or_else(|| {
-        KpiError::BadText(format!(
-            "malformed npssummary \"{text}\": total responses out of range"
-        ))
-    })
+    crate::text::read(text, "npssummary", EXPECTED, &[(1, parse_v1)])
 }
 
 impl Summary for NpsState {
@@ -226,19 +240,23 @@ mod unit_tests {
             from_text(r#" { "v" : 1 , "counts" : [ 0,1,0,0,0,0,2,3,0,4,5 ] } "#).unwrap(),
             s
         );
-        for bad in [
-            "",
-            "abc",
-            r#"{"v":1,"counts":[1,2]}"#,
-            r#"{"v":1,"counts":[0,0,0,0,0,0,0,0,0,0,-1]}"#,
-            r#"{"v":x,"counts":[]}"#,
+        for (bad, why) in [
+            ("", "EOF while parsing"),
+            ("abc", "expected value"),
+            (r#"{"v":1,"counts":[1,2]}"#, "2 counts where 11"),
+            (
+                r#"{"v":1,"counts":[0,0,0,0,0,0,0,0,0,0,-1]}"#,
+                "-1 is not a count",
+            ),
+            (
+                r#"{"v":1,"counts":[0,0,0,0,0,0,0,0,0,4 2,1]}"#,
+                "expected `,` or `]`",
+            ),
+            (r#"{"v":01,"counts":[]}"#, "invalid number"),
+            (r#"{"v":x,"counts":[]}"#, "expected value"),
         ] {
             let e = from_text(bad).unwrap_err();
-            assert_eq!(e.sqlstate(), "22P02");
-            assert_eq!(
-                e.message(),
-                format!("malformed npssummary \"{bad}\": {EXPECTED}")
-            );
+            crate::text::assert_malformed(&e, "npssummary", bad, EXPECTED, why);
         }
         let e = from_text(r#"{"v":2,"counts":[0,0,0,0,0,0,0,0,0,0,0]}"#).unwrap_err();
         assert!(e
@@ -246,7 +264,9 @@ mod unit_tests {
             .starts_with("npssummary version 2 is not supported"));
         let e =
             from_text(r#"{"v":1,"counts":[9223372036854775807,1,0,0,0,0,0,0,0,0,0]}"#).unwrap_err();
-        assert!(e.message().ends_with("total responses out of range"));
+        assert!(e
+            .message()
+            .contains(": total responses out of range (text form: "));
     }
 
     #[test]
@@ -288,28 +308,37 @@ mod tests {
     #[pg_test]
     fn npssummary_errors() {
         use PgSqlErrorCode::*;
-        let expected = r#"expected {"v":1,"counts":[11 counts of the scores 0 to 10]}"#;
+        let form = r#"{"v":1,"counts":[11 counts of the scores 0 to 10]}"#;
         assert_errors(&[
             (
                 "SELECT 'garbage'::npssummary",
                 ERRCODE_INVALID_TEXT_REPRESENTATION,
-                &format!("malformed npssummary \"garbage\": {expected}"),
+                &format!("malformed npssummary \"garbage\": expected value (text form: {form})"),
             ),
             (
                 r#"SELECT '{"v":1,"counts":[1,2,3]}'::npssummary"#,
                 ERRCODE_INVALID_TEXT_REPRESENTATION,
-                &format!(r#"malformed npssummary "{{"v":1,"counts":[1,2,3]}}": {expected}"#),
+                &format!(
+                    r#"malformed npssummary "{{"v":1,"counts":[1,2,3]}}": 3 counts where 11 (scores 0 to 10) are needed (text form: {form})"#
+                ),
             ),
             (
                 r#"SELECT '{"v":7,"counts":[0,0,0,0,0,0,0,0,0,0,0]}'::npssummary"#,
                 ERRCODE_INVALID_TEXT_REPRESENTATION,
-                &format!("npssummary version 7 is not supported, {expected}"),
+                &format!("npssummary version 7 is not supported, expected {form}"),
             ),
             (
                 r#"SELECT '{"v":1,"counts":[0,0,0,0,0,0,0,0,0,0,-4]}'::npssummary"#,
                 ERRCODE_INVALID_TEXT_REPRESENTATION,
                 &format!(
-                    r#"malformed npssummary "{{"v":1,"counts":[0,0,0,0,0,0,0,0,0,0,-4]}}": {expected}"#
+                    r#"malformed npssummary "{{"v":1,"counts":[0,0,0,0,0,0,0,0,0,0,-4]}}": -4 is not a count (a whole number from 0 to 9223372036854775807) (text form: {form})"#
+                ),
+            ),
+            (
+                r#"SELECT '{"v":1,"counts":[0,0,0,0,0,0,0,0,0,0,1],"x":1}'::npssummary"#,
+                ERRCODE_INVALID_TEXT_REPRESENTATION,
+                &format!(
+                    r#"malformed npssummary "{{"v":1,"counts":[0,0,0,0,0,0,0,0,0,0,1],"x":1}}": unknown field `x`, expected `v` or `counts` (text form: {form})"#
                 ),
             ),
             (

@@ -18,10 +18,11 @@ use crate::bytes::{Field, Reader, Writer};
 use crate::error::KpiError;
 use crate::numeric::Scaled;
 use crate::summary::{self, Summary};
+use crate::text::{Count, Decimal, Number};
 use pgrx::pg_sys;
 
 const VERSION: u8 = 1;
-const EXPECTED: &str = r#"expected {"v":1,"hits":<weight where true>,"total":<all weight>}"#;
+const EXPECTED: &str = r#"{"v":1,"hits":<weight where true>,"total":<all weight>}"#;
 
 /// The weight (or count) of the rows where the condition holds, out of all rows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -36,13 +37,41 @@ fn overflow() -> KpiError {
 }
 
 impl ShareState {
-    fn possible(&self) -> bool {
-        !self.hits.is_negative()
-            && self
-                .total
-                .add(self.hits.mantissa.wrapping_neg(), self.hits.scale)
-                .is_some_and(|d| !d.is_negative())
+    /// The rules every stored share summary meets, whichever way it came in.
+    pub fn check(&self) -> Result<(), String> {
+        if self.hits.is_negative() {
+            return Err(format!("negative matching sum {}", self.hits));
+        }
+        if self.hits.cmp_value(self.total) == std::cmp::Ordering::Greater {
+            return Err(format!(
+                "matching sum {} above the total {}",
+                self.hits, self.total
+            ));
+        }
+        Ok(())
     }
+
+    fn possible(&self) -> bool {
+        self.check().is_ok()
+    }
+}
+
+/// Version 1 of the text form.
+fn parse_v1(text: &str) -> Result<ShareState, String> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Form {
+        #[allow(dead_code)]
+        v: Count,
+        hits: Decimal,
+        total: Decimal,
+    }
+    let f: Form = crate::text::from_json(text)?;
+    let s = ShareState {
+        hits: f.hits.0,
+        total: f.total.0,
+    };
+    s.check().map(|()| s)
 }
 
 impl AggState for ShareState {
@@ -72,11 +101,8 @@ impl AggState for ShareState {
             total: Scaled::get(&mut r)?,
         };
         r.end()?;
-        if !s.possible() {
-            return Err(KpiError::BadText(
-                "invalid sharesummary state: impossible sums".into(),
-            ));
-        }
+        s.check()
+            .map_err(|why| KpiError::BadText(format!("invalid sharesummary state: {why}")))?;
         Ok(s)
     }
 }
@@ -93,26 +119,25 @@ impl Summary for ShareState {
     }
 
     fn to_text(&self) -> String {
-        format!(
-            r#"{{"v":{VERSION},"hits":{},"total":{}}}"#,
-            self.hits, self.total
-        )
+        #[derive(serde::Serialize)]
+        struct Form {
+            v: u8,
+            hits: Number,
+            total: Number,
+        }
+        crate::text::to_json(&Form {
+            v: VERSION,
+            hits: self.hits.into(),
+            total: self.total.into(),
+        })
     }
 
     fn from_text(text: &str) -> Result<Self, KpiError> {
-        let bad = || KpiError::BadText(format!("malformed sharesummary \"{text}\": {EXPECTED}"));
-        let rest = summary::fields_after_version(text, Self::TYPE, VERSION, EXPECTED)?;
-        let rest = rest.as_str();
-        let rest = rest.strip_prefix(r#""hits":"#).ok_or_else(bad)?;
-        let (hits, total) = rest.split_once(r#","total":"#).ok_or_else(bad)?;
-        let s = ShareState {
-            hits: hits.parse().map_err(|_| bad())?,
-            total: total.parse().map_err(|_| bad())?,
-        };
-        if !s.possible() {
-            return Err(bad());
-        }
-        Ok(s)
+        crate::text::read(text, Self::TYPE, EXPECTED, &[(1, parse_v1)])
+    }
+
+    fn scales(&self) -> [u32; 3] {
+        [self.hits.scale, self.total.scale, 0]
     }
 
     fn unmerge(&mut self, other: &Self) -> Option<()> {
@@ -214,21 +239,25 @@ mod unit_tests {
 
     #[test]
     fn impossible_states_are_22p02() {
-        for bad in [
-            "",
-            r#"{"v":1,"hits":5,"total":4}"#,
-            r#"{"v":1,"hits":-1,"total":4}"#,
-            r#"{"v":1,"total":4,"hits":1}"#,
+        for (bad, why) in [
+            ("", "EOF while parsing"),
+            (
+                r#"{"v":1,"hits":5,"total":4}"#,
+                "matching sum 5 above the total 4",
+            ),
+            (r#"{"v":1,"hits":-1,"total":4}"#, "negative matching sum -1"),
+            (
+                r#"{"v":1,"hits":-0,"total":4}"#,
+                "-0 is not an exact decimal",
+            ),
         ] {
             let e = ShareState::from_text(bad).unwrap_err();
-            assert_eq!(
-                (e.sqlstate(), e.message()),
-                (
-                    "22P02",
-                    format!("malformed sharesummary \"{bad}\": {EXPECTED}").as_str()
-                )
-            );
+            crate::text::assert_malformed(&e, "sharesummary", bad, EXPECTED, why);
         }
+        assert_eq!(
+            ShareState::from_text(r#"{"v":1,"total":4,"hits":1}"#).unwrap(),
+            st((1, 0), (4, 0))
+        );
         assert_eq!(
             ShareState::from_stored(&st((5, 0), (4, 0)).to_bytes())
                 .unwrap_err()
@@ -273,7 +302,7 @@ mod tests {
             (
                 r#"SELECT '{"v":1,"hits":5,"total":4}'::sharesummary"#,
                 ERRCODE_INVALID_TEXT_REPRESENTATION,
-                r#"malformed sharesummary "{"v":1,"hits":5,"total":4}": expected {"v":1,"hits":<weight where true>,"total":<all weight>}"#,
+                r#"malformed sharesummary "{"v":1,"hits":5,"total":4}": matching sum 5 above the total 4 (text form: {"v":1,"hits":<weight where true>,"total":<all weight>})"#,
             ),
             (
                 "SELECT share_agg(true, -1)",

@@ -109,6 +109,9 @@ unsafe fn weighted(fcinfo: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::D
             if let Err(bad) = (*state).step(c.value() != 0, agg::varlena_bytes(w), inverse) {
                 agg::raise_refused(bad, w, "share", "weight", weight_overflow());
             }
+            if inverse && !((*state).hits.scale_known() && (*state).total.scale_known()) {
+                return agg::return_null(fcinfo); // the last weight at a sum's scale left
+            }
         }
         agg::return_state(state)
     }

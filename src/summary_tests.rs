@@ -1,0 +1,284 @@
+//! Seeded property tests of every summary type's stored and text forms: the rule that any value
+//! an input path accepts can be output, and output then input gives the identical stored bytes.
+//!
+//! For each type, random states (extremes included) round-trip through bytes and text; then
+//! thousands of truncated, extended and mutated byte strings and texts, and hostile ones, are
+//! fed to both inputs: each is a 22P02 error or a value that round-trips like the others.
+
+use crate::kpi::ces::MeanState;
+use crate::kpi::churn_period::{Period, PeriodState};
+use crate::kpi::clv::ClvState;
+use crate::kpi::csat_summary::CsatState;
+use crate::kpi::nps::NpsState;
+use crate::kpi::ratio::RatioState;
+use crate::kpi::share_summary::ShareState;
+use crate::numeric::tests::whole::rng;
+use crate::numeric::Scaled;
+use crate::summary::Summary;
+use crate::time::{Kind, END_DATE, END_TIMESTAMP, MIN_DATE, MIN_TIMESTAMP};
+
+type Rng<'a> = &'a mut dyn FnMut(u64) -> u64;
+
+/// Cases per type and property.
+const CASES: usize = 3000;
+
+/// A count, often an extreme one.
+fn count(next: Rng, max: i64) -> i64 {
+    match next(6) {
+        0 => 0,
+        1 => max,
+        2 => (next(10) as i64).min(max),
+        _ => (next(u64::MAX) % (max as u64).max(1)) as i64,
+    }
+}
+
+/// A decimal in the stored domain (|mantissa| <= i128::MAX, scale <= 38), often extreme.
+fn decimal(next: Rng, non_negative: bool) -> Scaled {
+    let magnitude: i128 = match next(6) {
+        0 => 0,
+        1 => i128::MAX,
+        2 => next(1000) as i128,
+        _ => {
+            ((u128::from(next(u64::MAX)) << 64 | u128::from(next(u64::MAX))) >> (1 + next(127)))
+                as i128
+        }
+    };
+    let negative = !non_negative && next(2) == 1;
+    Scaled {
+        mantissa: if negative { -magnitude } else { magnitude },
+        scale: next(39) as u32,
+    }
+}
+
+fn nps(next: Rng) -> NpsState {
+    let mut counts = [0i64; 11];
+    let mut left = i64::MAX;
+    for c in counts.iter_mut() {
+        *c = count(next, left);
+        left -= *c;
+    }
+    NpsState::from_counts(counts).unwrap()
+}
+
+fn ces(next: Rng) -> MeanState<Scaled> {
+    let count = count(next, i64::MAX);
+    let mut sum = decimal(next, false);
+    if count == 0 {
+        sum.mantissa = 0;
+    }
+    MeanState { sum, count }
+}
+
+fn csat(next: Rng) -> CsatState {
+    let responses = count(next, i64::MAX);
+    let satisfied = count(next, responses);
+    let mut sum = decimal(next, false);
+    if responses == 0 {
+        sum.mantissa = 0;
+    }
+    let threshold = (responses > 0 || next(2) == 1).then(|| decimal(next, false));
+    CsatState {
+        satisfied,
+        responses,
+        sum,
+        threshold,
+    }
+}
+
+fn clv(next: Rng) -> ClvState<Scaled> {
+    let n = count(next, i64::MAX);
+    let mut sums = [0; 3].map(|_| decimal(next, true));
+    if n == 0 {
+        sums.iter_mut().for_each(|s| s.mantissa = 0);
+    }
+    ClvState { sums, n }
+}
+
+fn share(next: Rng) -> ShareState {
+    let (a, b) = (decimal(next, true), decimal(next, true));
+    let (hits, total) = if a.cmp_value(b).is_le() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    ShareState { hits, total }
+}
+
+fn churn(next: Rng) -> PeriodState {
+    let total = count(next, i64::MAX);
+    let hits = count(next, total);
+    let period = (next(3) != 0).then(|| {
+        let (kind, min, end) = if next(2) == 0 {
+            (Kind::Date, MIN_DATE, END_DATE)
+        } else {
+            (Kind::Timestamptz, MIN_TIMESTAMP, END_TIMESTAMP)
+        };
+        let mut pick = || match next(4) {
+            0 => min,
+            1 => end - 1,
+            _ => {
+                (i128::from(min) + i128::from(next(u64::MAX)) % (i128::from(end) - i128::from(min)))
+                    as i64
+            }
+        };
+        let (a, b) = (pick(), pick());
+        Period {
+            kind,
+            lower: a.min(b),
+            upper: a.max(b),
+            lower_inc: next(2) == 1,
+            upper_inc: next(2) == 1,
+        }
+    });
+    PeriodState::new(RatioState { hits, total }, period)
+}
+
+/// `s` round-trips: stored bytes -> state, text -> state, and text -> the same stored bytes.
+fn assert_round_trips<S: Summary + std::fmt::Debug + PartialEq>(s: &S) {
+    let bytes = s.to_stored();
+    let back = S::from_stored(&bytes).unwrap_or_else(|e| panic!("{s:?}: {}", e.message()));
+    assert_eq!(&back, s);
+    let text = s.to_text();
+    let read = S::from_text(&text).unwrap_or_else(|e| panic!("{text}: {}", e.message()));
+    assert_eq!(&read, s, "{text}");
+    assert_eq!(read.to_stored(), bytes, "{text}");
+}
+
+/// What an input accepted round-trips; what it refused is 22P02.
+fn accepted_round_trips<S: Summary + std::fmt::Debug + PartialEq>(
+    got: Result<S, crate::error::KpiError>,
+) -> bool {
+    match got {
+        Ok(s) => {
+            assert_round_trips(&s);
+            true
+        }
+        Err(e) => {
+            assert_eq!(e.sqlstate(), "22P02", "{}", e.message());
+            false
+        }
+    }
+}
+
+/// Mutate `input`: truncate, extend, flip, insert or delete at random places.
+fn mutate(next: Rng, input: &[u8], alphabet: &[u8]) -> Vec<u8> {
+    let mut out = input.to_vec();
+    for _ in 0..=next(3) {
+        let at = next(out.len() as u64 + 1) as usize;
+        let byte = if alphabet.is_empty() {
+            next(256) as u8
+        } else {
+            alphabet[next(alphabet.len() as u64) as usize]
+        };
+        match next(5) {
+            0 => out.truncate(at),
+            1 => out.insert(at, byte),
+            2 if at < out.len() => {
+                out.remove(at);
+            }
+            _ if at < out.len() => out[at] = byte,
+            _ => out.push(byte),
+        }
+    }
+    out
+}
+
+/// Characters a mutated text form is made of: JSON's, digits, and date and range syntax.
+const TEXT_ALPHABET: &[u8] = b"{}[]():,.\"-+ 0123456789eEvBCnul\\x";
+
+fn check_type<S: Summary + std::fmt::Debug + PartialEq>(seed: u64, make: fn(Rng) -> S) {
+    let mut next = rng(seed);
+    let (mut bytes_ok, mut text_ok) = (0, 0);
+    for _ in 0..CASES {
+        let s = make(&mut next);
+        assert_round_trips(&s);
+        let mutated = mutate(&mut next, &s.to_stored(), &[]);
+        bytes_ok += usize::from(accepted_round_trips(S::from_stored(&mutated)));
+        let text = mutate(&mut next, s.to_text().as_bytes(), TEXT_ALPHABET);
+        if let Ok(text) = String::from_utf8(text) {
+            text_ok += usize::from(accepted_round_trips(S::from_text(&text)));
+        }
+        // hostile: random bytes and random short texts
+        let len = next(64) as usize;
+        let junk: Vec<u8> = (0..len).map(|_| next(256) as u8).collect();
+        accepted_round_trips(S::from_stored(&junk));
+        accepted_round_trips(S::from_text(&String::from_utf8_lossy(&junk)));
+    }
+    // the mutations reach both outcomes, so the test can fail either way
+    assert!(
+        bytes_ok > 0 && bytes_ok < CASES,
+        "{} bytes {bytes_ok}",
+        S::TYPE
+    );
+    assert!(text_ok > 0 && text_ok < CASES, "{} text {text_ok}", S::TYPE);
+}
+
+#[test]
+fn npssummary_inputs_round_trip() {
+    check_type(0x9e37_79b9_7f4a_7c15, nps);
+}
+
+#[test]
+fn cessummary_inputs_round_trip() {
+    check_type(0xbf58_476d_1ce4_e5b9, ces);
+}
+
+#[test]
+fn csatsummary_inputs_round_trip() {
+    check_type(0x94d0_49bb_1331_11eb, csat);
+}
+
+#[test]
+fn clvsummary_inputs_round_trip() {
+    check_type(0x2545_f491_4f6c_dd1d, clv);
+}
+
+#[test]
+fn sharesummary_inputs_round_trip() {
+    check_type(0xd6e8_feb8_6659_fd93, share);
+}
+
+#[test]
+fn churnsummary_inputs_round_trip() {
+    check_type(0xa076_1d64_78bd_642f, churn);
+}
+
+/// The values 0.1.0 was known to accept in binary but could not print (issue 9): refused now.
+#[test]
+fn binary_values_without_a_text_form_are_refused() {
+    let min_sum = MeanState {
+        sum: Scaled {
+            mantissa: i128::MIN,
+            scale: 0,
+        },
+        count: 1,
+    };
+    let e =
+        MeanState::<Scaled>::from_stored(&crate::agg::AggState::to_bytes(&min_sum)).unwrap_err();
+    assert_eq!(e.sqlstate(), "22P02");
+    let infinite = PeriodState::new(
+        RatioState { hits: 0, total: 1 },
+        Some(Period {
+            kind: Kind::Date,
+            lower: 0,
+            upper: i64::from(i32::MAX),
+            lower_inc: true,
+            upper_inc: false,
+        }),
+    );
+    let e = PeriodState::from_stored(&infinite.to_stored()).unwrap_err();
+    assert_eq!(
+        (e.sqlstate(), e.message()),
+        (
+            "22P02",
+            "invalid churnsummary bytes: invalid churn period state: malformed period"
+        )
+    );
+    let csat_without_threshold = CsatState {
+        satisfied: 0,
+        responses: 2,
+        sum: Scaled::default(),
+        threshold: None,
+    };
+    assert!(CsatState::from_stored(&csat_without_threshold.to_stored()).is_err());
+}
