@@ -16,14 +16,46 @@ SELECT d AS day,
        clv_agg((d * 13 + i) % 500 / 10.0, 1 + i % 4, 0.5 + (i % 6) / 2.0) AS clv, share_agg(i % 3 = 0, i * 1.25) AS share,
        churn_agg(date '2024-01-01' + i * 9, CASE WHEN i % 4 = 0 THEN date '2025-01-01' + d END, daterange('2025-01-01', '2025-03-01')) AS churn
 FROM generate_series(1, 30) AS d, generate_series(1, 40) AS i GROUP BY d;
+-- periods PostgreSQL accepts far from today: BC, the first and last dates, far-future timestamps
+INSERT INTO daily (day, churn)
+SELECT 100 + n, churn_agg(lower(p) - 1, CASE WHEN n % 2 = 0 THEN lower(p) + 1 END, p)
+FROM (VALUES (1, daterange('0100-01-01 BC', '0099-01-01 BC')), (2, daterange('4714-11-25 BC', '4713-01-01 BC')),
+             (3, daterange('5874897-01-01', '5874897-12-31')), (4, daterange('0001-12-31 BC', '0001-01-02'))) AS v(n, p)
+GROUP BY n;
+INSERT INTO daily (day, churn)
+SELECT 200 + n, churn_agg(lower(p) - interval '1 day', upper(p) - interval '1 hour', p)
+FROM (VALUES (1, tstzrange('0100-01-01 00:00+00 BC', '0099-01-01 12:30:00.5+00 BC')),
+             (2, tstzrange('294276-01-01 00:00+00', '294276-12-31 23:59:59.999999+00'))) AS v(n, p)
+GROUP BY n;
+-- the same summaries stored out of line (TOAST) and compressed inline
+CREATE TABLE daily_external (LIKE daily, pad text) WITH (toast_tuple_target = 128);
+ALTER TABLE daily_external ALTER COLUMN nps SET STORAGE EXTERNAL, ALTER COLUMN csat SET STORAGE EXTERNAL,
+    ALTER COLUMN ces SET STORAGE EXTERNAL, ALTER COLUMN clv SET STORAGE EXTERNAL, ALTER COLUMN share SET STORAGE EXTERNAL,
+    ALTER COLUMN churn SET STORAGE EXTERNAL, ALTER COLUMN pad SET STORAGE EXTERNAL;
+INSERT INTO daily_external SELECT *, (SELECT string_agg(md5(day::text || g), '') FROM generate_series(1, 80) g) FROM daily;
+CREATE TABLE daily_main (LIKE daily_external) WITH (toast_tuple_target = 128);
+ALTER TABLE daily_main ALTER COLUMN nps SET STORAGE MAIN, ALTER COLUMN csat SET STORAGE MAIN,
+    ALTER COLUMN ces SET STORAGE MAIN, ALTER COLUMN clv SET STORAGE MAIN, ALTER COLUMN share SET STORAGE MAIN,
+    ALTER COLUMN churn SET STORAGE MAIN, ALTER COLUMN pad SET STORAGE EXTERNAL;
+INSERT INTO daily_main SELECT * FROM daily_external;
 SQL
 dump="target/dump/summaries.dump"
 mkdir -p target/dump
 "$BINDIR/pg_dump" -Fc -d src -f "$dump"
 "$BINDIR/pg_restore" -d dst "$dump"
-digest() { psql -X -At -d "$1" -c "SELECT md5(string_agg(concat_ws('|', day, nps, csat, ces, clv, share, churn), E'\n' ORDER BY day)) FROM daily"; }
-a=$(digest src); b=$(digest dst)
-echo "dump: source $a, restored $b"
-[ "$a" = "$b" ] || { echo "dump: FAILED, restored summaries differ" >&2; exit 1; }
-psql -X -At -d dst -c "SELECT 'dump: restored nps ' || round(nps(rollup(nps)), 4) || ', csat ' || round(csat(rollup(csat)), 4) || ', ces ' || round(ces(rollup(ces)), 4) || ', clv ' || round(clv(rollup(clv)), 4) || ', share ' || round(share(rollup(share)), 4) || ', churn ' || round(churn_rate(rollup(churn)), 4) FROM daily"
+# the stored bytes of every summary (send()), and their text, table by table
+digest() {
+    psql -X -At -d "$1" -c "SELECT md5(string_agg(concat_ws('|', day, nps, csat, ces, clv, share, churn,
+        npssummary_send(nps), csatsummary_send(csat), cessummary_send(ces), clvsummary_send(clv),
+        sharesummary_send(share), churnsummary_send(churn)), E'\n' ORDER BY day)) FROM $2"
+}
+for table in daily daily_external daily_main; do
+    a=$(digest src "$table"); b=$(digest dst "$table")
+    echo "dump: $table source $a, restored $b"
+    [ "$a" = "$b" ] || { echo "dump: FAILED, restored summaries of $table differ" >&2; exit 1; }
+done
+[ "$(digest dst daily)" = "$(digest dst daily_external)" ] && [ "$(digest dst daily)" = "$(digest dst daily_main)" ] ||
+    { echo "dump: FAILED, out-of-line or compressed summaries differ from plain ones" >&2; exit 1; }
+psql -X -At -d dst -c "SELECT 'dump: BC and far-future periods ' || string_agg(churn::text, ', ' ORDER BY day) FROM daily WHERE day > 100"
+psql -X -At -d dst -c "SELECT 'dump: restored nps ' || round(nps(rollup(nps)), 4) || ', csat ' || round(csat(rollup(csat)), 4) || ', ces ' || round(ces(rollup(ces)), 4) || ', clv ' || round(clv(rollup(clv)), 4) || ', share ' || round(share(rollup(share)), 4) || ', churn ' || round(churn_rate(rollup(churn)), 4) FROM daily WHERE day < 100"
 echo "dump: ok"

@@ -1,0 +1,97 @@
+-- A seeded fuzz of every summary type's text and binary input through the server: each mutated
+-- input is refused with 22P02 or accepted as a value whose output reads back to the same
+-- bytes; nothing else happens, and the session goes on answering.
+SELECT setseed(0.20261130);
+
+CREATE TABLE fuzz_seeds (typ regtype, value text);
+INSERT INTO fuzz_seeds VALUES
+    ('npssummary', '{"v":1,"counts":[1,0,2,0,0,30,0,4,5,600,7]}'),
+    ('csatsummary', '{"v":1,"threshold":4.5,"satisfied":3,"responses":4,"sum":15.25}'),
+    ('cessummary', '{"v":1,"count":3,"sum":-12.50}'),
+    ('clvsummary', '{"v":1,"n":2,"value":150.5,"freq":6,"lifespan":4.000}'),
+    ('sharesummary', '{"v":1,"hits":3.5,"total":40.25}'),
+    ('churnsummary', '{"v":1,"lost":3,"at_start":40,"period":"[0099-01-01 BC,2025-02-01)"}'),
+    ('churnsummary', '{"v":1,"lost":0,"at_start":5,"period":"(2000-01-01 00:00:00+00,2000-01-02 00:00:00.5+00]"}');
+
+-- one random edit of a text: a character replaced, inserted or deleted, or the text cut
+CREATE FUNCTION mutate(t text) RETURNS text LANGUAGE sql AS $$
+    SELECT CASE (random() * 4)::int
+        WHEN 0 THEN substr(t, 1, p)
+        WHEN 1 THEN overlay(t PLACING c FROM p + 1 FOR 0)
+        WHEN 2 THEN overlay(t PLACING '' FROM p + 1 FOR 1)
+        ELSE overlay(t PLACING c FROM p + 1 FOR 1) END
+    FROM (SELECT (random() * length(t))::int AS p,
+                 substr('{}[]():,."-+ 0123456789eEBCnul', 1 + (random() * 29)::int, 1) AS c) AS r
+$$;
+CREATE FUNCTION mutate(b bytea) RETURNS bytea LANGUAGE sql AS $$
+    SELECT CASE (random() * 3)::int
+        WHEN 0 THEN substring(b FROM 1 FOR p)
+        WHEN 1 THEN b || decode(lpad(to_hex((random() * 255)::int), 2, '0'), 'hex')
+        ELSE CASE WHEN p < length(b) THEN set_byte(b, p, (random() * 255)::int) ELSE b END END
+    FROM (SELECT (random() * length(b))::int AS p) AS r
+$$;
+
+-- text input: accepted values read back to the same bytes (the type's send function)
+CREATE FUNCTION fuzz_text(typ regtype, seed text, n int, OUT accepted int, OUT refused int, OUT other text,
+                          OUT unstable int) LANGUAGE plpgsql AS $$
+DECLARE t text; out1 text; same boolean;
+BEGIN
+    accepted := 0; refused := 0; unstable := 0;
+    FOR j IN 1..n LOOP
+        t := seed;
+        FOR e IN 0..(random() * 3)::int LOOP t := mutate(t); END LOOP;
+        BEGIN
+            EXECUTE format('SELECT %L::%s::text', t, typ) INTO out1;
+            EXECUTE format('SELECT %2$s_send(%1$L::%2$s) = %2$s_send(%1$L::%2$s::text::%2$s)', t, typ) INTO same;
+            accepted := accepted + 1;
+            unstable := unstable + (NOT same)::int;
+        EXCEPTION WHEN invalid_text_representation THEN refused := refused + 1;
+                  WHEN OTHERS THEN other := coalesce(other || '; ', '') || SQLSTATE || ' ' || SQLERRM;
+        END;
+    END LOOP;
+END $$;
+
+SELECT typ, (f).accepted > 0 AS some_accepted, (f).refused > 0 AS some_refused, (f).other, (f).unstable
+FROM (SELECT typ, fuzz_text(typ, value, 400) AS f FROM fuzz_seeds) AS r ORDER BY typ::text, (f).accepted;
+
+-- binary input, through COPY ... (FORMAT binary) from a file the server writes: mutated stored
+-- forms are refused with 22P02 or read back to the same bytes
+CREATE TABLE fuzz_sink (n npssummary, cs csatsummary, ce cessummary, cl clvsummary, sh sharesummary, ch churnsummary);
+CREATE FUNCTION copy_file(value bytea) RETURNS bytea LANGUAGE sql AS $$
+    SELECT '\x5047434f50590aff0d0a00'::bytea || '\x0000000000000000'::bytea || '\x0001'::bytea
+           || int4send(length(value)) || value || '\xffff'::bytea
+$$;
+CREATE FUNCTION fuzz_binary(typ regtype, seed text, n int, OUT accepted int, OUT refused int, OUT other text,
+                            OUT unstable int) LANGUAGE plpgsql AS $$
+DECLARE
+    b bytea; col text; same boolean; lo oid;
+BEGIN
+    accepted := 0; refused := 0; unstable := 0;
+    col := CASE typ::text WHEN 'npssummary' THEN 'n' WHEN 'csatsummary' THEN 'cs' WHEN 'cessummary' THEN 'ce'
+                          WHEN 'clvsummary' THEN 'cl' WHEN 'sharesummary' THEN 'sh' ELSE 'ch' END;
+    FOR j IN 1..n LOOP
+        EXECUTE format('SELECT %2$s_send(%1$L::%2$s)', seed, typ) INTO b;
+        FOR e IN 0..(random() * 2)::int LOOP b := mutate(b); END LOOP;
+        lo := lo_from_bytea(0, copy_file(b));
+        PERFORM lo_export(lo, 'pg_kpi_fuzz.bin');
+        PERFORM lo_unlink(lo);
+        TRUNCATE fuzz_sink;
+        BEGIN
+            EXECUTE format('COPY fuzz_sink (%s) FROM %L (FORMAT binary)', col, 'pg_kpi_fuzz.bin');
+            EXECUTE format('SELECT %1$s_send(%2$s) = %1$s_send(%2$s::text::%1$s) FROM fuzz_sink', typ, col) INTO same;
+            accepted := accepted + 1;
+            unstable := unstable + (NOT same)::int;
+        EXCEPTION WHEN invalid_text_representation THEN refused := refused + 1;
+                  WHEN OTHERS THEN other := coalesce(other || '; ', '') || SQLSTATE || ' ' || SQLERRM;
+        END;
+    END LOOP;
+END $$;
+
+SELECT typ, (f).accepted > 0 AS some_accepted, (f).refused > 0 AS some_refused, (f).other, (f).unstable
+FROM (SELECT typ, fuzz_binary(typ, value, 200) AS f FROM fuzz_seeds) AS r ORDER BY typ::text, (f).accepted;
+
+-- the session still answers
+SELECT nps(s) FROM (VALUES (10), (9), (3)) AS v(s);
+
+DROP TABLE fuzz_seeds, fuzz_sink;
+DROP FUNCTION mutate(text), mutate(bytea), fuzz_text, fuzz_binary, copy_file;
