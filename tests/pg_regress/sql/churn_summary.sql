@@ -67,3 +67,31 @@ SELECT churn_agg(10, 12);
 SELECT 'x'::churnsummary;
 SELECT '{"v":1,"lost":5,"at_start":4,"period":null}'::churnsummary;
 SELECT '{"v":1,"lost":1,"at_start":4,"period":"[2025-02-30,2025-03-01)"}'::churnsummary;
+-- a cohort over a period and one without (counts or flags) do not combine either, in any order
+CREATE TEMP TABLE two_shapes AS
+SELECT 1 AS o, churn_agg(10, 2) AS x
+UNION ALL SELECT 2, churn_agg('2024-01-01'::date, NULL, daterange('2025-01-01', '2025-02-01'));
+SELECT rollup(x ORDER BY o) FROM two_shapes;
+SELECT rollup(x ORDER BY o DESC) FROM two_shapes;
+-- NULL summaries take no part: a rollup of NULLs and one cohort is that cohort
+SELECT rollup(x ORDER BY o) FROM (SELECT 1, NULL::churnsummary UNION ALL SELECT * FROM two_shapes WHERE o = 2) AS v(o, x);
+
+-- every date PostgreSQL accepts prints in its own style and reads back, BC included
+SELECT churn_agg(lower(p) - 1, NULL, p) AS bc, churn_agg(lower(p) - 1, NULL, p)::text::churnsummary::text AS read_back
+FROM (VALUES (daterange('0100-01-01 BC', '0099-01-01 BC')), (daterange('4714-11-25 BC', '4714-12-01 BC')),
+             (daterange('5874897-01-01', '5874897-12-31'))) AS v(p) GROUP BY p ORDER BY lower(p);
+SELECT churn_agg(lower(p) - interval '1 day', NULL, p)
+FROM (VALUES (tstzrange('0100-01-01 00:00+00 BC', '0099-01-01 12:00:00.25+00 BC'))) AS v(p) GROUP BY p;
+-- the form 0.1.0 printed for BC years (astronomical, with a sign) still reads, in today's form
+SELECT '{"v":1,"lost":0,"at_start":1,"period":"[-099-01-01,-098-01-01)"}'::churnsummary;
+-- outside PostgreSQL's range is an error where it enters, never a wrapped value
+SELECT '{"v":1,"lost":0,"at_start":1,"period":"[300000-01-01 00:00:00+00,300001-01-01 00:00:00+00)"}'::churnsummary;
+SELECT '{"v":1,"lost":0,"at_start":1,"period":"[4714-11-23 BC,2025-01-01)"}'::churnsummary;
+-- messages show BC dates the same way
+SELECT churn_rate(s, e, daterange('0100-01-01 BC', '0099-01-01 BC'))
+FROM (VALUES ('0101-06-01 BC'::date, '0101-07-01 BC'::date), ('0101-01-01 BC', '0102-01-01 BC')) AS v(s, e);
+-- strict JSON: keys in any order (as jsonb prints them), nothing else
+SELECT '{"v":1,"lost":2,"at_start":9,"period":null}'::churnsummary::text::jsonb::text::churnsummary;
+SELECT '{"v":1,"lost":2,"at_start":9,"period":null,"extra":1}'::churnsummary;
+SELECT '{"v":1,"lost":2,"at_start":9}'::churnsummary;
+SELECT '{"v":1,"lost":02,"at_start":9,"period":null}'::churnsummary;

@@ -43,6 +43,8 @@ SELECT clv(1e40, 1, 1);
 SELECT clv(v, 1, 1) FROM (VALUES (99999999999999999999999999999999999999), (99999999999999999999999999999999999999)) AS x(v);
 SELECT clv(v, 1, 1) FROM (VALUES (10000000000000000000000000000000000000), (0.05)) AS x(v);
 SELECT clv(v, 1, 1) FROM (VALUES (1.7976931348623157e308::float8), (1.7976931348623157e308)) AS x(v);
+-- a product of averages past double precision is an error, never Infinity
+SELECT clv(1e308::float8, 1e308::float8, 1e308::float8);
 
 -- GROUP BY agrees with avg * avg * avg over complete rows (to 10 decimals: one division vs three)
 SELECT count(*) AS groups,
