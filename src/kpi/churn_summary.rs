@@ -251,6 +251,11 @@ mod tests {
              "churn_rate period must be the same on every row of a group, got [2025-02-01,2025-03-04) after [2025-01-01,2025-02-01)"),
             ("SELECT 'x'::churnsummary", ERRCODE_INVALID_TEXT_REPRESENTATION,
              r#"malformed churnsummary "x": expected value (text form: {"v":1,"lost":<customers>,"at_start":<customers>,"period":<"[from,to)" or null>})"#),
+            ("SELECT rollup(x ORDER BY o) FROM (SELECT 1 o, churn_agg(10, 2) x UNION ALL SELECT 2, churn_agg('2024-01-01'::date, NULL, daterange('0100-01-01 BC', '0099-01-01 BC'))) t",
+             ERRCODE_INVALID_PARAMETER_VALUE,
+             r#"churn cohorts with and without a period cannot be combined, got ["0100-01-01 BC","0099-01-01 BC") after no period"#),
+            (r#"SELECT '{"v":1,"lost":0,"at_start":1,"period":"[2025-01-01,5874898-01-01)"}'::churnsummary"#, ERRCODE_INVALID_TEXT_REPRESENTATION,
+             r#"malformed churnsummary "{"v":1,"lost":0,"at_start":1,"period":"[2025-01-01,5874898-01-01)"}": period "[2025-01-01,5874898-01-01)" is not a bounded date or timestamptz range within 4714-11-24 BC and 5874897-12-31 (294276-12-31 for timestamps) (text form: {"v":1,"lost":<customers>,"at_start":<customers>,"period":<"[from,to)" or null>})"#),
         ]);
     }
 }

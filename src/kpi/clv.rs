@@ -460,6 +460,11 @@ mod tests {
                 "clv value must not be negative, got -1",
             ),
             (
+                "SELECT clv(1e308::float8, 1e308::float8, 1e308::float8)",
+                ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+                "clv is out of range for double precision: avg(value) 1e308 x avg(freq) 1e308 x avg(lifespan) 1e308",
+            ),
+            (
                 "SELECT clv(1, -2::bigint, 3)",
                 ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
                 "clv freq must not be negative, got -2",
