@@ -111,12 +111,39 @@ pub(crate) unsafe fn combine<S: AggState>(fcinfo: pg_sys::FunctionCallInfo) -> p
         match state_arg::<S>(fcinfo) {
             Some(state) => {
                 if let Err(e) = (*state).merge(&*other) {
-                    raise(e)
+                    raise(name_the_aggregate(fcinfo, e))
                 }
                 return_state(state)
             }
             None => return_state(alloc_state(fcinfo, *other)),
         }
+    }
+}
+
+/// States shared by several aggregates name their family generically in merge errors ("ratio",
+/// "top-box"); a combine function knows which aggregate it serves, so the message names it.
+#[cold]
+unsafe fn name_the_aggregate(fcinfo: pg_sys::FunctionCallInfo, e: KpiError) -> KpiError {
+    const GENERIC: [&str; 2] = ["ratio ", "top-box "];
+    let Some(rest) = GENERIC.iter().find_map(|g| e.message().strip_prefix(g)) else {
+        return e;
+    };
+    let name = unsafe {
+        let aggref = pg_sys::AggGetAggref(fcinfo);
+        if aggref.is_null() {
+            return e;
+        }
+        let name = pg_sys::get_func_name((*aggref).aggfnoid);
+        if name.is_null() {
+            return e;
+        }
+        std::ffi::CStr::from_ptr(name).to_string_lossy().into_owned()
+    };
+    let message = format!("{name} {rest}");
+    match e {
+        KpiError::OutOfRange(_) => KpiError::OutOfRange(message),
+        KpiError::InvalidParameter(_) => KpiError::InvalidParameter(message),
+        KpiError::BadText(_) => KpiError::BadText(message),
     }
 }
 
