@@ -18,7 +18,8 @@ trap 'bash scripts/cluster.sh stop regress' EXIT
 eval "$(bash scripts/cluster.sh env regress)"
 
 status=0
-"$PG_REGRESS" --inputdir=tests/pg_regress --outputdir="$out" --host="$PGHOST" --port="$PGPORT" \
+"$PG_REGRESS" --inputdir=tests/pg_regress --outputdir="$out" --bindir="$("$PG_CONFIG" --bindir)" \
+    --host="$PGHOST" --port="$PGPORT" \
     --user="$PGUSER" --dbname=pg_kpi_regress --schedule=tests/pg_regress/schedule || status=$?
 if [ "${BLESS:-0}" = 1 ]; then
     cp "$out"/results/*.out tests/pg_regress/expected/

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Idempotent machine set-up for pg_kpi: Debian packages, cargo-pgrx 0.18.1, `cargo pgrx init`.
+# Idempotent machine set-up for pg_kpi: Debian packages, cargo-pgrx 0.18.1, PostgreSQL 16, 17 and
+# 18 in .pg/ (scripts/pg_versions.sh), `cargo pgrx init` for 15 to 18.
 # Quick when everything is already there. Works as root and as an ordinary user (via sudo).
 set -euo pipefail
 
 PGRX_VERSION=0.18.1
 PG_CONFIG=${PG_CONFIG:-/usr/bin/pg_config}
-PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-15-cron libclang-dev clang sudo make)
+PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-15-cron libclang-dev clang sudo make unzip python3-pip)
 
 log() { printf 'setup: %s\n' "$*" >&2; }
 
@@ -30,10 +31,21 @@ if [ "$have" != "$PGRX_VERSION" ]; then
     cargo install cargo-pgrx --version "$PGRX_VERSION" --locked --force
 fi
 
-# `cargo pgrx init` writes ~/.pgrx/config.toml; only redo it when pg15 is not pointing at PG_CONFIG.
+# PostgreSQL 16-18 for the tests (project-local; Debian's 15 stays the default)
+mapfile -t versions < <(bash "$(dirname "$0")/pg_versions.sh")
+
+# `cargo pgrx init` writes ~/.pgrx/config.toml; only redo it when a version points elsewhere.
 cfg="${PGRX_HOME:-$HOME/.pgrx}/config.toml"
-if ! grep -qs "pg15 = \"$PG_CONFIG\"" "$cfg"; then
-    log "running cargo pgrx init --pg15 $PG_CONFIG"
-    cargo pgrx init --pg15 "$PG_CONFIG"
+args=()
+stale=0
+for line in "${versions[@]}"; do
+    read -r major path <<<"$line"
+    [ "$major" = 15 ] && path=$PG_CONFIG
+    args+=("--pg$major" "$path")
+    grep -qs "pg$major = \"$path\"" "$cfg" || stale=1
+done
+if [ "$stale" = 1 ]; then
+    log "running cargo pgrx init ${args[*]}"
+    cargo pgrx init "${args[@]}"
 fi
 log "ok"

@@ -137,7 +137,9 @@ unsafe fn name_the_aggregate(fcinfo: pg_sys::FunctionCallInfo, e: KpiError) -> K
         if name.is_null() {
             return e;
         }
-        std::ffi::CStr::from_ptr(name).to_string_lossy().into_owned()
+        std::ffi::CStr::from_ptr(name)
+            .to_string_lossy()
+            .into_owned()
     };
     let message = format!("{name} {rest}");
     match e {
