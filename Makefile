@@ -1,9 +1,11 @@
 # pg_kpi: the two set-up commands are `make demo` and `make test` (see README.md).
-.PHONY: setup demo test unit pgtest regress lint install bench fmt clean-clusters
+.PHONY: setup demo test install package bench fmt clean-clusters
 
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
-PG_CONFIG ?= /usr/bin/pg_config
+# PostgreSQL versions: PG=15|16|17|18 tests (or benches) one; `make test` alone tests all.
+PG ?=
+PG_CONFIG ?= $(if $(PG),$(shell bash scripts/pg_versions.sh pg_config $(PG)),/usr/bin/pg_config)
 BENCH_ROWS ?= 10000000
 BENCH_REPEAT ?= 5
 BENCH_REUSE ?= 0
@@ -15,17 +17,21 @@ setup:
 demo: setup
 	@bash scripts/demo.sh
 
-## make test: every test layer (lint, Rust unit + #[pg_test], pg_regress); non-zero on any failure
+## make test: every test layer on PostgreSQL 15, 16, 17 and 18 (PG=18 for one); non-zero on any failure
 test: setup
-	@bash scripts/test.sh
+	@PG=$(or $(PG),all) bash scripts/test.sh
 
-## make install: build in release mode and install into the PostgreSQL of $(PG_CONFIG)
+## make install: build in release mode and install into the PostgreSQL of $(PG_CONFIG) (or PG=NN)
 install: setup
-	@bash scripts/install.sh
+	@PG_CONFIG=$(PG_CONFIG) bash scripts/install.sh
+
+## make package: a Debian package for the PostgreSQL of $(PG_CONFIG), in target/package/
+package: setup
+	@PG_CONFIG=$(PG_CONFIG) bash scripts/package.sh
 
 ## make bench: time every aggregate against count(col) and the hand-written SQL (BENCH_ROWS rows)
 bench: setup
-	@BENCH_ROWS=$(BENCH_ROWS) BENCH_REPEAT=$(BENCH_REPEAT) BENCH_REUSE=$(BENCH_REUSE) bash scripts/bench.sh
+	@PG_CONFIG=$(PG_CONFIG) BENCH_ROWS=$(BENCH_ROWS) BENCH_REPEAT=$(BENCH_REPEAT) BENCH_REUSE=$(BENCH_REUSE) bash scripts/bench.sh
 
 fmt:
 	cargo fmt

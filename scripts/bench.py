@@ -144,9 +144,9 @@ NOOP_SQL = """
     CREATE OR REPLACE FUNCTION bench_noop3_accum(internal, "any", "any", "any") RETURNS internal
         LANGUAGE C AS '$libdir/pg_kpi', 'clv_accum_int8';
     CREATE OR REPLACE AGGREGATE bench_noop2("any", "any")
-        (SFUNC = bench_noop2_accum, STYPE = internal, FINALFUNC = ratio_final);
+        (SFUNC = bench_noop2_accum, STYPE = internal, FINALFUNC = kpi_internal.ratio_final);
     CREATE OR REPLACE AGGREGATE bench_noop3("any", "any", "any")
-        (SFUNC = bench_noop3_accum, STYPE = internal, FINALFUNC = clv_final_int);
+        (SFUNC = bench_noop3_accum, STYPE = internal, FINALFUNC = kpi_internal.clv_final_int);
 """
 
 

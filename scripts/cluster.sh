@@ -4,6 +4,7 @@
 #   scripts/cluster.sh resume NAME [postgres options...]  start NAME's existing data (or as start)
 #   scripts/cluster.sh stop NAME
 #   scripts/cluster.sh env NAME    prints PGHOST/PGPORT/PGUSER exports for psql
+#   scripts/cluster.sh sock NAME   prints the socket directory
 # When run as root the server runs as the `postgres` OS user (initdb refuses root). It listens only
 # on a Unix socket in its own directory, so it never collides with another server's TCP port.
 set -euo pipefail
@@ -13,13 +14,14 @@ BINDIR=$("$PG_CONFIG" --bindir)
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PORT=${PG_KPI_PORT:-54329}
 
-cmd=${1:?usage: cluster.sh start|resume|stop|env NAME}
-name=${2:?usage: cluster.sh start|resume|stop|env NAME}
+cmd=${1:?usage: cluster.sh start|resume|stop|env|sock NAME}
+name=${2:?usage: cluster.sh start|resume|stop|env|sock NAME}
 shift 2
 base="$ROOT/target/$name"
 data="$base/data"
-# Unix socket paths are limited to ~107 bytes; keep the socket short and out of deep clones.
-sock="/tmp/pg_kpi-$name-$(id -u)"
+# Unix socket paths are limited to ~107 bytes; keep the socket short and out of deep clones, and
+# apart for two clones of the project on one machine.
+sock="/tmp/pg_kpi-$name-$(id -u)-$(printf '%s' "$ROOT" | md5sum | cut -c1-6)"
 
 if [ "$(id -u)" -eq 0 ]; then
     PGUSER_OS=postgres
@@ -73,6 +75,9 @@ stop)
     ;;
 env)
     echo "export PGHOST='$sock' PGPORT=$PORT PGUSER=$PGUSER_OS PGDATABASE=postgres"
+    ;;
+sock)
+    echo "$sock"
     ;;
 *)
     echo "usage: cluster.sh start|resume|stop|env NAME" >&2

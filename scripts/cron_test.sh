@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/cluster.sh start cron "shared_preload_libraries = 'pg_cron'" \
-    "cron.database_name = 'postgres'" "cron.host = '/tmp/pg_kpi-cron-$(id -u)'" >/dev/null
+    "cron.database_name = 'postgres'" "cron.host = '$(bash scripts/cluster.sh sock cron)'" "cron.use_background_workers = on" >/dev/null
 trap 'bash scripts/cluster.sh stop cron' EXIT
 eval "$(bash scripts/cluster.sh env cron)"
 q() { psql -X -At -v ON_ERROR_STOP=1 -c "$1"; }

@@ -7,7 +7,7 @@ echo "demo: building and installing pg_kpi (release)..." >&2
 bash scripts/install.sh
 # pg_cron (loaded at start) schedules the refresh of the demo's materialized view
 bash scripts/cluster.sh start demo "shared_preload_libraries = 'pg_cron'" \
-    "cron.database_name = 'pg_kpi_demo'" "cron.host = '/tmp/pg_kpi-demo-$(id -u)'" >/dev/null
+    "cron.database_name = 'pg_kpi_demo'" "cron.host = '$(bash scripts/cluster.sh sock demo)'" "cron.use_background_workers = on" >/dev/null
 trap 'bash scripts/cluster.sh stop demo; echo "demo: cluster stopped (data in target/demo)" >&2' EXIT
 eval "$(bash scripts/cluster.sh env demo)"
 psql -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE pg_kpi_demo"

@@ -46,8 +46,8 @@ mkdir -p target/dump
 # the stored bytes of every summary (send()), and their text, table by table
 digest() {
     psql -X -At -d "$1" -c "SELECT md5(string_agg(concat_ws('|', day, nps, csat, ces, clv, share, churn,
-        npssummary_send(nps), csatsummary_send(csat), cessummary_send(ces), clvsummary_send(clv),
-        sharesummary_send(share), churnsummary_send(churn)), E'\n' ORDER BY day)) FROM $2"
+        kpi_internal.npssummary_send(nps), kpi_internal.csatsummary_send(csat), kpi_internal.cessummary_send(ces), kpi_internal.clvsummary_send(clv),
+        kpi_internal.sharesummary_send(share), kpi_internal.churnsummary_send(churn)), E'\n' ORDER BY day)) FROM $2"
 }
 for table in daily daily_external daily_main; do
     a=$(digest src "$table"); b=$(digest dst "$table")

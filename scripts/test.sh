@@ -7,8 +7,10 @@
 #   3. in-database #[pg_test]s, by `cargo pgrx test pgNN`
 #   4. pg_regress golden files against a throwaway cluster with the release build installed
 #   5. a table of every summary type through pg_dump -Fc and pg_restore, byte for byte
-#   and on PostgreSQL 15 (Debian's, the version pg_cron is packaged for):
-#   6. a pg_cron job refreshing a materialized view of summaries, observed to run
+#   6. the update test: every released version updates in place to a fresh install's catalog
+#   and on PostgreSQL 15 (Debian's, the version pg_cron and Debian package):
+#   7. a pg_cron job refreshing a materialized view of summaries, observed to run
+#   8. the Debian package (make package) installed with dpkg, used and removed
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -57,9 +59,15 @@ for v in "${versions[@]}"; do
     step "PostgreSQL $v: summaries survive pg_dump and pg_restore"
     bash scripts/dump_test.sh
 
+    step "PostgreSQL $v: every released version updates in place to a fresh install's catalog"
+    bash scripts/update_test.sh
+
     if [ "$v" = 15 ]; then
         step "PostgreSQL 15: scheduled materialized-view refresh with pg_cron"
         bash scripts/cron_test.sh
+
+        step "PostgreSQL 15: the Debian package installs and works without Rust"
+        bash scripts/package_test.sh
     fi
 done
 unset PG_CONFIG

@@ -6,6 +6,18 @@
 
 ::pgrx::pg_module_magic!();
 
+// The extension's own schema for the support functions users never call (transition, inverse,
+// combine, serialize, deserialize, final, type I/O), so the user's schema holds only the API.
+// Names starting with pg_ are reserved for system schemas.
+pgrx::extension_sql!(
+    r#"
+CREATE SCHEMA kpi_internal;
+COMMENT ON SCHEMA kpi_internal IS 'pg_kpi support functions (transition, combine, serialize, final, type I/O): called by PostgreSQL, not by users';
+"#,
+    name = "kpi_internal_schema",
+    bootstrap
+);
+
 pub mod agg;
 pub mod bytes;
 pub mod error;

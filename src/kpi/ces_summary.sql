@@ -1,55 +1,55 @@
 -- cessummary: the stored CES sum and count, ces_agg(), rollup() and accessors. Included by ces_summary.rs.
 CREATE TYPE cessummary;
-CREATE FUNCTION cessummary_in(text cstring) RETURNS cessummary
+CREATE FUNCTION kpi_internal.cessummary_in(text cstring) RETURNS cessummary
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'cessummary_in';
-CREATE FUNCTION cessummary_out(summary cessummary) RETURNS cstring
+CREATE FUNCTION kpi_internal.cessummary_out(summary cessummary) RETURNS cstring
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'cessummary_out';
-CREATE FUNCTION cessummary_recv(buf internal) RETURNS cessummary
+CREATE FUNCTION kpi_internal.cessummary_recv(buf internal) RETURNS cessummary
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'cessummary_recv';
-CREATE FUNCTION cessummary_send(summary cessummary) RETURNS bytea
+CREATE FUNCTION kpi_internal.cessummary_send(summary cessummary) RETURNS bytea
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'cessummary_send';
 CREATE TYPE cessummary (
-    INPUT = cessummary_in, OUTPUT = cessummary_out, RECEIVE = cessummary_recv, SEND = cessummary_send,
+    INPUT = kpi_internal.cessummary_in, OUTPUT = kpi_internal.cessummary_out, RECEIVE = kpi_internal.cessummary_recv, SEND = kpi_internal.cessummary_send,
     INTERNALLENGTH = VARIABLE, STORAGE = extended
 );
 
-CREATE FUNCTION ces_summary_final_int(state internal) RETURNS cessummary
+CREATE FUNCTION kpi_internal.ces_summary_final_int(state internal) RETURNS cessummary
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_summary_final_int';
-CREATE FUNCTION ces_summary_final_numeric(state internal) RETURNS cessummary
+CREATE FUNCTION kpi_internal.ces_summary_final_numeric(state internal) RETURNS cessummary
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_summary_final_numeric';
-CREATE FUNCTION ces_summary_final(state internal) RETURNS cessummary
+CREATE FUNCTION kpi_internal.ces_summary_final(state internal) RETURNS cessummary
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_summary_final';
-CREATE FUNCTION ces_rollup_accum(state internal, summary cessummary) RETURNS internal
+CREATE FUNCTION kpi_internal.ces_rollup_accum(state internal, summary cessummary) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_rollup_accum';
-CREATE FUNCTION ces_rollup_inv(state internal, summary cessummary) RETURNS internal
+CREATE FUNCTION kpi_internal.ces_rollup_inv(state internal, summary cessummary) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_rollup_inv';
-CREATE FUNCTION ces_rollup_combine(state internal, other internal) RETURNS internal
+CREATE FUNCTION kpi_internal.ces_rollup_combine(state internal, other internal) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_rollup_combine';
-CREATE FUNCTION ces_rollup_serialize(state internal) RETURNS bytea
+CREATE FUNCTION kpi_internal.ces_rollup_serialize(state internal) RETURNS bytea
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_rollup_serialize';
-CREATE FUNCTION ces_rollup_deserialize(bytes bytea, unused internal) RETURNS internal
+CREATE FUNCTION kpi_internal.ces_rollup_deserialize(bytes bytea, unused internal) RETURNS internal
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_rollup_deserialize';
 
 CREATE AGGREGATE ces_agg(score smallint) (
-    SFUNC = ces_mean_accum, STYPE = internal, FINALFUNC = ces_summary_final_int,
-    COMBINEFUNC = mean_combine_int, SERIALFUNC = mean_serialize_int, DESERIALFUNC = mean_deserialize_int,
-    MSFUNC = ces_mean_accum, MINVFUNC = ces_mean_inv, MSTYPE = internal, MFINALFUNC = ces_summary_final_int, PARALLEL = SAFE);
+    SFUNC = kpi_internal.ces_mean_accum, STYPE = internal, FINALFUNC = kpi_internal.ces_summary_final_int,
+    COMBINEFUNC = kpi_internal.mean_combine_int, SERIALFUNC = kpi_internal.mean_serialize_int, DESERIALFUNC = kpi_internal.mean_deserialize_int,
+    MSFUNC = kpi_internal.ces_mean_accum, MINVFUNC = kpi_internal.ces_mean_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.ces_summary_final_int, PARALLEL = SAFE);
 CREATE AGGREGATE ces_agg(score integer) (
-    SFUNC = ces_mean_accum, STYPE = internal, FINALFUNC = ces_summary_final_int,
-    COMBINEFUNC = mean_combine_int, SERIALFUNC = mean_serialize_int, DESERIALFUNC = mean_deserialize_int,
-    MSFUNC = ces_mean_accum, MINVFUNC = ces_mean_inv, MSTYPE = internal, MFINALFUNC = ces_summary_final_int, PARALLEL = SAFE);
+    SFUNC = kpi_internal.ces_mean_accum, STYPE = internal, FINALFUNC = kpi_internal.ces_summary_final_int,
+    COMBINEFUNC = kpi_internal.mean_combine_int, SERIALFUNC = kpi_internal.mean_serialize_int, DESERIALFUNC = kpi_internal.mean_deserialize_int,
+    MSFUNC = kpi_internal.ces_mean_accum, MINVFUNC = kpi_internal.ces_mean_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.ces_summary_final_int, PARALLEL = SAFE);
 CREATE AGGREGATE ces_agg(score bigint) (
-    SFUNC = ces_mean_accum, STYPE = internal, FINALFUNC = ces_summary_final_int,
-    COMBINEFUNC = mean_combine_int, SERIALFUNC = mean_serialize_int, DESERIALFUNC = mean_deserialize_int,
-    MSFUNC = ces_mean_accum, MINVFUNC = ces_mean_inv, MSTYPE = internal, MFINALFUNC = ces_summary_final_int, PARALLEL = SAFE);
+    SFUNC = kpi_internal.ces_mean_accum, STYPE = internal, FINALFUNC = kpi_internal.ces_summary_final_int,
+    COMBINEFUNC = kpi_internal.mean_combine_int, SERIALFUNC = kpi_internal.mean_serialize_int, DESERIALFUNC = kpi_internal.mean_deserialize_int,
+    MSFUNC = kpi_internal.ces_mean_accum, MINVFUNC = kpi_internal.ces_mean_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.ces_summary_final_int, PARALLEL = SAFE);
 CREATE AGGREGATE ces_agg(score numeric) (
-    SFUNC = ces_mean_accum, STYPE = internal, FINALFUNC = ces_summary_final_numeric,
-    COMBINEFUNC = mean_combine_numeric, SERIALFUNC = mean_serialize_numeric, DESERIALFUNC = mean_deserialize_numeric,
-    MSFUNC = ces_mean_accum, MINVFUNC = ces_mean_inv, MSTYPE = internal, MFINALFUNC = ces_summary_final_numeric, PARALLEL = SAFE);
+    SFUNC = kpi_internal.ces_mean_accum, STYPE = internal, FINALFUNC = kpi_internal.ces_summary_final_numeric,
+    COMBINEFUNC = kpi_internal.mean_combine_numeric, SERIALFUNC = kpi_internal.mean_serialize_numeric, DESERIALFUNC = kpi_internal.mean_deserialize_numeric,
+    MSFUNC = kpi_internal.ces_mean_accum, MINVFUNC = kpi_internal.ces_mean_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.ces_summary_final_numeric, PARALLEL = SAFE);
 CREATE AGGREGATE rollup(summary cessummary) (
-    SFUNC = ces_rollup_accum, STYPE = internal, FINALFUNC = ces_summary_final,
-    COMBINEFUNC = ces_rollup_combine, SERIALFUNC = ces_rollup_serialize, DESERIALFUNC = ces_rollup_deserialize,
-    MSFUNC = ces_rollup_accum, MINVFUNC = ces_rollup_inv, MSTYPE = internal, MFINALFUNC = ces_summary_final, PARALLEL = SAFE);
+    SFUNC = kpi_internal.ces_rollup_accum, STYPE = internal, FINALFUNC = kpi_internal.ces_summary_final,
+    COMBINEFUNC = kpi_internal.ces_rollup_combine, SERIALFUNC = kpi_internal.ces_rollup_serialize, DESERIALFUNC = kpi_internal.ces_rollup_deserialize,
+    MSFUNC = kpi_internal.ces_rollup_accum, MINVFUNC = kpi_internal.ces_rollup_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.ces_summary_final, PARALLEL = SAFE);
 
 CREATE FUNCTION ces(summary cessummary) RETURNS numeric
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'cessummary_ces';
@@ -57,18 +57,18 @@ CREATE FUNCTION responses(summary cessummary) RETURNS bigint
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'cessummary_responses';
 
 COMMENT ON TYPE cessummary IS 'CES partial state: exact sum and count of effort scores, stored versioned; text form {"v":1,"count":N,"sum":S}; combine with rollup(), read with ces(), responses()';
-COMMENT ON FUNCTION cessummary_in(cstring) IS 'cessummary input: parses {"v":1,"count":N,"sum":S}; malformed text is error 22P02';
-COMMENT ON FUNCTION cessummary_out(cessummary) IS 'cessummary output: {"v":1,"count":N,"sum":S}';
-COMMENT ON FUNCTION cessummary_recv(internal) IS 'cessummary binary input; impossible bytes are error 22P02';
-COMMENT ON FUNCTION cessummary_send(cessummary) IS 'cessummary binary output: version byte, scaled sum, count';
-COMMENT ON FUNCTION ces_summary_final_int(internal) IS 'ces_agg(integer types) final function: the integer sum and count as a cessummary';
-COMMENT ON FUNCTION ces_summary_final_numeric(internal) IS 'ces_agg(numeric) final function: the exact sum and count as a cessummary';
-COMMENT ON FUNCTION ces_summary_final(internal) IS 'rollup(cessummary) final function: the added sums and counts as a cessummary';
-COMMENT ON FUNCTION ces_rollup_accum(internal, cessummary) IS 'rollup(cessummary) transition function: adds one summary; NULL summaries are skipped';
-COMMENT ON FUNCTION ces_rollup_inv(internal, cessummary) IS 'rollup(cessummary) moving-aggregate inverse: subtracts one summary';
-COMMENT ON FUNCTION ces_rollup_combine(internal, internal) IS 'rollup(cessummary) combine function: adds two partial states';
-COMMENT ON FUNCTION ces_rollup_serialize(internal) IS 'rollup(cessummary) serialize function: state to bytea';
-COMMENT ON FUNCTION ces_rollup_deserialize(bytea, internal) IS 'rollup(cessummary) deserialize function: bytea to state';
+COMMENT ON FUNCTION kpi_internal.cessummary_in(cstring) IS 'cessummary input: parses {"v":1,"count":N,"sum":S}; malformed text is error 22P02';
+COMMENT ON FUNCTION kpi_internal.cessummary_out(cessummary) IS 'cessummary output: {"v":1,"count":N,"sum":S}';
+COMMENT ON FUNCTION kpi_internal.cessummary_recv(internal) IS 'cessummary binary input; impossible bytes are error 22P02';
+COMMENT ON FUNCTION kpi_internal.cessummary_send(cessummary) IS 'cessummary binary output: version byte, scaled sum, count';
+COMMENT ON FUNCTION kpi_internal.ces_summary_final_int(internal) IS 'ces_agg(integer types) final function: the integer sum and count as a cessummary';
+COMMENT ON FUNCTION kpi_internal.ces_summary_final_numeric(internal) IS 'ces_agg(numeric) final function: the exact sum and count as a cessummary';
+COMMENT ON FUNCTION kpi_internal.ces_summary_final(internal) IS 'rollup(cessummary) final function: the added sums and counts as a cessummary';
+COMMENT ON FUNCTION kpi_internal.ces_rollup_accum(internal, cessummary) IS 'rollup(cessummary) transition function: adds one summary; NULL summaries are skipped';
+COMMENT ON FUNCTION kpi_internal.ces_rollup_inv(internal, cessummary) IS 'rollup(cessummary) moving-aggregate inverse: subtracts one summary';
+COMMENT ON FUNCTION kpi_internal.ces_rollup_combine(internal, internal) IS 'rollup(cessummary) combine function: adds two partial states';
+COMMENT ON FUNCTION kpi_internal.ces_rollup_serialize(internal) IS 'rollup(cessummary) serialize function: state to bytea';
+COMMENT ON FUNCTION kpi_internal.ces_rollup_deserialize(bytea, internal) IS 'rollup(cessummary) deserialize function: bytea to state';
 COMMENT ON AGGREGATE ces_agg(smallint) IS 'CES summary (exact sum and count of scores), to store and re-aggregate exactly with rollup(); same NULL rules and errors as ces()';
 COMMENT ON AGGREGATE ces_agg(integer) IS 'CES summary (exact sum and count of scores), to store and re-aggregate exactly with rollup(); same NULL rules and errors as ces()';
 COMMENT ON AGGREGATE ces_agg(bigint) IS 'CES summary (exact sum and count of scores), to store and re-aggregate exactly with rollup(); same NULL rules and errors as ces()';

@@ -1,99 +1,99 @@
 -- csatsummary: csat_agg(), rollup() and accessors. Included by csat_summary.rs.
 CREATE TYPE csatsummary;
-CREATE FUNCTION csatsummary_in(text cstring) RETURNS csatsummary
+CREATE FUNCTION kpi_internal.csatsummary_in(text cstring) RETURNS csatsummary
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'csatsummary_in';
-CREATE FUNCTION csatsummary_out(summary csatsummary) RETURNS cstring
+CREATE FUNCTION kpi_internal.csatsummary_out(summary csatsummary) RETURNS cstring
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'csatsummary_out';
-CREATE FUNCTION csatsummary_recv(buf internal) RETURNS csatsummary
+CREATE FUNCTION kpi_internal.csatsummary_recv(buf internal) RETURNS csatsummary
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'csatsummary_recv';
-CREATE FUNCTION csatsummary_send(summary csatsummary) RETURNS bytea
+CREATE FUNCTION kpi_internal.csatsummary_send(summary csatsummary) RETURNS bytea
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'csatsummary_send';
 CREATE TYPE csatsummary (
-    INPUT = csatsummary_in, OUTPUT = csatsummary_out, RECEIVE = csatsummary_recv, SEND = csatsummary_send,
+    INPUT = kpi_internal.csatsummary_in, OUTPUT = kpi_internal.csatsummary_out, RECEIVE = kpi_internal.csatsummary_recv, SEND = kpi_internal.csatsummary_send,
     INTERNALLENGTH = VARIABLE, STORAGE = extended
 );
 
-CREATE FUNCTION csat_summary_combine(state internal, other internal) RETURNS internal
+CREATE FUNCTION kpi_internal.csat_summary_combine(state internal, other internal) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_combine';
-CREATE FUNCTION csat_summary_serialize(state internal) RETURNS bytea
+CREATE FUNCTION kpi_internal.csat_summary_serialize(state internal) RETURNS bytea
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_serialize';
-CREATE FUNCTION csat_summary_deserialize(bytes bytea, unused internal) RETURNS internal
+CREATE FUNCTION kpi_internal.csat_summary_deserialize(bytes bytea, unused internal) RETURNS internal
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_deserialize';
-CREATE FUNCTION csat_summary_final(state internal) RETURNS csatsummary
+CREATE FUNCTION kpi_internal.csat_summary_final(state internal) RETURNS csatsummary
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_final';
-CREATE FUNCTION csat_rollup_accum(state internal, summary csatsummary) RETURNS internal
+CREATE FUNCTION kpi_internal.csat_rollup_accum(state internal, summary csatsummary) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_rollup_accum';
-CREATE FUNCTION csat_rollup_inv(state internal, summary csatsummary) RETURNS internal
+CREATE FUNCTION kpi_internal.csat_rollup_inv(state internal, summary csatsummary) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_rollup_inv';
-CREATE FUNCTION csat_summary_accum(state internal, rating smallint, threshold smallint) RETURNS internal
+CREATE FUNCTION kpi_internal.csat_summary_accum(state internal, rating smallint, threshold smallint) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_accum_int2';
-CREATE FUNCTION csat_summary_accum(state internal, rating smallint) RETURNS internal
+CREATE FUNCTION kpi_internal.csat_summary_accum(state internal, rating smallint) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_accum_int2';
-CREATE FUNCTION csat_summary_inv(state internal, rating smallint, threshold smallint) RETURNS internal
+CREATE FUNCTION kpi_internal.csat_summary_inv(state internal, rating smallint, threshold smallint) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_inv_int2';
-CREATE FUNCTION csat_summary_inv(state internal, rating smallint) RETURNS internal
+CREATE FUNCTION kpi_internal.csat_summary_inv(state internal, rating smallint) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_inv_int2';
-CREATE FUNCTION csat_summary_accum(state internal, rating integer, threshold integer) RETURNS internal
+CREATE FUNCTION kpi_internal.csat_summary_accum(state internal, rating integer, threshold integer) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_accum_int4';
-CREATE FUNCTION csat_summary_accum(state internal, rating integer) RETURNS internal
+CREATE FUNCTION kpi_internal.csat_summary_accum(state internal, rating integer) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_accum_int4';
-CREATE FUNCTION csat_summary_inv(state internal, rating integer, threshold integer) RETURNS internal
+CREATE FUNCTION kpi_internal.csat_summary_inv(state internal, rating integer, threshold integer) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_inv_int4';
-CREATE FUNCTION csat_summary_inv(state internal, rating integer) RETURNS internal
+CREATE FUNCTION kpi_internal.csat_summary_inv(state internal, rating integer) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_inv_int4';
-CREATE FUNCTION csat_summary_accum(state internal, rating bigint, threshold bigint) RETURNS internal
+CREATE FUNCTION kpi_internal.csat_summary_accum(state internal, rating bigint, threshold bigint) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_accum_int8';
-CREATE FUNCTION csat_summary_accum(state internal, rating bigint) RETURNS internal
+CREATE FUNCTION kpi_internal.csat_summary_accum(state internal, rating bigint) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_accum_int8';
-CREATE FUNCTION csat_summary_inv(state internal, rating bigint, threshold bigint) RETURNS internal
+CREATE FUNCTION kpi_internal.csat_summary_inv(state internal, rating bigint, threshold bigint) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_inv_int8';
-CREATE FUNCTION csat_summary_inv(state internal, rating bigint) RETURNS internal
+CREATE FUNCTION kpi_internal.csat_summary_inv(state internal, rating bigint) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_inv_int8';
-CREATE FUNCTION csat_summary_accum(state internal, rating numeric, threshold numeric) RETURNS internal
+CREATE FUNCTION kpi_internal.csat_summary_accum(state internal, rating numeric, threshold numeric) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_accum_numeric';
-CREATE FUNCTION csat_summary_accum(state internal, rating numeric) RETURNS internal
+CREATE FUNCTION kpi_internal.csat_summary_accum(state internal, rating numeric) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_accum_numeric';
-CREATE FUNCTION csat_summary_inv(state internal, rating numeric, threshold numeric) RETURNS internal
+CREATE FUNCTION kpi_internal.csat_summary_inv(state internal, rating numeric, threshold numeric) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_inv_numeric';
-CREATE FUNCTION csat_summary_inv(state internal, rating numeric) RETURNS internal
+CREATE FUNCTION kpi_internal.csat_summary_inv(state internal, rating numeric) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_inv_numeric';
 
 CREATE AGGREGATE csat_agg(rating smallint, threshold smallint) (
-    SFUNC = csat_summary_accum, STYPE = internal, FINALFUNC = csat_summary_final,
-    COMBINEFUNC = csat_summary_combine, SERIALFUNC = csat_summary_serialize, DESERIALFUNC = csat_summary_deserialize,
-    MSFUNC = csat_summary_accum, MINVFUNC = csat_summary_inv, MSTYPE = internal, MFINALFUNC = csat_summary_final, PARALLEL = SAFE);
+    SFUNC = kpi_internal.csat_summary_accum, STYPE = internal, FINALFUNC = kpi_internal.csat_summary_final,
+    COMBINEFUNC = kpi_internal.csat_summary_combine, SERIALFUNC = kpi_internal.csat_summary_serialize, DESERIALFUNC = kpi_internal.csat_summary_deserialize,
+    MSFUNC = kpi_internal.csat_summary_accum, MINVFUNC = kpi_internal.csat_summary_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.csat_summary_final, PARALLEL = SAFE);
 CREATE AGGREGATE csat_agg(rating smallint) (
-    SFUNC = csat_summary_accum, STYPE = internal, FINALFUNC = csat_summary_final,
-    COMBINEFUNC = csat_summary_combine, SERIALFUNC = csat_summary_serialize, DESERIALFUNC = csat_summary_deserialize,
-    MSFUNC = csat_summary_accum, MINVFUNC = csat_summary_inv, MSTYPE = internal, MFINALFUNC = csat_summary_final, PARALLEL = SAFE);
+    SFUNC = kpi_internal.csat_summary_accum, STYPE = internal, FINALFUNC = kpi_internal.csat_summary_final,
+    COMBINEFUNC = kpi_internal.csat_summary_combine, SERIALFUNC = kpi_internal.csat_summary_serialize, DESERIALFUNC = kpi_internal.csat_summary_deserialize,
+    MSFUNC = kpi_internal.csat_summary_accum, MINVFUNC = kpi_internal.csat_summary_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.csat_summary_final, PARALLEL = SAFE);
 CREATE AGGREGATE csat_agg(rating integer, threshold integer) (
-    SFUNC = csat_summary_accum, STYPE = internal, FINALFUNC = csat_summary_final,
-    COMBINEFUNC = csat_summary_combine, SERIALFUNC = csat_summary_serialize, DESERIALFUNC = csat_summary_deserialize,
-    MSFUNC = csat_summary_accum, MINVFUNC = csat_summary_inv, MSTYPE = internal, MFINALFUNC = csat_summary_final, PARALLEL = SAFE);
+    SFUNC = kpi_internal.csat_summary_accum, STYPE = internal, FINALFUNC = kpi_internal.csat_summary_final,
+    COMBINEFUNC = kpi_internal.csat_summary_combine, SERIALFUNC = kpi_internal.csat_summary_serialize, DESERIALFUNC = kpi_internal.csat_summary_deserialize,
+    MSFUNC = kpi_internal.csat_summary_accum, MINVFUNC = kpi_internal.csat_summary_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.csat_summary_final, PARALLEL = SAFE);
 CREATE AGGREGATE csat_agg(rating integer) (
-    SFUNC = csat_summary_accum, STYPE = internal, FINALFUNC = csat_summary_final,
-    COMBINEFUNC = csat_summary_combine, SERIALFUNC = csat_summary_serialize, DESERIALFUNC = csat_summary_deserialize,
-    MSFUNC = csat_summary_accum, MINVFUNC = csat_summary_inv, MSTYPE = internal, MFINALFUNC = csat_summary_final, PARALLEL = SAFE);
+    SFUNC = kpi_internal.csat_summary_accum, STYPE = internal, FINALFUNC = kpi_internal.csat_summary_final,
+    COMBINEFUNC = kpi_internal.csat_summary_combine, SERIALFUNC = kpi_internal.csat_summary_serialize, DESERIALFUNC = kpi_internal.csat_summary_deserialize,
+    MSFUNC = kpi_internal.csat_summary_accum, MINVFUNC = kpi_internal.csat_summary_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.csat_summary_final, PARALLEL = SAFE);
 CREATE AGGREGATE csat_agg(rating bigint, threshold bigint) (
-    SFUNC = csat_summary_accum, STYPE = internal, FINALFUNC = csat_summary_final,
-    COMBINEFUNC = csat_summary_combine, SERIALFUNC = csat_summary_serialize, DESERIALFUNC = csat_summary_deserialize,
-    MSFUNC = csat_summary_accum, MINVFUNC = csat_summary_inv, MSTYPE = internal, MFINALFUNC = csat_summary_final, PARALLEL = SAFE);
+    SFUNC = kpi_internal.csat_summary_accum, STYPE = internal, FINALFUNC = kpi_internal.csat_summary_final,
+    COMBINEFUNC = kpi_internal.csat_summary_combine, SERIALFUNC = kpi_internal.csat_summary_serialize, DESERIALFUNC = kpi_internal.csat_summary_deserialize,
+    MSFUNC = kpi_internal.csat_summary_accum, MINVFUNC = kpi_internal.csat_summary_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.csat_summary_final, PARALLEL = SAFE);
 CREATE AGGREGATE csat_agg(rating bigint) (
-    SFUNC = csat_summary_accum, STYPE = internal, FINALFUNC = csat_summary_final,
-    COMBINEFUNC = csat_summary_combine, SERIALFUNC = csat_summary_serialize, DESERIALFUNC = csat_summary_deserialize,
-    MSFUNC = csat_summary_accum, MINVFUNC = csat_summary_inv, MSTYPE = internal, MFINALFUNC = csat_summary_final, PARALLEL = SAFE);
+    SFUNC = kpi_internal.csat_summary_accum, STYPE = internal, FINALFUNC = kpi_internal.csat_summary_final,
+    COMBINEFUNC = kpi_internal.csat_summary_combine, SERIALFUNC = kpi_internal.csat_summary_serialize, DESERIALFUNC = kpi_internal.csat_summary_deserialize,
+    MSFUNC = kpi_internal.csat_summary_accum, MINVFUNC = kpi_internal.csat_summary_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.csat_summary_final, PARALLEL = SAFE);
 CREATE AGGREGATE csat_agg(rating numeric, threshold numeric) (
-    SFUNC = csat_summary_accum, STYPE = internal, FINALFUNC = csat_summary_final,
-    COMBINEFUNC = csat_summary_combine, SERIALFUNC = csat_summary_serialize, DESERIALFUNC = csat_summary_deserialize,
-    MSFUNC = csat_summary_accum, MINVFUNC = csat_summary_inv, MSTYPE = internal, MFINALFUNC = csat_summary_final, PARALLEL = SAFE);
+    SFUNC = kpi_internal.csat_summary_accum, STYPE = internal, FINALFUNC = kpi_internal.csat_summary_final,
+    COMBINEFUNC = kpi_internal.csat_summary_combine, SERIALFUNC = kpi_internal.csat_summary_serialize, DESERIALFUNC = kpi_internal.csat_summary_deserialize,
+    MSFUNC = kpi_internal.csat_summary_accum, MINVFUNC = kpi_internal.csat_summary_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.csat_summary_final, PARALLEL = SAFE);
 CREATE AGGREGATE csat_agg(rating numeric) (
-    SFUNC = csat_summary_accum, STYPE = internal, FINALFUNC = csat_summary_final,
-    COMBINEFUNC = csat_summary_combine, SERIALFUNC = csat_summary_serialize, DESERIALFUNC = csat_summary_deserialize,
-    MSFUNC = csat_summary_accum, MINVFUNC = csat_summary_inv, MSTYPE = internal, MFINALFUNC = csat_summary_final, PARALLEL = SAFE);
+    SFUNC = kpi_internal.csat_summary_accum, STYPE = internal, FINALFUNC = kpi_internal.csat_summary_final,
+    COMBINEFUNC = kpi_internal.csat_summary_combine, SERIALFUNC = kpi_internal.csat_summary_serialize, DESERIALFUNC = kpi_internal.csat_summary_deserialize,
+    MSFUNC = kpi_internal.csat_summary_accum, MINVFUNC = kpi_internal.csat_summary_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.csat_summary_final, PARALLEL = SAFE);
 CREATE AGGREGATE rollup(summary csatsummary) (
-    SFUNC = csat_rollup_accum, STYPE = internal, FINALFUNC = csat_summary_final,
-    COMBINEFUNC = csat_summary_combine, SERIALFUNC = csat_summary_serialize, DESERIALFUNC = csat_summary_deserialize,
-    MSFUNC = csat_rollup_accum, MINVFUNC = csat_rollup_inv, MSTYPE = internal, MFINALFUNC = csat_summary_final, PARALLEL = SAFE);
+    SFUNC = kpi_internal.csat_rollup_accum, STYPE = internal, FINALFUNC = kpi_internal.csat_summary_final,
+    COMBINEFUNC = kpi_internal.csat_summary_combine, SERIALFUNC = kpi_internal.csat_summary_serialize, DESERIALFUNC = kpi_internal.csat_summary_deserialize,
+    MSFUNC = kpi_internal.csat_rollup_accum, MINVFUNC = kpi_internal.csat_rollup_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.csat_summary_final, PARALLEL = SAFE);
 
 CREATE FUNCTION csat(summary csatsummary) RETURNS numeric
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'csatsummary_csat';
@@ -105,40 +105,40 @@ CREATE FUNCTION mean_rating(summary csatsummary) RETURNS numeric
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'csatsummary_mean_rating';
 
 COMMENT ON TYPE csatsummary IS 'CSAT partial state: ratings at or above the threshold, all ratings, their exact sum and the threshold, stored versioned; text {"v":1,"threshold":T,"satisfied":S,"responses":N,"sum":X}; combine with rollup(), read with csat(), satisfied(), responses(), mean_rating()';
-COMMENT ON FUNCTION csatsummary_in(cstring) IS 'csatsummary input; malformed text is error 22P02';
-COMMENT ON FUNCTION csatsummary_out(csatsummary) IS 'csatsummary output: {"v":1,"threshold":T,"satisfied":S,"responses":N,"sum":X}';
-COMMENT ON FUNCTION csatsummary_recv(internal) IS 'csatsummary binary input; impossible bytes are error 22P02';
-COMMENT ON FUNCTION csatsummary_send(csatsummary) IS 'csatsummary binary output: version byte, counts, scaled sum, threshold';
-COMMENT ON FUNCTION csat_summary_combine(internal, internal) IS 'csat_agg()/rollup(csatsummary) combine function: adds two partial states, which must share the threshold';
-COMMENT ON FUNCTION csat_summary_serialize(internal) IS 'csat_agg()/rollup(csatsummary) serialize function: state to bytea';
-COMMENT ON FUNCTION csat_summary_deserialize(bytea, internal) IS 'csat_agg()/rollup(csatsummary) deserialize function: bytea to state';
-COMMENT ON FUNCTION csat_summary_final(internal) IS 'csat_agg()/rollup(csatsummary) final function: the state as a csatsummary';
-COMMENT ON FUNCTION csat_rollup_accum(internal, csatsummary) IS 'rollup(csatsummary) transition function: adds one summary (same threshold, else error 22023); NULL summaries are skipped';
-COMMENT ON FUNCTION csat_rollup_inv(internal, csatsummary) IS 'rollup(csatsummary) moving-aggregate inverse: subtracts one summary';
+COMMENT ON FUNCTION kpi_internal.csatsummary_in(cstring) IS 'csatsummary input; malformed text is error 22P02';
+COMMENT ON FUNCTION kpi_internal.csatsummary_out(csatsummary) IS 'csatsummary output: {"v":1,"threshold":T,"satisfied":S,"responses":N,"sum":X}';
+COMMENT ON FUNCTION kpi_internal.csatsummary_recv(internal) IS 'csatsummary binary input; impossible bytes are error 22P02';
+COMMENT ON FUNCTION kpi_internal.csatsummary_send(csatsummary) IS 'csatsummary binary output: version byte, counts, scaled sum, threshold';
+COMMENT ON FUNCTION kpi_internal.csat_summary_combine(internal, internal) IS 'csat_agg()/rollup(csatsummary) combine function: adds two partial states, which must share the threshold';
+COMMENT ON FUNCTION kpi_internal.csat_summary_serialize(internal) IS 'csat_agg()/rollup(csatsummary) serialize function: state to bytea';
+COMMENT ON FUNCTION kpi_internal.csat_summary_deserialize(bytea, internal) IS 'csat_agg()/rollup(csatsummary) deserialize function: bytea to state';
+COMMENT ON FUNCTION kpi_internal.csat_summary_final(internal) IS 'csat_agg()/rollup(csatsummary) final function: the state as a csatsummary';
+COMMENT ON FUNCTION kpi_internal.csat_rollup_accum(internal, csatsummary) IS 'rollup(csatsummary) transition function: adds one summary (same threshold, else error 22023); NULL summaries are skipped';
+COMMENT ON FUNCTION kpi_internal.csat_rollup_inv(internal, csatsummary) IS 'rollup(csatsummary) moving-aggregate inverse: subtracts one summary';
 COMMENT ON AGGREGATE csat_agg(smallint, smallint) IS 'CSAT summary (ratings >= threshold, all ratings, their sum, the threshold), to store and re-aggregate exactly with rollup(); same NULL rules and errors as csat()';
 COMMENT ON AGGREGATE csat_agg(smallint) IS 'CSAT summary with threshold 4 (top-2-box on 1-5), to store and re-aggregate exactly with rollup()';
-COMMENT ON FUNCTION csat_summary_accum(internal, smallint, smallint) IS 'csat_agg() transition function: counts one rating';
-COMMENT ON FUNCTION csat_summary_accum(internal, smallint) IS 'csat_agg() transition function: counts one rating';
-COMMENT ON FUNCTION csat_summary_inv(internal, smallint, smallint) IS 'csat_agg() moving-aggregate inverse: un-counts one rating';
-COMMENT ON FUNCTION csat_summary_inv(internal, smallint) IS 'csat_agg() moving-aggregate inverse: un-counts one rating';
+COMMENT ON FUNCTION kpi_internal.csat_summary_accum(internal, smallint, smallint) IS 'csat_agg() transition function: counts one rating';
+COMMENT ON FUNCTION kpi_internal.csat_summary_accum(internal, smallint) IS 'csat_agg() transition function: counts one rating';
+COMMENT ON FUNCTION kpi_internal.csat_summary_inv(internal, smallint, smallint) IS 'csat_agg() moving-aggregate inverse: un-counts one rating';
+COMMENT ON FUNCTION kpi_internal.csat_summary_inv(internal, smallint) IS 'csat_agg() moving-aggregate inverse: un-counts one rating';
 COMMENT ON AGGREGATE csat_agg(integer, integer) IS 'CSAT summary (ratings >= threshold, all ratings, their sum, the threshold), to store and re-aggregate exactly with rollup(); same NULL rules and errors as csat()';
 COMMENT ON AGGREGATE csat_agg(integer) IS 'CSAT summary with threshold 4 (top-2-box on 1-5), to store and re-aggregate exactly with rollup()';
-COMMENT ON FUNCTION csat_summary_accum(internal, integer, integer) IS 'csat_agg() transition function: counts one rating';
-COMMENT ON FUNCTION csat_summary_accum(internal, integer) IS 'csat_agg() transition function: counts one rating';
-COMMENT ON FUNCTION csat_summary_inv(internal, integer, integer) IS 'csat_agg() moving-aggregate inverse: un-counts one rating';
-COMMENT ON FUNCTION csat_summary_inv(internal, integer) IS 'csat_agg() moving-aggregate inverse: un-counts one rating';
+COMMENT ON FUNCTION kpi_internal.csat_summary_accum(internal, integer, integer) IS 'csat_agg() transition function: counts one rating';
+COMMENT ON FUNCTION kpi_internal.csat_summary_accum(internal, integer) IS 'csat_agg() transition function: counts one rating';
+COMMENT ON FUNCTION kpi_internal.csat_summary_inv(internal, integer, integer) IS 'csat_agg() moving-aggregate inverse: un-counts one rating';
+COMMENT ON FUNCTION kpi_internal.csat_summary_inv(internal, integer) IS 'csat_agg() moving-aggregate inverse: un-counts one rating';
 COMMENT ON AGGREGATE csat_agg(bigint, bigint) IS 'CSAT summary (ratings >= threshold, all ratings, their sum, the threshold), to store and re-aggregate exactly with rollup(); same NULL rules and errors as csat()';
 COMMENT ON AGGREGATE csat_agg(bigint) IS 'CSAT summary with threshold 4 (top-2-box on 1-5), to store and re-aggregate exactly with rollup()';
-COMMENT ON FUNCTION csat_summary_accum(internal, bigint, bigint) IS 'csat_agg() transition function: counts one rating';
-COMMENT ON FUNCTION csat_summary_accum(internal, bigint) IS 'csat_agg() transition function: counts one rating';
-COMMENT ON FUNCTION csat_summary_inv(internal, bigint, bigint) IS 'csat_agg() moving-aggregate inverse: un-counts one rating';
-COMMENT ON FUNCTION csat_summary_inv(internal, bigint) IS 'csat_agg() moving-aggregate inverse: un-counts one rating';
+COMMENT ON FUNCTION kpi_internal.csat_summary_accum(internal, bigint, bigint) IS 'csat_agg() transition function: counts one rating';
+COMMENT ON FUNCTION kpi_internal.csat_summary_accum(internal, bigint) IS 'csat_agg() transition function: counts one rating';
+COMMENT ON FUNCTION kpi_internal.csat_summary_inv(internal, bigint, bigint) IS 'csat_agg() moving-aggregate inverse: un-counts one rating';
+COMMENT ON FUNCTION kpi_internal.csat_summary_inv(internal, bigint) IS 'csat_agg() moving-aggregate inverse: un-counts one rating';
 COMMENT ON AGGREGATE csat_agg(numeric, numeric) IS 'CSAT summary (ratings >= threshold, all ratings, their sum, the threshold), to store and re-aggregate exactly with rollup(); same NULL rules and errors as csat()';
 COMMENT ON AGGREGATE csat_agg(numeric) IS 'CSAT summary with threshold 4 (top-2-box on 1-5), to store and re-aggregate exactly with rollup()';
-COMMENT ON FUNCTION csat_summary_accum(internal, numeric, numeric) IS 'csat_agg() transition function: counts one rating';
-COMMENT ON FUNCTION csat_summary_accum(internal, numeric) IS 'csat_agg() transition function: counts one rating';
-COMMENT ON FUNCTION csat_summary_inv(internal, numeric, numeric) IS 'csat_agg() moving-aggregate inverse: un-counts one rating';
-COMMENT ON FUNCTION csat_summary_inv(internal, numeric) IS 'csat_agg() moving-aggregate inverse: un-counts one rating';
+COMMENT ON FUNCTION kpi_internal.csat_summary_accum(internal, numeric, numeric) IS 'csat_agg() transition function: counts one rating';
+COMMENT ON FUNCTION kpi_internal.csat_summary_accum(internal, numeric) IS 'csat_agg() transition function: counts one rating';
+COMMENT ON FUNCTION kpi_internal.csat_summary_inv(internal, numeric, numeric) IS 'csat_agg() moving-aggregate inverse: un-counts one rating';
+COMMENT ON FUNCTION kpi_internal.csat_summary_inv(internal, numeric) IS 'csat_agg() moving-aggregate inverse: un-counts one rating';
 COMMENT ON AGGREGATE rollup(csatsummary) IS 'Adds CSAT summaries exactly (any period, any segment); summaries with different thresholds are error 22023; parallel, moving form; NULL summaries skipped';
 COMMENT ON FUNCTION csat(csatsummary) IS 'CSAT of a summary: 100 * satisfied / responses, equal to csat() over its rows; NULL for no responses';
 COMMENT ON FUNCTION satisfied(csatsummary) IS 'Ratings at or above the threshold in a CSAT summary';

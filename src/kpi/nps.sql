@@ -1,59 +1,59 @@
 -- nps(score): Net Promoter Score. Support functions take `internal`, so SQL cannot forge a state.
-CREATE FUNCTION nps_accum(state internal, score smallint) RETURNS internal
+CREATE FUNCTION kpi_internal.nps_accum(state internal, score smallint) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_accum_int2';
-CREATE FUNCTION nps_accum(state internal, score integer) RETURNS internal
+CREATE FUNCTION kpi_internal.nps_accum(state internal, score integer) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_accum_int4';
-CREATE FUNCTION nps_accum(state internal, score bigint) RETURNS internal
+CREATE FUNCTION kpi_internal.nps_accum(state internal, score bigint) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_accum_int8';
-CREATE FUNCTION nps_accum(state internal, score numeric) RETURNS internal
+CREATE FUNCTION kpi_internal.nps_accum(state internal, score numeric) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_accum_numeric';
-CREATE FUNCTION nps_inv(state internal, score smallint) RETURNS internal
+CREATE FUNCTION kpi_internal.nps_inv(state internal, score smallint) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_inv_int2';
-CREATE FUNCTION nps_inv(state internal, score integer) RETURNS internal
+CREATE FUNCTION kpi_internal.nps_inv(state internal, score integer) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_inv_int4';
-CREATE FUNCTION nps_inv(state internal, score bigint) RETURNS internal
+CREATE FUNCTION kpi_internal.nps_inv(state internal, score bigint) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_inv_int8';
-CREATE FUNCTION nps_inv(state internal, score numeric) RETURNS internal
+CREATE FUNCTION kpi_internal.nps_inv(state internal, score numeric) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_inv_numeric';
-CREATE FUNCTION nps_combine(state internal, other internal) RETURNS internal
+CREATE FUNCTION kpi_internal.nps_combine(state internal, other internal) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_combine';
-CREATE FUNCTION nps_serialize(state internal) RETURNS bytea
+CREATE FUNCTION kpi_internal.nps_serialize(state internal) RETURNS bytea
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_serialize';
-CREATE FUNCTION nps_deserialize(bytes bytea, unused internal) RETURNS internal
+CREATE FUNCTION kpi_internal.nps_deserialize(bytes bytea, unused internal) RETURNS internal
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_deserialize';
-CREATE FUNCTION nps_final(state internal) RETURNS numeric
+CREATE FUNCTION kpi_internal.nps_final(state internal) RETURNS numeric
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_final';
 
 CREATE AGGREGATE nps(score smallint) (
-    SFUNC = nps_accum, STYPE = internal, SSPACE = 88,
-    FINALFUNC = nps_final, FINALFUNC_MODIFY = READ_ONLY,
-    COMBINEFUNC = nps_combine, SERIALFUNC = nps_serialize, DESERIALFUNC = nps_deserialize,
-    MSFUNC = nps_accum, MINVFUNC = nps_inv, MSTYPE = internal, MSSPACE = 88,
-    MFINALFUNC = nps_final, MFINALFUNC_MODIFY = READ_ONLY,
+    SFUNC = kpi_internal.nps_accum, STYPE = internal, SSPACE = 88,
+    FINALFUNC = kpi_internal.nps_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = kpi_internal.nps_combine, SERIALFUNC = kpi_internal.nps_serialize, DESERIALFUNC = kpi_internal.nps_deserialize,
+    MSFUNC = kpi_internal.nps_accum, MINVFUNC = kpi_internal.nps_inv, MSTYPE = internal, MSSPACE = 88,
+    MFINALFUNC = kpi_internal.nps_final, MFINALFUNC_MODIFY = READ_ONLY,
     PARALLEL = SAFE
 );
 CREATE AGGREGATE nps(score integer) (
-    SFUNC = nps_accum, STYPE = internal, SSPACE = 88,
-    FINALFUNC = nps_final, FINALFUNC_MODIFY = READ_ONLY,
-    COMBINEFUNC = nps_combine, SERIALFUNC = nps_serialize, DESERIALFUNC = nps_deserialize,
-    MSFUNC = nps_accum, MINVFUNC = nps_inv, MSTYPE = internal, MSSPACE = 88,
-    MFINALFUNC = nps_final, MFINALFUNC_MODIFY = READ_ONLY,
+    SFUNC = kpi_internal.nps_accum, STYPE = internal, SSPACE = 88,
+    FINALFUNC = kpi_internal.nps_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = kpi_internal.nps_combine, SERIALFUNC = kpi_internal.nps_serialize, DESERIALFUNC = kpi_internal.nps_deserialize,
+    MSFUNC = kpi_internal.nps_accum, MINVFUNC = kpi_internal.nps_inv, MSTYPE = internal, MSSPACE = 88,
+    MFINALFUNC = kpi_internal.nps_final, MFINALFUNC_MODIFY = READ_ONLY,
     PARALLEL = SAFE
 );
 CREATE AGGREGATE nps(score bigint) (
-    SFUNC = nps_accum, STYPE = internal, SSPACE = 88,
-    FINALFUNC = nps_final, FINALFUNC_MODIFY = READ_ONLY,
-    COMBINEFUNC = nps_combine, SERIALFUNC = nps_serialize, DESERIALFUNC = nps_deserialize,
-    MSFUNC = nps_accum, MINVFUNC = nps_inv, MSTYPE = internal, MSSPACE = 88,
-    MFINALFUNC = nps_final, MFINALFUNC_MODIFY = READ_ONLY,
+    SFUNC = kpi_internal.nps_accum, STYPE = internal, SSPACE = 88,
+    FINALFUNC = kpi_internal.nps_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = kpi_internal.nps_combine, SERIALFUNC = kpi_internal.nps_serialize, DESERIALFUNC = kpi_internal.nps_deserialize,
+    MSFUNC = kpi_internal.nps_accum, MINVFUNC = kpi_internal.nps_inv, MSTYPE = internal, MSSPACE = 88,
+    MFINALFUNC = kpi_internal.nps_final, MFINALFUNC_MODIFY = READ_ONLY,
     PARALLEL = SAFE
 );
 CREATE AGGREGATE nps(score numeric) (
-    SFUNC = nps_accum, STYPE = internal, SSPACE = 88,
-    FINALFUNC = nps_final, FINALFUNC_MODIFY = READ_ONLY,
-    COMBINEFUNC = nps_combine, SERIALFUNC = nps_serialize, DESERIALFUNC = nps_deserialize,
-    MSFUNC = nps_accum, MINVFUNC = nps_inv, MSTYPE = internal, MSSPACE = 88,
-    MFINALFUNC = nps_final, MFINALFUNC_MODIFY = READ_ONLY,
+    SFUNC = kpi_internal.nps_accum, STYPE = internal, SSPACE = 88,
+    FINALFUNC = kpi_internal.nps_final, FINALFUNC_MODIFY = READ_ONLY,
+    COMBINEFUNC = kpi_internal.nps_combine, SERIALFUNC = kpi_internal.nps_serialize, DESERIALFUNC = kpi_internal.nps_deserialize,
+    MSFUNC = kpi_internal.nps_accum, MINVFUNC = kpi_internal.nps_inv, MSTYPE = internal, MSSPACE = 88,
+    MFINALFUNC = kpi_internal.nps_final, MFINALFUNC_MODIFY = READ_ONLY,
     PARALLEL = SAFE
 );
 
@@ -61,15 +61,15 @@ COMMENT ON AGGREGATE nps(smallint) IS 'Net Promoter Score of 0-10 scores: 100 * 
 COMMENT ON AGGREGATE nps(integer) IS 'Net Promoter Score of 0-10 scores: 100 * (promoters 9-10 - detractors 0-6) / non-NULL scores, as numeric in [-100, 100]; NULL scores skipped, NULL when none; a score outside 0..10 is error 22003';
 COMMENT ON AGGREGATE nps(bigint) IS 'Net Promoter Score of 0-10 scores: 100 * (promoters 9-10 - detractors 0-6) / non-NULL scores, as numeric in [-100, 100]; NULL scores skipped, NULL when none; a score outside 0..10 is error 22003';
 COMMENT ON AGGREGATE nps(numeric) IS 'Net Promoter Score of whole-number 0-10 scores: 100 * (promoters 9-10 - detractors 0-6) / non-NULL scores, as numeric in [-100, 100]; NULL scores skipped, NULL when none; a score outside 0..10 or not whole is error 22003';
-COMMENT ON FUNCTION nps_accum(internal, smallint) IS 'nps() transition function: counts one 0-10 score';
-COMMENT ON FUNCTION nps_accum(internal, integer) IS 'nps() transition function: counts one 0-10 score';
-COMMENT ON FUNCTION nps_accum(internal, bigint) IS 'nps() transition function: counts one 0-10 score';
-COMMENT ON FUNCTION nps_accum(internal, numeric) IS 'nps() transition function: counts one whole-number 0-10 score';
-COMMENT ON FUNCTION nps_inv(internal, smallint) IS 'nps() moving-aggregate inverse: un-counts one score leaving a window frame';
-COMMENT ON FUNCTION nps_inv(internal, integer) IS 'nps() moving-aggregate inverse: un-counts one score leaving a window frame';
-COMMENT ON FUNCTION nps_inv(internal, bigint) IS 'nps() moving-aggregate inverse: un-counts one score leaving a window frame';
-COMMENT ON FUNCTION nps_inv(internal, numeric) IS 'nps() moving-aggregate inverse: un-counts one score leaving a window frame';
-COMMENT ON FUNCTION nps_combine(internal, internal) IS 'nps() combine function: adds two partial score histograms (parallel aggregation)';
-COMMENT ON FUNCTION nps_serialize(internal) IS 'nps() serialize function: score histogram to bytea for parallel workers';
-COMMENT ON FUNCTION nps_deserialize(bytea, internal) IS 'nps() deserialize function: bytea from a parallel worker to a score histogram';
-COMMENT ON FUNCTION nps_final(internal) IS 'nps() final function: 100 * (promoters - detractors) / responses as numeric, NULL when no responses';
+COMMENT ON FUNCTION kpi_internal.nps_accum(internal, smallint) IS 'nps() transition function: counts one 0-10 score';
+COMMENT ON FUNCTION kpi_internal.nps_accum(internal, integer) IS 'nps() transition function: counts one 0-10 score';
+COMMENT ON FUNCTION kpi_internal.nps_accum(internal, bigint) IS 'nps() transition function: counts one 0-10 score';
+COMMENT ON FUNCTION kpi_internal.nps_accum(internal, numeric) IS 'nps() transition function: counts one whole-number 0-10 score';
+COMMENT ON FUNCTION kpi_internal.nps_inv(internal, smallint) IS 'nps() moving-aggregate inverse: un-counts one score leaving a window frame';
+COMMENT ON FUNCTION kpi_internal.nps_inv(internal, integer) IS 'nps() moving-aggregate inverse: un-counts one score leaving a window frame';
+COMMENT ON FUNCTION kpi_internal.nps_inv(internal, bigint) IS 'nps() moving-aggregate inverse: un-counts one score leaving a window frame';
+COMMENT ON FUNCTION kpi_internal.nps_inv(internal, numeric) IS 'nps() moving-aggregate inverse: un-counts one score leaving a window frame';
+COMMENT ON FUNCTION kpi_internal.nps_combine(internal, internal) IS 'nps() combine function: adds two partial score histograms (parallel aggregation)';
+COMMENT ON FUNCTION kpi_internal.nps_serialize(internal) IS 'nps() serialize function: score histogram to bytea for parallel workers';
+COMMENT ON FUNCTION kpi_internal.nps_deserialize(bytea, internal) IS 'nps() deserialize function: bytea from a parallel worker to a score histogram';
+COMMENT ON FUNCTION kpi_internal.nps_final(internal) IS 'nps() final function: 100 * (promoters - detractors) / responses as numeric, NULL when no responses';

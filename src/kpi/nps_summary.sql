@@ -1,45 +1,45 @@
 -- npssummary: the stored 0-10 histogram, nps_agg(), rollup() and accessors. Included by nps_summary.rs.
 CREATE TYPE npssummary;
-CREATE FUNCTION npssummary_in(text cstring) RETURNS npssummary
+CREATE FUNCTION kpi_internal.npssummary_in(text cstring) RETURNS npssummary
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'npssummary_in';
-CREATE FUNCTION npssummary_out(summary npssummary) RETURNS cstring
+CREATE FUNCTION kpi_internal.npssummary_out(summary npssummary) RETURNS cstring
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'npssummary_out';
-CREATE FUNCTION npssummary_recv(buf internal) RETURNS npssummary
+CREATE FUNCTION kpi_internal.npssummary_recv(buf internal) RETURNS npssummary
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'npssummary_recv';
-CREATE FUNCTION npssummary_send(summary npssummary) RETURNS bytea
+CREATE FUNCTION kpi_internal.npssummary_send(summary npssummary) RETURNS bytea
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'npssummary_send';
 CREATE TYPE npssummary (
-    INPUT = npssummary_in, OUTPUT = npssummary_out, RECEIVE = npssummary_recv, SEND = npssummary_send,
+    INPUT = kpi_internal.npssummary_in, OUTPUT = kpi_internal.npssummary_out, RECEIVE = kpi_internal.npssummary_recv, SEND = kpi_internal.npssummary_send,
     INTERNALLENGTH = VARIABLE, STORAGE = extended
 );
 
-CREATE FUNCTION nps_summary_final(state internal) RETURNS npssummary
+CREATE FUNCTION kpi_internal.nps_summary_final(state internal) RETURNS npssummary
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_summary_final';
-CREATE FUNCTION nps_rollup_accum(state internal, summary npssummary) RETURNS internal
+CREATE FUNCTION kpi_internal.nps_rollup_accum(state internal, summary npssummary) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_rollup_accum';
-CREATE FUNCTION nps_rollup_inv(state internal, summary npssummary) RETURNS internal
+CREATE FUNCTION kpi_internal.nps_rollup_inv(state internal, summary npssummary) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'nps_rollup_inv';
 
 CREATE AGGREGATE nps_agg(score smallint) (
-    SFUNC = nps_accum, STYPE = internal, FINALFUNC = nps_summary_final,
-    COMBINEFUNC = nps_combine, SERIALFUNC = nps_serialize, DESERIALFUNC = nps_deserialize,
-    MSFUNC = nps_accum, MINVFUNC = nps_inv, MSTYPE = internal, MFINALFUNC = nps_summary_final, PARALLEL = SAFE);
+    SFUNC = kpi_internal.nps_accum, STYPE = internal, SSPACE = 88, FINALFUNC = kpi_internal.nps_summary_final,
+    COMBINEFUNC = kpi_internal.nps_combine, SERIALFUNC = kpi_internal.nps_serialize, DESERIALFUNC = kpi_internal.nps_deserialize,
+    MSFUNC = kpi_internal.nps_accum, MINVFUNC = kpi_internal.nps_inv, MSTYPE = internal, MSSPACE = 88, MFINALFUNC = kpi_internal.nps_summary_final, PARALLEL = SAFE);
 CREATE AGGREGATE nps_agg(score integer) (
-    SFUNC = nps_accum, STYPE = internal, FINALFUNC = nps_summary_final,
-    COMBINEFUNC = nps_combine, SERIALFUNC = nps_serialize, DESERIALFUNC = nps_deserialize,
-    MSFUNC = nps_accum, MINVFUNC = nps_inv, MSTYPE = internal, MFINALFUNC = nps_summary_final, PARALLEL = SAFE);
+    SFUNC = kpi_internal.nps_accum, STYPE = internal, SSPACE = 88, FINALFUNC = kpi_internal.nps_summary_final,
+    COMBINEFUNC = kpi_internal.nps_combine, SERIALFUNC = kpi_internal.nps_serialize, DESERIALFUNC = kpi_internal.nps_deserialize,
+    MSFUNC = kpi_internal.nps_accum, MINVFUNC = kpi_internal.nps_inv, MSTYPE = internal, MSSPACE = 88, MFINALFUNC = kpi_internal.nps_summary_final, PARALLEL = SAFE);
 CREATE AGGREGATE nps_agg(score bigint) (
-    SFUNC = nps_accum, STYPE = internal, FINALFUNC = nps_summary_final,
-    COMBINEFUNC = nps_combine, SERIALFUNC = nps_serialize, DESERIALFUNC = nps_deserialize,
-    MSFUNC = nps_accum, MINVFUNC = nps_inv, MSTYPE = internal, MFINALFUNC = nps_summary_final, PARALLEL = SAFE);
+    SFUNC = kpi_internal.nps_accum, STYPE = internal, SSPACE = 88, FINALFUNC = kpi_internal.nps_summary_final,
+    COMBINEFUNC = kpi_internal.nps_combine, SERIALFUNC = kpi_internal.nps_serialize, DESERIALFUNC = kpi_internal.nps_deserialize,
+    MSFUNC = kpi_internal.nps_accum, MINVFUNC = kpi_internal.nps_inv, MSTYPE = internal, MSSPACE = 88, MFINALFUNC = kpi_internal.nps_summary_final, PARALLEL = SAFE);
 CREATE AGGREGATE nps_agg(score numeric) (
-    SFUNC = nps_accum, STYPE = internal, FINALFUNC = nps_summary_final,
-    COMBINEFUNC = nps_combine, SERIALFUNC = nps_serialize, DESERIALFUNC = nps_deserialize,
-    MSFUNC = nps_accum, MINVFUNC = nps_inv, MSTYPE = internal, MFINALFUNC = nps_summary_final, PARALLEL = SAFE);
+    SFUNC = kpi_internal.nps_accum, STYPE = internal, SSPACE = 88, FINALFUNC = kpi_internal.nps_summary_final,
+    COMBINEFUNC = kpi_internal.nps_combine, SERIALFUNC = kpi_internal.nps_serialize, DESERIALFUNC = kpi_internal.nps_deserialize,
+    MSFUNC = kpi_internal.nps_accum, MINVFUNC = kpi_internal.nps_inv, MSTYPE = internal, MSSPACE = 88, MFINALFUNC = kpi_internal.nps_summary_final, PARALLEL = SAFE);
 CREATE AGGREGATE rollup(summary npssummary) (
-    SFUNC = nps_rollup_accum, STYPE = internal, FINALFUNC = nps_summary_final,
-    COMBINEFUNC = nps_combine, SERIALFUNC = nps_serialize, DESERIALFUNC = nps_deserialize,
-    MSFUNC = nps_rollup_accum, MINVFUNC = nps_rollup_inv, MSTYPE = internal, MFINALFUNC = nps_summary_final, PARALLEL = SAFE);
+    SFUNC = kpi_internal.nps_rollup_accum, STYPE = internal, FINALFUNC = kpi_internal.nps_summary_final,
+    COMBINEFUNC = kpi_internal.nps_combine, SERIALFUNC = kpi_internal.nps_serialize, DESERIALFUNC = kpi_internal.nps_deserialize,
+    MSFUNC = kpi_internal.nps_rollup_accum, MINVFUNC = kpi_internal.nps_rollup_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.nps_summary_final, PARALLEL = SAFE);
 
 CREATE FUNCTION nps(summary npssummary) RETURNS numeric
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'npssummary_nps';
@@ -55,13 +55,13 @@ CREATE FUNCTION mean_score(summary npssummary) RETURNS numeric
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'npssummary_mean_score';
 
 COMMENT ON TYPE npssummary IS 'NPS partial state: responses per score 0-10, stored versioned and compact; text form {"v":1,"counts":[c0,...,c10]}; combine with rollup(), read with nps(), responses(), promoters(), passives(), detractors(), mean_score()';
-COMMENT ON FUNCTION npssummary_in(cstring) IS 'npssummary input: parses {"v":1,"counts":[11 counts]}; malformed text is error 22P02';
-COMMENT ON FUNCTION npssummary_out(npssummary) IS 'npssummary output: {"v":1,"counts":[11 counts]}';
-COMMENT ON FUNCTION npssummary_recv(internal) IS 'npssummary binary input: version byte and 11 varint counts; impossible bytes are error 22P02';
-COMMENT ON FUNCTION npssummary_send(npssummary) IS 'npssummary binary output: version byte and 11 varint counts';
-COMMENT ON FUNCTION nps_summary_final(internal) IS 'nps_agg()/rollup() final function: the histogram as an npssummary';
-COMMENT ON FUNCTION nps_rollup_accum(internal, npssummary) IS 'rollup(npssummary) transition function: adds one summary; NULL summaries are skipped';
-COMMENT ON FUNCTION nps_rollup_inv(internal, npssummary) IS 'rollup(npssummary) moving-aggregate inverse: subtracts one summary';
+COMMENT ON FUNCTION kpi_internal.npssummary_in(cstring) IS 'npssummary input: parses {"v":1,"counts":[11 counts]}; malformed text is error 22P02';
+COMMENT ON FUNCTION kpi_internal.npssummary_out(npssummary) IS 'npssummary output: {"v":1,"counts":[11 counts]}';
+COMMENT ON FUNCTION kpi_internal.npssummary_recv(internal) IS 'npssummary binary input: version byte and 11 varint counts; impossible bytes are error 22P02';
+COMMENT ON FUNCTION kpi_internal.npssummary_send(npssummary) IS 'npssummary binary output: version byte and 11 varint counts';
+COMMENT ON FUNCTION kpi_internal.nps_summary_final(internal) IS 'nps_agg()/rollup() final function: the histogram as an npssummary';
+COMMENT ON FUNCTION kpi_internal.nps_rollup_accum(internal, npssummary) IS 'rollup(npssummary) transition function: adds one summary; NULL summaries are skipped';
+COMMENT ON FUNCTION kpi_internal.nps_rollup_inv(internal, npssummary) IS 'rollup(npssummary) moving-aggregate inverse: subtracts one summary';
 COMMENT ON AGGREGATE nps_agg(smallint) IS 'NPS summary of 0-10 scores (the full histogram), to store and re-aggregate exactly with rollup(); same NULL rules and errors as nps()';
 COMMENT ON AGGREGATE nps_agg(integer) IS 'NPS summary of 0-10 scores (the full histogram), to store and re-aggregate exactly with rollup(); same NULL rules and errors as nps()';
 COMMENT ON AGGREGATE nps_agg(bigint) IS 'NPS summary of 0-10 scores (the full histogram), to store and re-aggregate exactly with rollup(); same NULL rules and errors as nps()';

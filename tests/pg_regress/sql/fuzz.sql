@@ -42,7 +42,7 @@ BEGIN
         FOR e IN 0..(random() * 3)::int LOOP t := mutate(t); END LOOP;
         BEGIN
             EXECUTE format('SELECT %L::%s::text', t, typ) INTO out1;
-            EXECUTE format('SELECT %2$s_send(%1$L::%2$s) = %2$s_send(%1$L::%2$s::text::%2$s)', t, typ) INTO same;
+            EXECUTE format('SELECT kpi_internal.%2$s_send(%1$L::%2$s) = kpi_internal.%2$s_send(%1$L::%2$s::text::%2$s)', t, typ) INTO same;
             accepted := accepted + 1;
             unstable := unstable + (NOT same)::int;
         EXCEPTION WHEN invalid_text_representation THEN refused := refused + 1;
@@ -70,7 +70,7 @@ BEGIN
     col := CASE typ::text WHEN 'npssummary' THEN 'n' WHEN 'csatsummary' THEN 'cs' WHEN 'cessummary' THEN 'ce'
                           WHEN 'clvsummary' THEN 'cl' WHEN 'sharesummary' THEN 'sh' ELSE 'ch' END;
     FOR j IN 1..n LOOP
-        EXECUTE format('SELECT %2$s_send(%1$L::%2$s)', seed, typ) INTO b;
+        EXECUTE format('SELECT kpi_internal.%2$s_send(%1$L::%2$s)', seed, typ) INTO b;
         FOR e IN 0..(random() * 2)::int LOOP b := mutate(b); END LOOP;
         lo := lo_from_bytea(0, copy_file(b));
         PERFORM lo_export(lo, 'pg_kpi_fuzz.bin');
@@ -78,7 +78,7 @@ BEGIN
         TRUNCATE fuzz_sink;
         BEGIN
             EXECUTE format('COPY fuzz_sink (%s) FROM %L (FORMAT binary)', col, 'pg_kpi_fuzz.bin');
-            EXECUTE format('SELECT %1$s_send(%2$s) = %1$s_send(%2$s::text::%1$s) FROM fuzz_sink', typ, col) INTO same;
+            EXECUTE format('SELECT kpi_internal.%1$s_send(%2$s) = kpi_internal.%1$s_send(%2$s::text::%1$s) FROM fuzz_sink', typ, col) INTO same;
             accepted := accepted + 1;
             unstable := unstable + (NOT same)::int;
         EXCEPTION WHEN invalid_text_representation THEN refused := refused + 1;

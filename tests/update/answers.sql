@@ -1,0 +1,10 @@
+-- What a user reads from the data of data.sql: must not change across ALTER EXTENSION UPDATE.
+\pset format unaligned
+SELECT * FROM daily ORDER BY day, segment;
+SELECT * FROM monthly ORDER BY month, segment;
+SELECT * FROM kpis ORDER BY segment;
+SELECT * FROM rolled_up ORDER BY segment;
+SELECT nps(rollup(nps) OVER w), ces(rollup(ces) OVER w), clv(rollup(clv) OVER w)
+FROM daily WHERE segment = 'seg1' WINDOW w AS (ORDER BY day ROWS 6 PRECEDING) ORDER BY day;
+REFRESH MATERIALIZED VIEW monthly;
+SELECT * FROM monthly ORDER BY month, segment;
