@@ -12,10 +12,10 @@ version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 arch=$(dpkg --print-architecture)
 name="postgresql-$major-pg-kpi"
 root="target/package/$name"
-rm -rf "$root" && mkdir -p "$root/DEBIAN"
+rm -rf "$root" && mkdir -p "$root/DEBIAN" target/package
 
 # the files `make install` puts in place, under their system paths
-cargo pgrx package --pg-config "$PG_CONFIG" --out-dir "$root" >/dev/null
+cargo pgrx package --pg-config "$PG_CONFIG" --out-dir "$root" >target/package-build.log 2>&1 || { cat target/package-build.log >&2; exit 1; }
 extdir="$root$("$PG_CONFIG" --sharedir)/extension"
 for script in sql/pg_kpi--*.sql; do
     install -m 644 "$script" "$extdir/"
@@ -28,7 +28,7 @@ lib=$(find "$root" -name 'pg_kpi.so')
 needs="postgresql-$major"
 for so in $(objdump -p "$lib" | awk '/NEEDED/ {print $2}'); do
     case "$so" in
-    libc.so.* | libm.so.* | libdl.so.* | libpthread.so.* | librt.so.*) pkg="libc6 (>= 2.34)" ;;
+    libc.so.* | libm.so.* | libdl.so.* | libpthread.so.* | librt.so.* | ld-linux*) pkg="libc6 (>= 2.34)" ;;
     libgcc_s.so.*) pkg="libgcc-s1" ;;
     *) pkg=$(dpkg -S "$so" 2>/dev/null | head -1 | cut -d: -f1) ;;
     esac
