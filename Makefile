@@ -31,7 +31,7 @@ package: setup
 
 ## make bench: time every aggregate against count(col) and the hand-written SQL (BENCH_ROWS rows)
 bench: setup
-	@PG_CONFIG=$(PG_CONFIG) BENCH_ROWS=$(BENCH_ROWS) BENCH_REPEAT=$(BENCH_REPEAT) BENCH_REUSE=$(BENCH_REUSE) bash scripts/bench.sh
+	@PG_CONFIG=$(PG_CONFIG) BENCH_ROWS=$(BENCH_ROWS) BENCH_REPEAT=$(BENCH_REPEAT) BENCH_REUSE=$(BENCH_REUSE) BENCH_ONLY="$(BENCH_ONLY)" bash scripts/bench.sh
 
 fmt:
 	cargo fmt

@@ -10,7 +10,9 @@ start=start
 [ "${BENCH_REUSE:-0}" = 1 ] && start=resume
 # shared_buffers holds every benchmark table (about 5 GB at 10 million rows), so no group reads
 # another group's evictions back from the OS cache.
-bash scripts/cluster.sh "$start" bench "shared_buffers = 8GB" "work_mem = 64MB" >/dev/null
-trap 'bash scripts/cluster.sh stop bench' EXIT
-eval "$(bash scripts/cluster.sh env bench)"
+# one cluster per PostgreSQL major version (make bench PG=18), so BENCH_REUSE resumes the right one
+name="bench$("${PG_CONFIG:-/usr/bin/pg_config}" --version | sed 's/^PostgreSQL \([0-9]*\).*/\1/')"
+bash scripts/cluster.sh "$start" "$name" "shared_buffers = 8GB" "work_mem = 64MB" >/dev/null
+trap 'bash scripts/cluster.sh stop "$name"' EXIT
+eval "$(bash scripts/cluster.sh env "$name")"
 python3 scripts/bench.py
