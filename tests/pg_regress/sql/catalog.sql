@@ -53,5 +53,5 @@ SELECT CASE prokind WHEN 'a' THEN 'aggregate' ELSE 'function' END AS kind,
 FROM kpi_functions WHERE nspname <> 'kpi_internal' ORDER BY 1, 2;
 SELECT t.oid::regtype AS type, t.typinput::regproc AS input, t.typreceive::regproc AS receive, t.typstorage
 FROM pg_type t WHERE t.oid IN (SELECT objid FROM kpi_objects WHERE classid = 'pg_type'::regclass)
-ORDER BY 1::text;
+ORDER BY t.oid::regtype::text;
 DROP VIEW kpi_functions, kpi_objects;
