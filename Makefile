@@ -1,5 +1,5 @@
 # pg_kpi: the two set-up commands are `make demo` and `make test` (see README.md).
-.PHONY: setup demo test install package bench fmt clean-clusters
+.PHONY: setup demo test unit lint pgtest regress install package bench fmt clean-clusters
 
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
@@ -20,6 +20,23 @@ demo: setup
 ## make test: every test layer on PostgreSQL 15, 16, 17 and 18 (PG=18 for one); non-zero on any failure
 test: setup
 	@PG=$(or $(PG),all) bash scripts/test.sh
+
+## The fast development loop (README, Development): one layer at a time.
+## make unit: the Rust unit and property tests, no PostgreSQL (about a second once built)
+unit:
+	@cargo test --lib --features pg15 -q -- --skip ::tests::pg_ $(T)
+
+## make lint: cargo fmt --check and clippy -D warnings
+lint:
+	@cargo fmt --check && cargo clippy --all-targets --features "pg15 pg_test" -q -- -D warnings
+
+## make pgtest [PG=NN]: the #[pg_test]s on one PostgreSQL version (15 by default)
+pgtest: setup
+	@PG=$(or $(PG),15) bash scripts/test.sh pgtest
+
+## make regress [PG=NN]: install the release build, run the pg_regress golden files (BLESS=1 to update them)
+regress: setup
+	@PG_CONFIG=$(PG_CONFIG) bash scripts/install.sh && PG_CONFIG=$(PG_CONFIG) bash scripts/regress.sh
 
 ## make install: build in release mode and install into the PostgreSQL of $(PG_CONFIG) (or PG=NN)
 install: setup

@@ -10,11 +10,14 @@
 #   6. the update test: every released version updates in place to a fresh install's catalog
 #   and on PostgreSQL 15 (Debian's, the version pg_cron and Debian package):
 #   7. a pg_cron job refreshing a materialized view of summaries, observed to run
-#   8. the Debian package (make package) installed with dpkg, used and removed
+#   8. the README's SQL, run top to bottom and compared with the outputs it shows
+#   9. psycopg writing and reading summaries (text parameters, binary COPY)
+#  10. the Debian package (make package) installed with dpkg, used and removed
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 PG=${PG:-all}
+ONLY=${1:-all} # `pgtest`: only the #[pg_test]s (make pgtest)
 case "$PG" in
 all) versions=(15 16 17 18) ;;
 15 | 16 | 17 | 18) versions=("$PG") ;;
@@ -24,13 +27,17 @@ esac
 step() { printf '\n==> %s\n' "$*"; }
 started=$SECONDS
 
-step "lint: cargo fmt --check, cargo clippy -D warnings"
-cargo fmt --check
-cargo clippy --all-targets --features "pg15 pg_test" -q -- -D warnings
+if [ "$ONLY" = all ]; then
+    step "lint: cargo fmt --check, cargo clippy -D warnings"
+    cargo fmt --check
+    cargo clippy --all-targets --features "pg15 pg_test" -q -- -D warnings
 
-step "Rust unit and property tests (no PostgreSQL)"
-# the #[pg_test]s are named pg_* in modules named tests; they run per version below
-cargo test --lib --features pg15 -q -- --skip ::tests::pg_
+    step "Rust unit and property tests (no PostgreSQL)"
+    # The #[pg_test]s are named pg_* in modules named tests; they run per version below. Never
+    # run them with plain `cargo test`: pgrx-tests installs its debug build into the system
+    # PostgreSQL before it finds it cannot start a cluster as root.
+    cargo test --lib --features pg15 -q -- --skip ::tests::pg_
+fi
 
 # The pg_test cluster lives in a directory that does not exist yet. As root, initdb refuses to
 # run: the cluster runs as the postgres OS user. As an ordinary user, RUNAS=self makes pgrx install
@@ -50,6 +57,7 @@ for v in "${versions[@]}"; do
     step "PostgreSQL $v ($("$PG_CONFIG" --version)): #[pg_test]s"
     rm -rf "$pgdata"
     cargo pgrx test "pg$v" tests::pg_
+    [ "$ONLY" = pgtest ] && continue
 
     step "PostgreSQL $v: pg_regress golden files"
     bash scripts/install.sh
@@ -65,6 +73,12 @@ for v in "${versions[@]}"; do
     if [ "$v" = 15 ]; then
         step "PostgreSQL 15: scheduled materialized-view refresh with pg_cron"
         bash scripts/cron_test.sh
+
+        step "PostgreSQL 15: the README's SQL runs as printed and shows what psql shows"
+        bash scripts/readme_test.sh
+
+        step "PostgreSQL 15: client drivers write and read summaries (psycopg)"
+        bash scripts/clients_test.sh
 
         step "PostgreSQL 15: the Debian package installs and works without Rust"
         bash scripts/package_test.sh

@@ -290,6 +290,32 @@ pub(crate) unsafe fn scaled_arg(
     }
 }
 
+/// The value of a `double precision` datum as PostgreSQL's `float8::numeric` reads it (15
+/// significant digits), so a `double precision` column follows the rules of the `numeric` one:
+/// `NaN`, infinities and values past 38 digits are a 22003 error naming the KPI, the argument
+/// (`role`) and the value.
+#[inline(always)]
+pub(crate) fn float8_scaled_arg(
+    datum: pg_sys::Datum,
+    kpi: &str,
+    role: &str,
+) -> crate::numeric::Scaled {
+    let x = f64::from_bits(datum.value() as u64);
+    match crate::numeric::scaled_from_f64(x) {
+        Ok(s) => s,
+        Err(_) => not_exact_float(x, kpi, role),
+    }
+}
+
+#[cold]
+#[inline(never)]
+pub(crate) fn not_exact_float(x: f64, kpi: &str, role: &str) -> ! {
+    raise(KpiError::OutOfRange(format!(
+        "{kpi} {role} must be a finite number of at most 38 digits, got {}",
+        crate::numeric::float_text(x)
+    )))
+}
+
 /// Raise the error for a `numeric` input that a [`NumericSum`](crate::numeric_sum::NumericSum)
 /// refused: 22003 naming the KPI, the argument (`role`) and the value, or `too_many` when the
 /// sum holds as many values as it can.

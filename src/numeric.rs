@@ -300,6 +300,64 @@ impl Scaled {
     }
 }
 
+/// The value a `double precision` has as `numeric`, as PostgreSQL's `float8::numeric` reads it:
+/// its 15 significant digits (`DBL_DIG`, `%.15g`), trailing zeros dropped (`0.1` is `0.1`, `1/3` is
+/// `0.333333333333333`, `100.0` is `100`). `NaN` and infinities are [`NotDecimal::Special`]; a
+/// value past 38 digits or 38 decimals (`1e300`, `1e-300`) is [`NotDecimal::TooLarge`].
+pub fn scaled_from_f64(x: f64) -> Result<Scaled, NotDecimal> {
+    if !x.is_finite() {
+        return Err(NotDecimal::Special);
+    }
+    if x == 0.0 {
+        return Ok(Scaled::default());
+    }
+    // "-1.23450000000000e-3": one digit, 14 decimals, the exponent; rounded as printf rounds
+    let text = format!("{:.14e}", x);
+    let (mantissa, exponent) = text.split_once('e').ok_or(NotDecimal::TooLarge)?;
+    let exponent: i32 = exponent.parse().map_err(|_| NotDecimal::TooLarge)?;
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.trim_end_matches('0');
+    let int: i128 = digits.parse().map_err(|_| NotDecimal::TooLarge)?;
+    let int = if x < 0.0 { -int } else { int };
+    // the value is int * 10^e
+    let e = exponent - (digits.len() as i32 - 1);
+    if e >= 0 {
+        let lifted = POW10
+            .get(e as usize)
+            .and_then(|p| int.checked_mul(*p))
+            .ok_or(NotDecimal::TooLarge)?;
+        return Ok(Scaled {
+            mantissa: lifted,
+            scale: 0,
+        });
+    }
+    let scale = (-e) as u32;
+    if scale > MAX_SCALE {
+        return Err(NotDecimal::TooLarge);
+    }
+    Ok(Scaled {
+        mantissa: int,
+        scale,
+    })
+}
+
+/// A `double precision` as text for messages: its value as `numeric` (`9.5`), or `NaN`,
+/// `Infinity`, `-Infinity`, or PostgreSQL's exponent form past the exact range (`1e+300`).
+pub fn float_text(x: f64) -> String {
+    match scaled_from_f64(x) {
+        Ok(s) => s.to_string(),
+        Err(_) if x.is_nan() => "NaN".into(),
+        Err(_) if x.is_infinite() => if x > 0.0 { "Infinity" } else { "-Infinity" }.into(),
+        Err(_) => {
+            let t = format!("{x:e}");
+            match t.split_once('e') {
+                Some((m, e)) if !e.starts_with('-') => format!("{m}e+{e}"),
+                _ => t,
+            }
+        }
+    }
+}
+
 /// The largest display scale among the values of a sum, and how many of them have it, so that a
 /// moving aggregate can remove values and still give its sum the scale the same rows would give
 /// in one step (as PostgreSQL's `avg(numeric)` does with `maxScale` and `maxScaleCount`).

@@ -161,6 +161,57 @@ impl NumericSum {
         self.add_general(bytes, negate, negative_ok)
     }
 
+    /// Add the exact decimal `x` (subtract it when `negate`), as [`NumericSum::add_bytes`] adds a
+    /// `numeric` of the same value and display scale: for inputs read from `double precision`.
+    /// Negative values are refused unless `negative_ok`; a refused value changes nothing.
+    pub fn add_scaled(
+        &mut self,
+        x: Scaled,
+        negate: bool,
+        negative_ok: bool,
+    ) -> Result<(), Refused> {
+        if x.is_negative() && !negative_ok {
+            return Err(Refused::Negative);
+        }
+        // base-10000 groups aligned on the decimal point, least significant first: a partial
+        // last group of decimals is padded with zeros (0.5 is the group 5000 at 10000^-1)
+        let decimals = x.scale.div_ceil(4);
+        let partial = x.scale % 4;
+        let mut m = x.mantissa.unsigned_abs();
+        let mut groups = [0u16; 11]; // 39 digits and a partial group
+        let mut n = 0;
+        if partial != 0 {
+            let p = 10u128.pow(partial);
+            groups[0] = ((m % p) * 10u128.pow(4 - partial)) as u16;
+            m /= p;
+            n = 1;
+        }
+        while m > 0 {
+            groups[n] = (m % 10_000) as u16;
+            m /= 10_000;
+            n += 1;
+        }
+        while n > 0 && groups[n - 1] == 0 {
+            n -= 1; // a value below 1000 in its partial group has no leading zero group
+        }
+        let weight = n as i32 - 1 - decimals as i32;
+        if n > 0 && (weight > HIGH || -(decimals as i32) < LOW) {
+            return Err(Refused::NotExact);
+        }
+        let mut bytes = [0u8; 22];
+        for (i, g) in groups[..n].iter().rev().enumerate() {
+            bytes[2 * i..2 * i + 2].copy_from_slice(&g.to_ne_bytes());
+        }
+        let d = Digits {
+            negative: x.is_negative(),
+            top: if n > 0 { (weight - LOW) as usize } else { 0 },
+            dscale: x.scale,
+            groups: &bytes[..2 * n],
+        };
+        self.add(&d, negate);
+        Ok(())
+    }
+
     #[cold]
     #[inline(never)]
     fn add_general(
@@ -409,6 +460,23 @@ mod tests {
             }),
             "12.5 - 5"
         );
+    }
+
+    #[test]
+    fn scaled_values_add_as_the_numeric_of_the_same_value() {
+        let mut next = rng(0x5eed_f10a_7000_0001);
+        for _ in 0..50_000 {
+            let bytes = random_numeric(&mut next, 40, 46);
+            let Ok((m, scale)) = to_scaled(&bytes) else {
+                continue;
+            };
+            let (mut by_bytes, mut by_value) = (NumericSum::default(), NumericSum::default());
+            let negate = next(2) == 1;
+            let a = by_bytes.add_bytes(&bytes, negate, true);
+            let b = by_value.add_scaled(Scaled { mantissa: m, scale }, negate, true);
+            assert_eq!(a, b, "{bytes:?}");
+            assert_eq!(by_bytes, by_value, "{m} {scale}");
+        }
     }
 
     #[test]

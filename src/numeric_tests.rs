@@ -362,3 +362,39 @@ mod scaled {
         }
     }
 }
+
+#[test]
+fn doubles_read_as_postgresql_reads_float8_as_numeric() {
+    let f = |x: f64| super::scaled_from_f64(x).map(|s| s.to_string());
+    // the text PostgreSQL's float8::numeric gives for each
+    for (x, want) in [
+        (0.1, "0.1"),
+        (4.5, "4.5"),
+        (100.0, "100"),
+        (1.0 / 3.0, "0.333333333333333"),
+        (2.0 / 3.0, "0.666666666666667"),
+        (-0.0, "0"),
+        (-12.25, "-12.25"),
+        (1.5e-5, "0.000015"),
+        (1e20, "100000000000000000000"),
+        (123456789012345678.0, "123456789012346000"),
+        (9.000000000000002, "9"),
+    ] {
+        assert_eq!(f(x).as_deref(), Ok(want), "{x}");
+    }
+    assert_eq!(f(f64::NAN), Err(super::NotDecimal::Special));
+    assert_eq!(f(f64::INFINITY), Err(super::NotDecimal::Special));
+    assert_eq!(f(1e300), Err(super::NotDecimal::TooLarge));
+    assert_eq!(f(1e-300), Err(super::NotDecimal::TooLarge));
+}
+
+#[test]
+fn doubles_in_messages() {
+    use super::float_text;
+    assert_eq!(float_text(9.5), "9.5");
+    assert_eq!(float_text(11.0), "11");
+    assert_eq!(float_text(f64::NAN), "NaN");
+    assert_eq!(float_text(f64::NEG_INFINITY), "-Infinity");
+    assert_eq!(float_text(1e300), "1e+300");
+    assert_eq!(float_text(-2.5e-300), "-2.5e-300");
+}

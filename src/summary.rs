@@ -169,6 +169,57 @@ pub(crate) unsafe fn accessor<S: Summary>(
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Equality, a btree order and hashing, so BI tools can GROUP BY, DISTINCT, ORDER BY and join on a
+// summary column. Two summaries are equal when their stored forms (decoded and re-encoded in the
+// current version) are equal; the order is the bytewise order of those forms, consistent but
+// without KPI meaning.
+
+/// The stored form of the summary in `datum`, in the current version.
+unsafe fn canonical<S: Summary>(datum: pg_sys::Datum) -> Vec<u8> {
+    unsafe { arg::<S>(datum).to_stored() }
+}
+
+/// The order of arguments 0 and 1 (both summaries, STRICT).
+unsafe fn order<S: Summary>(fcinfo: pg_sys::FunctionCallInfo) -> std::cmp::Ordering {
+    unsafe {
+        canonical::<S>(agg::arg_datum(fcinfo, 0)).cmp(&canonical::<S>(agg::arg_datum(fcinfo, 1)))
+    }
+}
+
+/// A comparison operator's function: `test` of the order of its two arguments, as `boolean`.
+pub(crate) unsafe fn compare<S: Summary>(
+    fcinfo: pg_sys::FunctionCallInfo,
+    test: fn(std::cmp::Ordering) -> bool,
+) -> pg_sys::Datum {
+    pg_sys::Datum::from(test(unsafe { order::<S>(fcinfo) }))
+}
+
+/// The btree support function: -1, 0 or 1 as `integer`.
+pub(crate) unsafe fn cmp<S: Summary>(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+    pg_sys::Datum::from(unsafe { order::<S>(fcinfo) } as i32)
+}
+
+/// The hash support functions: PostgreSQL's hash of the stored form as `bytea` (`hashvarlena`),
+/// or with `extended` its 64-bit seeded form (`hashvarlenaextended`, the seed in argument 1).
+pub(crate) unsafe fn hash<S: Summary>(
+    fcinfo: pg_sys::FunctionCallInfo,
+    extended: bool,
+) -> pg_sys::Datum {
+    unsafe {
+        let bytes = agg::bytea_datum(&canonical::<S>(agg::arg_datum(fcinfo, 0)));
+        let hashed = if extended {
+            pgrx::fcinfo::direct_function_call_as_datum(
+                pg_sys::hashvarlenaextended,
+                &[Some(bytes), Some(agg::arg_datum(fcinfo, 1))],
+            )
+        } else {
+            pgrx::fcinfo::direct_function_call_as_datum(pg_sys::hashvarlena, &[Some(bytes)])
+        };
+        hashed.expect("hashvarlena returns a value")
+    }
+}
+
 /// `text` without the whitespace outside double-quoted strings, so the text forms accept
 /// `{ "v": 1, ... }` while a quoted timestamp keeps its inner space.
 pub fn compact(text: &str) -> String {
@@ -207,6 +258,19 @@ pub fn fields_after_version(
         Err(_) => Err(bad()),
     }
 }
+
+pgrx::extension_sql_file!(
+    "summary_ops.sql",
+    name = "summary_ops",
+    requires = [
+        "nps_summary",
+        "csat_summary",
+        "ces_summary",
+        "clv_summary",
+        "share_summary",
+        "churn_summary"
+    ]
+);
 
 #[cfg(test)]
 #[path = "summary_tests.rs"]

@@ -108,6 +108,18 @@ impl MeanState<NumericSum> {
         Ok(())
     }
 
+    /// [`MeanState::step_numeric`] for a score read from `double precision` (as `float8::numeric`
+    /// reads it).
+    #[inline(always)]
+    pub fn step_scaled(&mut self, x: Scaled, inverse: bool) -> Result<(), Refused> {
+        if self.count >= MAX_VALUES {
+            return Err(Refused::TooMany);
+        }
+        self.sum.add_scaled(x, inverse, true)?;
+        self.count += if inverse { -1 } else { 1 };
+        Ok(())
+    }
+
     /// The exact sum as a [`Scaled`] (the summary's form); past 38 digits is 22003.
     pub fn to_scaled(&self, kpi: &str) -> Result<MeanState<Scaled>, KpiError> {
         let sum = self.sum.to_scaled().ok_or_else(|| overflow(kpi))?;
@@ -189,6 +201,23 @@ unsafe fn numeric_step(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Da
     }
 }
 
+#[inline(always)]
+unsafe fn float8_step(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
+    unsafe {
+        let state = agg::state_or_new::<MeanState<NumericSum>>(f);
+        if let Some([d]) = agg::args_not_null::<1>(f) {
+            let x = agg::float8_scaled_arg(d, "ces", "score");
+            if let Err(why) = (*state).step_scaled(x, inverse) {
+                agg::raise_refused(why, d, "ces", "score", overflow("ces"));
+            }
+            if inverse && !(*state).sum.scale_known() {
+                return agg::return_null(f); // the last value at the sum's scale left: recompute
+            }
+        }
+        agg::return_state(state)
+    }
+}
+
 fn int2(d: pg_sys::Datum) -> i128 {
     i128::from(d.value() as i16)
 }
@@ -207,6 +236,8 @@ crate::pg_v1_fn!(fn ces_mean_inv_int4, pg_finfo_ces_mean_inv_int4, |f| unsafe { 
 crate::pg_v1_fn!(fn ces_mean_inv_int8, pg_finfo_ces_mean_inv_int8, |f| unsafe { int_step(f, int8, true) });
 crate::pg_v1_fn!(fn ces_mean_accum_numeric, pg_finfo_ces_mean_accum_numeric, |f| unsafe { numeric_step(f, false) });
 crate::pg_v1_fn!(fn ces_mean_inv_numeric, pg_finfo_ces_mean_inv_numeric, |f| unsafe { numeric_step(f, true) });
+crate::pg_v1_fn!(fn ces_mean_accum_float8, pg_finfo_ces_mean_accum_float8, |f| unsafe { float8_step(f, false) });
+crate::pg_v1_fn!(fn ces_mean_inv_float8, pg_finfo_ces_mean_inv_float8, |f| unsafe { float8_step(f, true) });
 crate::pg_v1_fn!(fn mean_combine_int, pg_finfo_mean_combine_int, |f| unsafe { agg::combine::<MeanState<i128>>(f) });
 crate::pg_v1_fn!(fn mean_combine_numeric, pg_finfo_mean_combine_numeric, |f| unsafe { agg::combine::<MeanState<NumericSum>>(f) });
 crate::pg_v1_fn!(fn mean_serialize_int, pg_finfo_mean_serialize_int, |f| unsafe { agg::serialize::<MeanState<i128>>(f) });

@@ -70,3 +70,17 @@ COMMENT ON FUNCTION kpi_internal.mean_combine_numeric(internal, internal) IS 'Me
 COMMENT ON FUNCTION kpi_internal.mean_serialize_numeric(internal) IS 'Mean serialize function (exact per-digit-position sum of numerics): state to bytea';
 COMMENT ON FUNCTION kpi_internal.mean_deserialize_numeric(bytea, internal) IS 'Mean deserialize function (exact per-digit-position sum of numerics): bytea to state';
 COMMENT ON FUNCTION kpi_internal.mean_final_numeric(internal) IS 'Mean final function (exact per-digit-position sum of numerics): sum / count as numeric, NULL when nothing was counted; a sum past 38 digits is error 22003';
+
+-- double precision inputs (pandas and JSON loaders write them), read as float8::numeric reads
+-- them: the rules of the numeric forms.
+CREATE FUNCTION kpi_internal.ces_mean_accum(state internal, score double precision) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_mean_accum_float8';
+CREATE FUNCTION kpi_internal.ces_mean_inv(state internal, score double precision) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_mean_inv_float8';
+CREATE AGGREGATE ces(score double precision) (
+    SFUNC = kpi_internal.ces_mean_accum, STYPE = internal, FINALFUNC = kpi_internal.mean_final_numeric,
+    COMBINEFUNC = kpi_internal.mean_combine_numeric, SERIALFUNC = kpi_internal.mean_serialize_numeric, DESERIALFUNC = kpi_internal.mean_deserialize_numeric,
+    MSFUNC = kpi_internal.ces_mean_accum, MINVFUNC = kpi_internal.ces_mean_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.mean_final_numeric, PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces(double precision) IS 'Customer effort score: the mean of the non-NULL scores as numeric (equal to avg(score)); NULL when none; double precision values are read as float8::numeric reads them (15 significant digits), NaN and infinities are error 22003';
+COMMENT ON FUNCTION kpi_internal.ces_mean_accum(internal, double precision) IS 'ces(score) transition function: adds one score to an exact sum';
+COMMENT ON FUNCTION kpi_internal.ces_mean_inv(internal, double precision) IS 'ces(score) moving-aggregate inverse: subtracts one score';

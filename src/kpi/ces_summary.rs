@@ -142,6 +142,17 @@ crate::pg_v1_fn!(fn cessummary_responses, pg_finfo_cessummary_responses, |f| uns
     summary::accessor::<MeanState<Scaled>>(f, |s| Some(pg_sys::Datum::from(s.count)))
 });
 
+// Equality, the btree order and hashing of the stored form (summary::compare).
+crate::pg_v1_fn!(fn cessummary_eq, pg_finfo_cessummary_eq, |f| unsafe { summary::compare::<MeanState<Scaled>>(f, |o| o.is_eq()) });
+crate::pg_v1_fn!(fn cessummary_ne, pg_finfo_cessummary_ne, |f| unsafe { summary::compare::<MeanState<Scaled>>(f, |o| o.is_ne()) });
+crate::pg_v1_fn!(fn cessummary_lt, pg_finfo_cessummary_lt, |f| unsafe { summary::compare::<MeanState<Scaled>>(f, |o| o.is_lt()) });
+crate::pg_v1_fn!(fn cessummary_le, pg_finfo_cessummary_le, |f| unsafe { summary::compare::<MeanState<Scaled>>(f, |o| o.is_le()) });
+crate::pg_v1_fn!(fn cessummary_gt, pg_finfo_cessummary_gt, |f| unsafe { summary::compare::<MeanState<Scaled>>(f, |o| o.is_gt()) });
+crate::pg_v1_fn!(fn cessummary_ge, pg_finfo_cessummary_ge, |f| unsafe { summary::compare::<MeanState<Scaled>>(f, |o| o.is_ge()) });
+crate::pg_v1_fn!(fn cessummary_cmp, pg_finfo_cessummary_cmp, |f| unsafe { summary::cmp::<MeanState<Scaled>>(f) });
+crate::pg_v1_fn!(fn cessummary_hash, pg_finfo_cessummary_hash, |f| unsafe { summary::hash::<MeanState<Scaled>>(f, false) });
+crate::pg_v1_fn!(fn cessummary_hash_extended, pg_finfo_cessummary_hash_extended, |f| unsafe { summary::hash::<MeanState<Scaled>>(f, true) });
+
 pgrx::extension_sql_file!(
     "ces_summary.sql",
     name = "ces_summary",

@@ -76,3 +76,11 @@ COMMENT ON AGGREGATE ces_agg(numeric) IS 'CES summary (exact sum and count of sc
 COMMENT ON AGGREGATE rollup(cessummary) IS 'Adds CES summaries exactly (any period, any segment); parallel, and a moving form for rolling windows; NULL summaries skipped';
 COMMENT ON FUNCTION ces(cessummary) IS 'Mean effort score of a summary (equal to ces(score) and avg(score) over its rows); NULL for a summary of no responses';
 COMMENT ON FUNCTION responses(cessummary) IS 'Non-NULL scores counted in a CES summary';
+
+-- double precision inputs (pandas and JSON loaders write them), read as float8::numeric reads
+-- them: the rules of the numeric forms.
+CREATE AGGREGATE ces_agg(score double precision) (
+    SFUNC = kpi_internal.ces_mean_accum, STYPE = internal, FINALFUNC = kpi_internal.ces_summary_final_numeric,
+    COMBINEFUNC = kpi_internal.mean_combine_numeric, SERIALFUNC = kpi_internal.mean_serialize_numeric, DESERIALFUNC = kpi_internal.mean_deserialize_numeric,
+    MSFUNC = kpi_internal.ces_mean_accum, MINVFUNC = kpi_internal.ces_mean_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.ces_summary_final_numeric, PARALLEL = SAFE);
+COMMENT ON AGGREGATE ces_agg(double precision) IS 'CES summary (exact sum and count of scores), to store and re-aggregate exactly with rollup(); same NULL rules and errors as ces(); double precision values are read as float8::numeric reads them (15 significant digits), NaN and infinities are error 22003';

@@ -119,6 +119,17 @@ crate::pg_v1_fn!(fn churnsummary_lost, pg_finfo_churnsummary_lost, |f| unsafe {
     summary::accessor::<PeriodState>(f, |s| Some(pg_sys::Datum::from(s.ratio.hits)))
 });
 
+// Equality, the btree order and hashing of the stored form (summary::compare).
+crate::pg_v1_fn!(fn churnsummary_eq, pg_finfo_churnsummary_eq, |f| unsafe { summary::compare::<PeriodState>(f, |o| o.is_eq()) });
+crate::pg_v1_fn!(fn churnsummary_ne, pg_finfo_churnsummary_ne, |f| unsafe { summary::compare::<PeriodState>(f, |o| o.is_ne()) });
+crate::pg_v1_fn!(fn churnsummary_lt, pg_finfo_churnsummary_lt, |f| unsafe { summary::compare::<PeriodState>(f, |o| o.is_lt()) });
+crate::pg_v1_fn!(fn churnsummary_le, pg_finfo_churnsummary_le, |f| unsafe { summary::compare::<PeriodState>(f, |o| o.is_le()) });
+crate::pg_v1_fn!(fn churnsummary_gt, pg_finfo_churnsummary_gt, |f| unsafe { summary::compare::<PeriodState>(f, |o| o.is_gt()) });
+crate::pg_v1_fn!(fn churnsummary_ge, pg_finfo_churnsummary_ge, |f| unsafe { summary::compare::<PeriodState>(f, |o| o.is_ge()) });
+crate::pg_v1_fn!(fn churnsummary_cmp, pg_finfo_churnsummary_cmp, |f| unsafe { summary::cmp::<PeriodState>(f) });
+crate::pg_v1_fn!(fn churnsummary_hash, pg_finfo_churnsummary_hash, |f| unsafe { summary::hash::<PeriodState>(f, false) });
+crate::pg_v1_fn!(fn churnsummary_hash_extended, pg_finfo_churnsummary_hash_extended, |f| unsafe { summary::hash::<PeriodState>(f, true) });
+
 pgrx::extension_sql_file!(
     "churn_summary.sql",
     name = "churn_summary",

@@ -143,6 +143,17 @@ crate::pg_v1_fn!(fn clvsummary_customers, pg_finfo_clvsummary_customers, |f| uns
     summary::accessor::<ClvState<Scaled>>(f, |s| Some(pg_sys::Datum::from(s.n)))
 });
 
+// Equality, the btree order and hashing of the stored form (summary::compare).
+crate::pg_v1_fn!(fn clvsummary_eq, pg_finfo_clvsummary_eq, |f| unsafe { summary::compare::<ClvState<Scaled>>(f, |o| o.is_eq()) });
+crate::pg_v1_fn!(fn clvsummary_ne, pg_finfo_clvsummary_ne, |f| unsafe { summary::compare::<ClvState<Scaled>>(f, |o| o.is_ne()) });
+crate::pg_v1_fn!(fn clvsummary_lt, pg_finfo_clvsummary_lt, |f| unsafe { summary::compare::<ClvState<Scaled>>(f, |o| o.is_lt()) });
+crate::pg_v1_fn!(fn clvsummary_le, pg_finfo_clvsummary_le, |f| unsafe { summary::compare::<ClvState<Scaled>>(f, |o| o.is_le()) });
+crate::pg_v1_fn!(fn clvsummary_gt, pg_finfo_clvsummary_gt, |f| unsafe { summary::compare::<ClvState<Scaled>>(f, |o| o.is_gt()) });
+crate::pg_v1_fn!(fn clvsummary_ge, pg_finfo_clvsummary_ge, |f| unsafe { summary::compare::<ClvState<Scaled>>(f, |o| o.is_ge()) });
+crate::pg_v1_fn!(fn clvsummary_cmp, pg_finfo_clvsummary_cmp, |f| unsafe { summary::cmp::<ClvState<Scaled>>(f) });
+crate::pg_v1_fn!(fn clvsummary_hash, pg_finfo_clvsummary_hash, |f| unsafe { summary::hash::<ClvState<Scaled>>(f, false) });
+crate::pg_v1_fn!(fn clvsummary_hash_extended, pg_finfo_clvsummary_hash_extended, |f| unsafe { summary::hash::<ClvState<Scaled>>(f, true) });
+
 pgrx::extension_sql_file!(
     "clv_summary.sql",
     name = "clv_summary",

@@ -219,10 +219,18 @@ unsafe fn int_fast(fcinfo: pg_sys::FunctionCallInfo, ty: Ty) -> Option<pg_sys::D
     }
 }
 
+/// Reads a `numeric` (or `double precision`) argument as an exact decimal, or raises 22003.
+type ReadDecimal = fn(pg_sys::Datum, &str, &str) -> Scaled;
+
+fn read_numeric(d: pg_sys::Datum, kpi: &str, role: &str) -> Scaled {
+    unsafe { agg::scaled_arg(d, kpi, role) }
+}
+
 #[inline(always)]
 unsafe fn numeric_step(
     fcinfo: pg_sys::FunctionCallInfo,
     kpi: &str,
+    read: ReadDecimal,
     inverse: bool,
 ) -> pg_sys::Datum {
     unsafe {
@@ -232,17 +240,13 @@ unsafe fn numeric_step(
         };
         // Plain branches rather than closures: the decoding then inlines into the transition.
         let threshold = ByValue(match threshold_arg(fcinfo, kpi) {
-            Some(d) => agg::scaled_arg(d, kpi, "threshold"),
+            Some(d) => read(d, kpi, "threshold"),
             None => default,
         });
         let rating = if agg::arg_is_null(fcinfo, 1) {
             None
         } else {
-            Some(ByValue(agg::scaled_arg(
-                agg::arg_datum(fcinfo, 1),
-                kpi,
-                "rating",
-            )))
+            Some(ByValue(read(agg::arg_datum(fcinfo, 1), kpi, "rating")))
         };
         agg::transition::<ThresholdState<ByValue>>(
             fcinfo,
@@ -264,10 +268,14 @@ crate::pg_v1_fn!(fn ces_easy_accum_int8, pg_finfo_ces_easy_accum_int8, fast |f| 
 crate::pg_v1_fn!(fn ces_easy_inv_int2, pg_finfo_ces_easy_inv_int2, |f| unsafe { int_step(f, "ces", Ty::Int2, true) });
 crate::pg_v1_fn!(fn ces_easy_inv_int4, pg_finfo_ces_easy_inv_int4, |f| unsafe { int_step(f, "ces", Ty::Int4, true) });
 crate::pg_v1_fn!(fn ces_easy_inv_int8, pg_finfo_ces_easy_inv_int8, |f| unsafe { int_step(f, "ces", Ty::Int8, true) });
-crate::pg_v1_fn!(fn csat_accum_numeric, pg_finfo_csat_accum_numeric, |f| unsafe { numeric_step(f, "csat", false) });
-crate::pg_v1_fn!(fn csat_inv_numeric, pg_finfo_csat_inv_numeric, |f| unsafe { numeric_step(f, "csat", true) });
-crate::pg_v1_fn!(fn ces_easy_accum_numeric, pg_finfo_ces_easy_accum_numeric, |f| unsafe { numeric_step(f, "ces", false) });
-crate::pg_v1_fn!(fn ces_easy_inv_numeric, pg_finfo_ces_easy_inv_numeric, |f| unsafe { numeric_step(f, "ces", true) });
+crate::pg_v1_fn!(fn csat_accum_numeric, pg_finfo_csat_accum_numeric, |f| unsafe { numeric_step(f, "csat", read_numeric, false) });
+crate::pg_v1_fn!(fn csat_inv_numeric, pg_finfo_csat_inv_numeric, |f| unsafe { numeric_step(f, "csat", read_numeric, true) });
+crate::pg_v1_fn!(fn csat_accum_float8, pg_finfo_csat_accum_float8, |f| unsafe { numeric_step(f, "csat", agg::float8_scaled_arg, false) });
+crate::pg_v1_fn!(fn csat_inv_float8, pg_finfo_csat_inv_float8, |f| unsafe { numeric_step(f, "csat", agg::float8_scaled_arg, true) });
+crate::pg_v1_fn!(fn ces_easy_accum_numeric, pg_finfo_ces_easy_accum_numeric, |f| unsafe { numeric_step(f, "ces", read_numeric, false) });
+crate::pg_v1_fn!(fn ces_easy_inv_numeric, pg_finfo_ces_easy_inv_numeric, |f| unsafe { numeric_step(f, "ces", read_numeric, true) });
+crate::pg_v1_fn!(fn ces_easy_accum_float8, pg_finfo_ces_easy_accum_float8, |f| unsafe { numeric_step(f, "ces", agg::float8_scaled_arg, false) });
+crate::pg_v1_fn!(fn ces_easy_inv_float8, pg_finfo_ces_easy_inv_float8, |f| unsafe { numeric_step(f, "ces", agg::float8_scaled_arg, true) });
 crate::pg_v1_fn!(fn top_box_combine_int, pg_finfo_top_box_combine_int, |f| unsafe { agg::combine::<ThresholdState<i64>>(f) });
 crate::pg_v1_fn!(fn top_box_combine_numeric, pg_finfo_top_box_combine_numeric, |f| unsafe { agg::combine::<ThresholdState<ByValue>>(f) });
 crate::pg_v1_fn!(fn top_box_serialize_int, pg_finfo_top_box_serialize_int, |f| unsafe { agg::serialize::<ThresholdState<i64>>(f) });

@@ -155,3 +155,39 @@ COMMENT ON FUNCTION kpi_internal.ces_easy_accum(internal, bigint, bigint) IS 'ce
 COMMENT ON FUNCTION kpi_internal.ces_easy_inv(internal, bigint, bigint) IS 'ces() top-box moving-aggregate inverse: un-counts one score';
 COMMENT ON FUNCTION kpi_internal.ces_easy_accum(internal, numeric, numeric) IS 'ces() top-box transition function: counts one score';
 COMMENT ON FUNCTION kpi_internal.ces_easy_inv(internal, numeric, numeric) IS 'ces() top-box moving-aggregate inverse: un-counts one score';
+
+-- double precision inputs (pandas and JSON loaders write them), read as float8::numeric reads
+-- them: the rules of the numeric forms.
+CREATE FUNCTION kpi_internal.csat_accum(state internal, rating double precision, threshold double precision) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_accum_float8';
+CREATE FUNCTION kpi_internal.csat_accum(state internal, rating double precision) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_accum_float8';
+CREATE FUNCTION kpi_internal.csat_inv(state internal, rating double precision, threshold double precision) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_inv_float8';
+CREATE FUNCTION kpi_internal.csat_inv(state internal, rating double precision) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_inv_float8';
+CREATE FUNCTION kpi_internal.ces_easy_accum(state internal, score double precision, easy_threshold double precision) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_easy_accum_float8';
+CREATE FUNCTION kpi_internal.ces_easy_inv(state internal, score double precision, easy_threshold double precision) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_easy_inv_float8';
+CREATE AGGREGATE csat(rating double precision, threshold double precision) (
+    SFUNC = kpi_internal.csat_accum, STYPE = internal, FINALFUNC = kpi_internal.top_box_final,
+    COMBINEFUNC = kpi_internal.top_box_combine_numeric, SERIALFUNC = kpi_internal.top_box_serialize_numeric, DESERIALFUNC = kpi_internal.top_box_deserialize_numeric,
+    MSFUNC = kpi_internal.csat_accum, MINVFUNC = kpi_internal.csat_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.top_box_final, PARALLEL = SAFE);
+CREATE AGGREGATE csat(rating double precision) (
+    SFUNC = kpi_internal.csat_accum, STYPE = internal, FINALFUNC = kpi_internal.top_box_final,
+    COMBINEFUNC = kpi_internal.top_box_combine_numeric, SERIALFUNC = kpi_internal.top_box_serialize_numeric, DESERIALFUNC = kpi_internal.top_box_deserialize_numeric,
+    MSFUNC = kpi_internal.csat_accum, MINVFUNC = kpi_internal.csat_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.top_box_final, PARALLEL = SAFE);
+CREATE AGGREGATE ces(score double precision, easy_threshold double precision) (
+    SFUNC = kpi_internal.ces_easy_accum, STYPE = internal, FINALFUNC = kpi_internal.top_box_final,
+    COMBINEFUNC = kpi_internal.top_box_combine_numeric, SERIALFUNC = kpi_internal.top_box_serialize_numeric, DESERIALFUNC = kpi_internal.top_box_deserialize_numeric,
+    MSFUNC = kpi_internal.ces_easy_accum, MINVFUNC = kpi_internal.ces_easy_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.top_box_final, PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat(double precision, double precision) IS 'Customer satisfaction (top-box share): percent of non-NULL ratings >= threshold, as numeric in [0, 100]; NULL when none; a NULL or changing threshold is error 22023; double precision values are read as float8::numeric reads them (15 significant digits), NaN and infinities are error 22003';
+COMMENT ON AGGREGATE csat(double precision) IS 'Customer satisfaction, top-2-box on a 1-5 scale: percent of non-NULL ratings >= 4, as numeric in [0, 100]; NULL when none; double precision values are read as float8::numeric reads them (15 significant digits), NaN and infinities are error 22003';
+COMMENT ON AGGREGATE ces(double precision, double precision) IS 'Customer effort score as a share: percent of non-NULL scores >= easy_threshold (higher = easier), as numeric in [0, 100]; NULL when none; a NULL or changing threshold is error 22023; double precision values are read as float8::numeric reads them (15 significant digits), NaN and infinities are error 22003';
+COMMENT ON FUNCTION kpi_internal.csat_accum(internal, double precision, double precision) IS 'csat() top-box transition function: counts one rating';
+COMMENT ON FUNCTION kpi_internal.csat_inv(internal, double precision, double precision) IS 'csat() top-box moving-aggregate inverse: un-counts one rating';
+COMMENT ON FUNCTION kpi_internal.csat_accum(internal, double precision) IS 'csat() top-box transition function: counts one rating';
+COMMENT ON FUNCTION kpi_internal.csat_inv(internal, double precision) IS 'csat() top-box moving-aggregate inverse: un-counts one rating';
+COMMENT ON FUNCTION kpi_internal.ces_easy_accum(internal, double precision, double precision) IS 'ces() top-box transition function: counts one score';
+COMMENT ON FUNCTION kpi_internal.ces_easy_inv(internal, double precision, double precision) IS 'ces() top-box moving-aggregate inverse: un-counts one score';

@@ -237,6 +237,7 @@ enum Ty {
     Int4,
     Int8,
     Numeric,
+    Float8,
 }
 
 #[inline(always)]
@@ -250,6 +251,7 @@ unsafe fn value(ty: Ty, d: pg_sys::Datum, role: &str) -> Scaled {
         Ty::Int4 => int(i64::from(d.value() as i32)),
         Ty::Int8 => int(d.value() as i64),
         Ty::Numeric => unsafe { agg::scaled_arg(d, "csat", role) },
+        Ty::Float8 => agg::float8_scaled_arg(d, "csat", role),
     }
 }
 
@@ -305,6 +307,8 @@ crate::pg_v1_fn!(fn csat_summary_accum_int2, pg_finfo_csat_summary_accum_int2, |
 crate::pg_v1_fn!(fn csat_summary_accum_int4, pg_finfo_csat_summary_accum_int4, |f| unsafe { step(f, Ty::Int4, false) });
 crate::pg_v1_fn!(fn csat_summary_accum_int8, pg_finfo_csat_summary_accum_int8, |f| unsafe { step(f, Ty::Int8, false) });
 crate::pg_v1_fn!(fn csat_summary_accum_numeric, pg_finfo_csat_summary_accum_numeric, |f| unsafe { step(f, Ty::Numeric, false) });
+crate::pg_v1_fn!(fn csat_summary_accum_float8, pg_finfo_csat_summary_accum_float8, |f| unsafe { step(f, Ty::Float8, false) });
+crate::pg_v1_fn!(fn csat_summary_inv_float8, pg_finfo_csat_summary_inv_float8, |f| unsafe { step(f, Ty::Float8, true) });
 crate::pg_v1_fn!(fn csat_summary_inv_int2, pg_finfo_csat_summary_inv_int2, |f| unsafe { step(f, Ty::Int2, true) });
 crate::pg_v1_fn!(fn csat_summary_inv_int4, pg_finfo_csat_summary_inv_int4, |f| unsafe { step(f, Ty::Int4, true) });
 crate::pg_v1_fn!(fn csat_summary_inv_int8, pg_finfo_csat_summary_inv_int8, |f| unsafe { step(f, Ty::Int8, true) });
@@ -335,6 +339,17 @@ crate::pg_v1_fn!(fn csatsummary_mean_rating, pg_finfo_csatsummary_mean_rating, |
         })
     })
 });
+
+// Equality, the btree order and hashing of the stored form (summary::compare).
+crate::pg_v1_fn!(fn csatsummary_eq, pg_finfo_csatsummary_eq, |f| unsafe { summary::compare::<CsatState>(f, |o| o.is_eq()) });
+crate::pg_v1_fn!(fn csatsummary_ne, pg_finfo_csatsummary_ne, |f| unsafe { summary::compare::<CsatState>(f, |o| o.is_ne()) });
+crate::pg_v1_fn!(fn csatsummary_lt, pg_finfo_csatsummary_lt, |f| unsafe { summary::compare::<CsatState>(f, |o| o.is_lt()) });
+crate::pg_v1_fn!(fn csatsummary_le, pg_finfo_csatsummary_le, |f| unsafe { summary::compare::<CsatState>(f, |o| o.is_le()) });
+crate::pg_v1_fn!(fn csatsummary_gt, pg_finfo_csatsummary_gt, |f| unsafe { summary::compare::<CsatState>(f, |o| o.is_gt()) });
+crate::pg_v1_fn!(fn csatsummary_ge, pg_finfo_csatsummary_ge, |f| unsafe { summary::compare::<CsatState>(f, |o| o.is_ge()) });
+crate::pg_v1_fn!(fn csatsummary_cmp, pg_finfo_csatsummary_cmp, |f| unsafe { summary::cmp::<CsatState>(f) });
+crate::pg_v1_fn!(fn csatsummary_hash, pg_finfo_csatsummary_hash, |f| unsafe { summary::hash::<CsatState>(f, false) });
+crate::pg_v1_fn!(fn csatsummary_hash_extended, pg_finfo_csatsummary_hash_extended, |f| unsafe { summary::hash::<CsatState>(f, true) });
 
 pgrx::extension_sql_file!(
     "csat_summary.sql",

@@ -144,3 +144,28 @@ COMMENT ON FUNCTION csat(csatsummary) IS 'CSAT of a summary: 100 * satisfied / r
 COMMENT ON FUNCTION satisfied(csatsummary) IS 'Ratings at or above the threshold in a CSAT summary';
 COMMENT ON FUNCTION responses(csatsummary) IS 'Non-NULL ratings counted in a CSAT summary';
 COMMENT ON FUNCTION mean_rating(csatsummary) IS 'Mean rating of a CSAT summary (equal to avg(rating)); NULL for no responses';
+
+-- double precision inputs (pandas and JSON loaders write them), read as float8::numeric reads
+-- them: the rules of the numeric forms.
+CREATE FUNCTION kpi_internal.csat_summary_accum(state internal, rating double precision, threshold double precision) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_accum_float8';
+CREATE FUNCTION kpi_internal.csat_summary_accum(state internal, rating double precision) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_accum_float8';
+CREATE FUNCTION kpi_internal.csat_summary_inv(state internal, rating double precision, threshold double precision) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_inv_float8';
+CREATE FUNCTION kpi_internal.csat_summary_inv(state internal, rating double precision) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'csat_summary_inv_float8';
+CREATE AGGREGATE csat_agg(rating double precision, threshold double precision) (
+    SFUNC = kpi_internal.csat_summary_accum, STYPE = internal, FINALFUNC = kpi_internal.csat_summary_final,
+    COMBINEFUNC = kpi_internal.csat_summary_combine, SERIALFUNC = kpi_internal.csat_summary_serialize, DESERIALFUNC = kpi_internal.csat_summary_deserialize,
+    MSFUNC = kpi_internal.csat_summary_accum, MINVFUNC = kpi_internal.csat_summary_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.csat_summary_final, PARALLEL = SAFE);
+CREATE AGGREGATE csat_agg(rating double precision) (
+    SFUNC = kpi_internal.csat_summary_accum, STYPE = internal, FINALFUNC = kpi_internal.csat_summary_final,
+    COMBINEFUNC = kpi_internal.csat_summary_combine, SERIALFUNC = kpi_internal.csat_summary_serialize, DESERIALFUNC = kpi_internal.csat_summary_deserialize,
+    MSFUNC = kpi_internal.csat_summary_accum, MINVFUNC = kpi_internal.csat_summary_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.csat_summary_final, PARALLEL = SAFE);
+COMMENT ON AGGREGATE csat_agg(double precision, double precision) IS 'CSAT summary (ratings >= threshold, all ratings, their sum, the threshold), to store and re-aggregate exactly with rollup(); same NULL rules and errors as csat(); double precision values are read as float8::numeric reads them (15 significant digits), NaN and infinities are error 22003';
+COMMENT ON AGGREGATE csat_agg(double precision) IS 'CSAT summary with threshold 4 (top-2-box on 1-5), to store and re-aggregate exactly with rollup(); double precision values are read as float8::numeric reads them (15 significant digits), NaN and infinities are error 22003';
+COMMENT ON FUNCTION kpi_internal.csat_summary_accum(internal, double precision, double precision) IS 'csat_agg() transition function: counts one rating';
+COMMENT ON FUNCTION kpi_internal.csat_summary_accum(internal, double precision) IS 'csat_agg() transition function: counts one rating';
+COMMENT ON FUNCTION kpi_internal.csat_summary_inv(internal, double precision, double precision) IS 'csat_agg() moving-aggregate inverse: un-counts one rating';
+COMMENT ON FUNCTION kpi_internal.csat_summary_inv(internal, double precision) IS 'csat_agg() moving-aggregate inverse: un-counts one rating';

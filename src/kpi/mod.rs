@@ -10,6 +10,7 @@ pub mod clv_summary;
 pub mod csat;
 pub mod csat_summary;
 pub mod duration;
+pub mod from_counts;
 pub mod nps;
 pub mod nps_summary;
 pub mod ratio;

@@ -229,6 +229,20 @@ unsafe fn step(
     }
 }
 
+/// The score of a `double precision` datum, read as `float8::numeric` reads it; a value that is
+/// not a whole number raises 22003 (outside 0..10, the transition does).
+#[inline(always)]
+unsafe fn float8_score(d: pg_sys::Datum) -> i64 {
+    let x = f64::from_bits(d.value() as u64);
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        return x as i64; // whole: the common case, no decimal conversion
+    }
+    match numeric::scaled_from_f64(x) {
+        Ok(s) if s.scale == 0 => i64::try_from(s.mantissa).unwrap_or(i64::MAX),
+        _ => crate::error::raise(score_not_whole(&numeric::float_text(x))),
+    }
+}
+
 unsafe fn int2_score(d: pg_sys::Datum) -> i64 {
     i64::from(d.value() as i16)
 }
@@ -252,6 +266,8 @@ crate::pg_v1_fn!(fn nps_accum_int2, pg_finfo_nps_accum_int2, fast |f| unsafe { f
 crate::pg_v1_fn!(fn nps_accum_int4, pg_finfo_nps_accum_int4, fast |f| unsafe { fast(f, int4_score) }, |fcinfo| unsafe { step(fcinfo, int4_score, false) });
 crate::pg_v1_fn!(fn nps_accum_int8, pg_finfo_nps_accum_int8, fast |f| unsafe { fast(f, int8_score) }, |fcinfo| unsafe { step(fcinfo, int8_score, false) });
 crate::pg_v1_fn!(fn nps_accum_numeric, pg_finfo_nps_accum_numeric, |fcinfo| unsafe { step(fcinfo, numeric_score, false) });
+crate::pg_v1_fn!(fn nps_accum_float8, pg_finfo_nps_accum_float8, |fcinfo| unsafe { step(fcinfo, float8_score, false) });
+crate::pg_v1_fn!(fn nps_inv_float8, pg_finfo_nps_inv_float8, |fcinfo| unsafe { step(fcinfo, float8_score, true) });
 crate::pg_v1_fn!(fn nps_inv_int2, pg_finfo_nps_inv_int2, |fcinfo| unsafe { step(fcinfo, int2_score, true) });
 crate::pg_v1_fn!(fn nps_inv_int4, pg_finfo_nps_inv_int4, |fcinfo| unsafe { step(fcinfo, int4_score, true) });
 crate::pg_v1_fn!(fn nps_inv_int8, pg_finfo_nps_inv_int8, |fcinfo| unsafe { step(fcinfo, int8_score, true) });

@@ -165,6 +165,17 @@ crate::pg_v1_fn!(fn npssummary_mean_score, pg_finfo_npssummary_mean_score, |f| u
     })
 });
 
+// Equality, the btree order and hashing of the stored form (summary::compare).
+crate::pg_v1_fn!(fn npssummary_eq, pg_finfo_npssummary_eq, |f| unsafe { summary::compare::<NpsState>(f, |o| o.is_eq()) });
+crate::pg_v1_fn!(fn npssummary_ne, pg_finfo_npssummary_ne, |f| unsafe { summary::compare::<NpsState>(f, |o| o.is_ne()) });
+crate::pg_v1_fn!(fn npssummary_lt, pg_finfo_npssummary_lt, |f| unsafe { summary::compare::<NpsState>(f, |o| o.is_lt()) });
+crate::pg_v1_fn!(fn npssummary_le, pg_finfo_npssummary_le, |f| unsafe { summary::compare::<NpsState>(f, |o| o.is_le()) });
+crate::pg_v1_fn!(fn npssummary_gt, pg_finfo_npssummary_gt, |f| unsafe { summary::compare::<NpsState>(f, |o| o.is_gt()) });
+crate::pg_v1_fn!(fn npssummary_ge, pg_finfo_npssummary_ge, |f| unsafe { summary::compare::<NpsState>(f, |o| o.is_ge()) });
+crate::pg_v1_fn!(fn npssummary_cmp, pg_finfo_npssummary_cmp, |f| unsafe { summary::cmp::<NpsState>(f) });
+crate::pg_v1_fn!(fn npssummary_hash, pg_finfo_npssummary_hash, |f| unsafe { summary::hash::<NpsState>(f, false) });
+crate::pg_v1_fn!(fn npssummary_hash_extended, pg_finfo_npssummary_hash_extended, |f| unsafe { summary::hash::<NpsState>(f, true) });
+
 pgrx::extension_sql_file!("nps_summary.sql", name = "nps_summary", requires = ["nps"]);
 
 #[cfg(test)]

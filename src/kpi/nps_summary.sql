@@ -73,3 +73,11 @@ COMMENT ON FUNCTION promoters(npssummary) IS 'Responses scoring 9-10 in an NPS s
 COMMENT ON FUNCTION passives(npssummary) IS 'Responses scoring 7-8 in an NPS summary';
 COMMENT ON FUNCTION detractors(npssummary) IS 'Responses scoring 0-6 in an NPS summary';
 COMMENT ON FUNCTION mean_score(npssummary) IS 'Mean 0-10 score of an NPS summary (equal to avg(score)); NULL for a summary of no responses';
+
+-- double precision inputs (pandas and JSON loaders write them), read as float8::numeric reads
+-- them: the rules of the numeric forms.
+CREATE AGGREGATE nps_agg(score double precision) (
+    SFUNC = kpi_internal.nps_accum, STYPE = internal, SSPACE = 88, FINALFUNC = kpi_internal.nps_summary_final,
+    COMBINEFUNC = kpi_internal.nps_combine, SERIALFUNC = kpi_internal.nps_serialize, DESERIALFUNC = kpi_internal.nps_deserialize,
+    MSFUNC = kpi_internal.nps_accum, MINVFUNC = kpi_internal.nps_inv, MSTYPE = internal, MSSPACE = 88, MFINALFUNC = kpi_internal.nps_summary_final, PARALLEL = SAFE);
+COMMENT ON AGGREGATE nps_agg(double precision) IS 'NPS summary of whole-number 0-10 scores (the full histogram), to store and re-aggregate exactly with rollup(); same NULL rules and errors as nps(); double precision values are read as float8::numeric reads them (15 significant digits), NaN and infinities are error 22003';

@@ -114,7 +114,7 @@ impl AggState for RatioState {
 
 /// The error for `fcr_rate(contacts)` below 1.
 #[cold]
-pub fn contacts_out_of_range(contacts: i32) -> KpiError {
+pub fn contacts_out_of_range(contacts: i64) -> KpiError {
     KpiError::OutOfRange(format!(
         "fcr_rate contacts must be at least 1, got {contacts}"
     ))
@@ -122,13 +122,13 @@ pub fn contacts_out_of_range(contacts: i32) -> KpiError {
 
 /// Is a ticket with `contacts` contacts a first-contact resolution?
 #[inline(always)]
-pub fn first_contact(contacts: i32) -> Result<bool, KpiError> {
+pub fn first_contact(contacts: i64) -> Result<bool, KpiError> {
     first_contact_flag(contacts).ok_or_else(|| contacts_out_of_range(contacts))
 }
 
 /// [`first_contact`] without the error: `None` when `contacts < 1`.
 #[inline(always)]
-pub fn first_contact_flag(contacts: i32) -> Option<bool> {
+pub fn first_contact_flag(contacts: i64) -> Option<bool> {
     (contacts >= 1).then_some(contacts == 1)
 }
 
@@ -162,7 +162,7 @@ unsafe fn flag(fcinfo: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum
 }
 
 #[inline(always)]
-unsafe fn contacts(fcinfo: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
+unsafe fn contacts(fcinfo: pg_sys::FunctionCallInfo, wide: bool, inverse: bool) -> pg_sys::Datum {
     unsafe {
         let arg = agg::args_not_null::<1>(fcinfo);
         agg::transition::<RatioState>(
@@ -170,7 +170,7 @@ unsafe fn contacts(fcinfo: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::D
             #[inline(always)]
             |s| {
                 if let Some([d]) = arg {
-                    let hit = first_contact(d.value() as i32)?;
+                    let hit = first_contact(contacts_of(d, wide))?;
                     if inverse {
                         s.remove_flag(hit)
                     } else {
@@ -187,12 +187,28 @@ crate::pg_v1_fn!(fn share_accum, pg_finfo_share_accum,
     fast |f| unsafe { agg::fast_step::<RatioState, 1>(f, |s, [d]| { s.accum_flag(d.value() != 0); true }) },
     |fcinfo| unsafe { flag(fcinfo, false) });
 crate::pg_v1_fn!(fn share_inv, pg_finfo_share_inv, |fcinfo| unsafe { flag(fcinfo, true) });
+/// The contacts of an `integer` (or with `wide`, a `bigint`) datum.
+#[inline(always)]
+fn contacts_of(d: pg_sys::Datum, wide: bool) -> i64 {
+    if wide {
+        d.value() as i64
+    } else {
+        i64::from(d.value() as i32)
+    }
+}
+
 crate::pg_v1_fn!(fn fcr_contacts_accum, pg_finfo_fcr_contacts_accum,
     fast |f| unsafe {
-        agg::fast_step::<RatioState, 1>(f, |s, [d]| first_contact_flag(d.value() as i32).map(|hit| s.accum_flag(hit)).is_some())
+        agg::fast_step::<RatioState, 1>(f, |s, [d]| first_contact_flag(contacts_of(d, false)).map(|hit| s.accum_flag(hit)).is_some())
     },
-    |fcinfo| unsafe { contacts(fcinfo, false) });
-crate::pg_v1_fn!(fn fcr_contacts_inv, pg_finfo_fcr_contacts_inv, |fcinfo| unsafe { contacts(fcinfo, true) });
+    |fcinfo| unsafe { contacts(fcinfo, false, false) });
+crate::pg_v1_fn!(fn fcr_contacts_inv, pg_finfo_fcr_contacts_inv, |fcinfo| unsafe { contacts(fcinfo, false, true) });
+crate::pg_v1_fn!(fn fcr_contacts_accum_int8, pg_finfo_fcr_contacts_accum_int8,
+    fast |f| unsafe {
+        agg::fast_step::<RatioState, 1>(f, |s, [d]| first_contact_flag(contacts_of(d, true)).map(|hit| s.accum_flag(hit)).is_some())
+    },
+    |fcinfo| unsafe { contacts(fcinfo, true, false) });
+crate::pg_v1_fn!(fn fcr_contacts_inv_int8, pg_finfo_fcr_contacts_inv_int8, |fcinfo| unsafe { contacts(fcinfo, true, true) });
 crate::pg_v1_fn!(fn ratio_combine, pg_finfo_ratio_combine, |fcinfo| unsafe { agg::combine::<RatioState>(fcinfo) });
 crate::pg_v1_fn!(fn ratio_serialize, pg_finfo_ratio_serialize, |fcinfo| unsafe { agg::serialize::<RatioState>(fcinfo) });
 crate::pg_v1_fn!(fn ratio_deserialize, pg_finfo_ratio_deserialize, |fcinfo| unsafe { agg::deserialize::<RatioState>(fcinfo) });
@@ -239,8 +255,8 @@ mod unit_tests {
     fn contacts_bounds() {
         assert_eq!(first_contact(1), Ok(true));
         assert_eq!(first_contact(2), Ok(false));
-        assert_eq!(first_contact(i32::MAX), Ok(false));
-        for bad in [0, -1, i32::MIN] {
+        assert_eq!(first_contact(i64::MAX), Ok(false));
+        for bad in [0, -1, i64::from(i32::MIN), i64::MIN] {
             let e = first_contact(bad).unwrap_err();
             assert_eq!(
                 (e.sqlstate(), e.message()),

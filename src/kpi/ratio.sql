@@ -56,3 +56,18 @@ COMMENT ON FUNCTION kpi_internal.share_accum(internal, boolean) IS 'share(), con
 COMMENT ON FUNCTION kpi_internal.share_inv(internal, boolean) IS 'share(), conversion_rate(), fcr_rate(boolean) moving-aggregate inverse: un-counts one boolean';
 COMMENT ON FUNCTION kpi_internal.fcr_contacts_accum(internal, integer) IS 'fcr_rate(integer) transition function: counts one ticket, a hit when contacts = 1';
 COMMENT ON FUNCTION kpi_internal.fcr_contacts_inv(internal, integer) IS 'fcr_rate(integer) moving-aggregate inverse: un-counts one ticket';
+
+-- bigint contacts (pandas writes integer columns as bigint).
+CREATE FUNCTION kpi_internal.fcr_contacts_accum(state internal, contacts bigint) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'fcr_contacts_accum_int8';
+CREATE FUNCTION kpi_internal.fcr_contacts_inv(state internal, contacts bigint) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'fcr_contacts_inv_int8';
+CREATE AGGREGATE fcr_rate(contacts bigint) (
+    SFUNC = kpi_internal.fcr_contacts_accum, STYPE = internal, SSPACE = 16, FINALFUNC = kpi_internal.ratio_final,
+    COMBINEFUNC = kpi_internal.ratio_combine, SERIALFUNC = kpi_internal.ratio_serialize, DESERIALFUNC = kpi_internal.ratio_deserialize,
+    MSFUNC = kpi_internal.fcr_contacts_accum, MINVFUNC = kpi_internal.fcr_contacts_inv, MSTYPE = internal, MSSPACE = 16,
+    MFINALFUNC = kpi_internal.ratio_final, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE fcr_rate(bigint) IS 'First-contact resolution rate: percent of tickets with exactly one contact among non-NULL contact counts; contacts below 1 is error 22003; NULL when none';
+COMMENT ON FUNCTION kpi_internal.fcr_contacts_accum(internal, bigint) IS 'fcr_rate(bigint) transition function: counts one ticket, a hit when contacts = 1';
+COMMENT ON FUNCTION kpi_internal.fcr_contacts_inv(internal, bigint) IS 'fcr_rate(bigint) moving-aggregate inverse: un-counts one ticket';

@@ -193,6 +193,17 @@ crate::pg_v1_fn!(fn sharesummary_total, pg_finfo_sharesummary_total, |f| unsafe 
     summary::accessor::<ShareState>(f, |s| Some(pg_sys::Datum::from(agg::numeric_from_scaled(s.total))))
 });
 
+// Equality, the btree order and hashing of the stored form (summary::compare).
+crate::pg_v1_fn!(fn sharesummary_eq, pg_finfo_sharesummary_eq, |f| unsafe { summary::compare::<ShareState>(f, |o| o.is_eq()) });
+crate::pg_v1_fn!(fn sharesummary_ne, pg_finfo_sharesummary_ne, |f| unsafe { summary::compare::<ShareState>(f, |o| o.is_ne()) });
+crate::pg_v1_fn!(fn sharesummary_lt, pg_finfo_sharesummary_lt, |f| unsafe { summary::compare::<ShareState>(f, |o| o.is_lt()) });
+crate::pg_v1_fn!(fn sharesummary_le, pg_finfo_sharesummary_le, |f| unsafe { summary::compare::<ShareState>(f, |o| o.is_le()) });
+crate::pg_v1_fn!(fn sharesummary_gt, pg_finfo_sharesummary_gt, |f| unsafe { summary::compare::<ShareState>(f, |o| o.is_gt()) });
+crate::pg_v1_fn!(fn sharesummary_ge, pg_finfo_sharesummary_ge, |f| unsafe { summary::compare::<ShareState>(f, |o| o.is_ge()) });
+crate::pg_v1_fn!(fn sharesummary_cmp, pg_finfo_sharesummary_cmp, |f| unsafe { summary::cmp::<ShareState>(f) });
+crate::pg_v1_fn!(fn sharesummary_hash, pg_finfo_sharesummary_hash, |f| unsafe { summary::hash::<ShareState>(f, false) });
+crate::pg_v1_fn!(fn sharesummary_hash_extended, pg_finfo_sharesummary_hash_extended, |f| unsafe { summary::hash::<ShareState>(f, true) });
+
 pgrx::extension_sql_file!(
     "share_summary.sql",
     name = "share_summary",

@@ -29,7 +29,30 @@ WHERE t.oid IN (SELECT objid FROM kpi_objects WHERE classid = 'pg_type'::regclas
 UNION ALL
 SELECT 'schema', n.nspname::text FROM pg_namespace n
 WHERE n.oid IN (SELECT objid FROM kpi_objects WHERE classid = 'pg_namespace'::regclass)
-  AND obj_description(n.oid, 'pg_namespace') IS NULL;
+  AND obj_description(n.oid, 'pg_namespace') IS NULL
+UNION ALL
+SELECT 'operator', o.oid::regoperator::text FROM pg_operator o
+WHERE o.oid IN (SELECT objid FROM kpi_objects WHERE classid = 'pg_operator'::regclass)
+  AND obj_description(o.oid, 'pg_operator') IS NULL
+UNION ALL
+SELECT 'operator class', c.opcname::text FROM pg_opclass c
+WHERE c.oid IN (SELECT objid FROM kpi_objects WHERE classid = 'pg_opclass'::regclass)
+  AND obj_description(c.oid, 'pg_opclass') IS NULL
+UNION ALL
+SELECT 'cast', format('%s -> %s', c.castsource::regtype, c.casttarget::regtype) FROM pg_cast c
+WHERE c.oid IN (SELECT objid FROM kpi_objects WHERE classid = 'pg_cast'::regclass)
+  AND obj_description(c.oid, 'pg_cast') IS NULL;
+-- every summary type has =, <>, <, <=, >, >=, a default btree and a default hash operator
+-- class, and assignment casts from text and varchar
+SELECT t.oid::regtype AS summary,
+       (SELECT string_agg(o.oprname, ' ' ORDER BY o.oprname) FROM pg_operator o
+        WHERE o.oprleft = t.oid AND o.oprright = t.oid) AS operators,
+       (SELECT string_agg(am.amname, ' ' ORDER BY am.amname) FROM pg_opclass c JOIN pg_am am ON am.oid = c.opcmethod
+        WHERE c.opcintype = t.oid AND c.opcdefault) AS default_opclasses,
+       (SELECT string_agg(c.castsource::regtype || ':' || c.castcontext::text, ' ' ORDER BY c.castsource::regtype::text)
+        FROM pg_cast c WHERE c.casttarget = t.oid) AS casts
+FROM pg_type t WHERE t.oid IN (SELECT objid FROM kpi_objects WHERE classid = 'pg_type'::regclass)
+ORDER BY t.oid::regtype::text;
 -- the user's schema holds only what users call: no function taking or returning internal or
 -- cstring there; the support functions are all in kpi_internal
 SELECT oid::regprocedure AS internal_in_user_schema FROM kpi_functions

@@ -63,7 +63,9 @@ FROM unnest(ARRAY[
     'churn_agg(at_start, lost)', 'churn_agg(flag, b)', 'churn_agg(s, e, daterange(''2025-01-01'', ''2025-02-01''))',
     'rollup(nps_s)', 'rollup(csat_s)', 'rollup(ces_s)', 'rollup(clv_s)', 'rollup(share_s)', 'rollup(churn_s)',
     'ces(rollup(ces_s) @)', 'csat(rollup(csat_s) @)', 'mean_rating(rollup(csat_s) @)', 'clv(rollup(clv_s) @)',
-    'share(rollup(share_s) @)', 'nps(rollup(nps_s) @)', 'churn_rate(rollup(churn_s) @)'
+    'share(rollup(share_s) @)', 'nps(rollup(nps_s) @)', 'churn_rate(rollup(churn_s) @)',
+    'nps(r::float8)', 'csat(x::float8)', 'csat(x::float8, 1.5)', 'ces(x::float8)', 'ces(y::float8, 20)',
+    'fcr_rate(c::bigint)', 'nps_agg(r::float8)', 'csat_agg(x::float8, t::float8)', 'ces_agg(x::float8)'
 ]) AS expr;
 
 DROP TABLE win_rows;
