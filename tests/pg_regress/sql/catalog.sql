@@ -25,6 +25,7 @@ WHERE obj_description(oid, 'pg_proc') IS NULL
 UNION ALL
 SELECT 'type', t.oid::regtype::text FROM pg_type t
 WHERE t.oid IN (SELECT objid FROM kpi_objects WHERE classid = 'pg_type'::regclass)
+  AND t.typelem = 0  -- the array types (extension members from PostgreSQL 17 on) have no comment
   AND obj_description(t.oid, 'pg_type') IS NULL
 UNION ALL
 SELECT 'schema', n.nspname::text FROM pg_namespace n
@@ -51,7 +52,7 @@ SELECT t.oid::regtype AS summary,
         WHERE c.opcintype = t.oid AND c.opcdefault) AS default_opclasses,
        (SELECT string_agg(c.castsource::regtype || ':' || c.castcontext::text, ' ' ORDER BY c.castsource::regtype::text)
         FROM pg_cast c WHERE c.casttarget = t.oid) AS casts
-FROM pg_type t WHERE t.oid IN (SELECT objid FROM kpi_objects WHERE classid = 'pg_type'::regclass)
+FROM pg_type t WHERE t.oid IN (SELECT objid FROM kpi_objects WHERE classid = 'pg_type'::regclass) AND t.typelem = 0
 ORDER BY t.oid::regtype::text;
 -- the user's schema holds only what users call: no function taking or returning internal or
 -- cstring there; the support functions are all in kpi_internal
@@ -75,6 +76,6 @@ SELECT CASE prokind WHEN 'a' THEN 'aggregate' ELSE 'function' END AS kind,
        oid::regprocedure::text AS signature, prorettype::regtype AS returns
 FROM kpi_functions WHERE nspname <> 'kpi_internal' ORDER BY 1, 2;
 SELECT t.oid::regtype AS type, t.typinput::regproc AS input, t.typreceive::regproc AS receive, t.typstorage
-FROM pg_type t WHERE t.oid IN (SELECT objid FROM kpi_objects WHERE classid = 'pg_type'::regclass)
+FROM pg_type t WHERE t.oid IN (SELECT objid FROM kpi_objects WHERE classid = 'pg_type'::regclass) AND t.typelem = 0
 ORDER BY t.oid::regtype::text;
 DROP VIEW kpi_functions, kpi_objects;
