@@ -97,6 +97,12 @@ group("clv integer", SERIAL, "count(value_cents)",
 group("clv float8", SERIAL, "count(purchase_value)",
       "avg(purchase_value) * avg(purchase_freq) * avg(lifespan)", "clv(purchase_value, purchase_freq, lifespan)",
       "clv_float_bench", noop="bench_noop3(purchase_value, purchase_freq, lifespan)")
+# double precision and bigint inputs (issue 12): what pandas and JSON loaders write
+group("nps float8", SERIAL, "count(score_f)", NPS_HAND.replace("score", "score_f"), "nps(score_f)", "float_bench")
+group("csat float8", SERIAL, "count(rating_f)", share_hand("rating_f >= 4", "rating_f"), "csat(rating_f)", "float_bench")
+group("ces mean float8", SERIAL, "count(rating_f)", "avg(rating_f::numeric)", "ces(rating_f)", "float_bench")
+group("fcr_rate(bigint)", SERIAL, "count(contacts_l)", share_hand("contacts_l = 1", "contacts_l"), "fcr_rate(contacts_l)",
+      "float_bench")
 group("avg_response_time", SERIAL, "count(responded_at)",
       "avg(responded_at - requested_at)", "avg_response_time(requested_at, responded_at)", "ticket_bench",
       noop="bench_noop2(requested_at, responded_at)")
@@ -225,6 +231,10 @@ CX_TABLES = {
     "clv_float_bench": """
         CASE WHEN i % 37 = 0 THEN NULL ELSE ((i * 97) % 20000) / 100.0 END::float8 AS purchase_value,
         (1 + (i * 3) % 40 / 10.0)::float8 AS purchase_freq, (0.5 + (i % 10) / 4.0)::float8 AS lifespan""",
+    "float_bench": """
+        CASE WHEN i % 53 = 0 THEN NULL ELSE ((i * 7919) # (i >> 7)) % 11 END::float8 AS score_f,
+        CASE WHEN i % 17 = 0 THEN NULL ELSE 1 + (i * 31 + i / 7) % 5 END::float8 AS rating_f,
+        CASE WHEN i % 29 = 0 THEN NULL ELSE 1 + (i * 11 + i / 3) % 4 END::bigint AS contacts_l""",
     "ticket_bench": """
         timestamptz '2025-01-01' + i * interval '1 second' AS requested_at,
         CASE WHEN i % 41 = 0 THEN NULL

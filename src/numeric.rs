@@ -311,6 +311,30 @@ pub fn scaled_from_f64(x: f64) -> Result<Scaled, NotDecimal> {
     if x == 0.0 {
         return Ok(Scaled::default());
     }
+    // The common case, a value with a few decimals (4, 4.5, 0.1): the first k with x * 10^k
+    // whole. Such an x is within an ulp or two of m / 10^k, closer than half a step of the
+    // 15th significant digit (at least 5e-16 relative), so %.15g prints exactly m / 10^k.
+    let mut scaled = x;
+    for k in 0..=6u32 {
+        if scaled.fract() == 0.0 && scaled.abs() < 1e15 {
+            // 4.40685 * 10^5 is not whole in floating point, * 10^6 is: drop the zero
+            let (mut mantissa, mut scale) = (scaled as i128, k);
+            while scale > 0 && mantissa % 10 == 0 {
+                (mantissa, scale) = (mantissa / 10, scale - 1);
+            }
+            return Ok(Scaled { mantissa, scale });
+        }
+        scaled = x * POW10_F64[k as usize + 1];
+    }
+    scaled_from_f64_text(x)
+}
+
+/// 10^0 .. 10^7 as `f64` (exact).
+const POW10_F64: [f64; 8] = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7];
+
+/// [`scaled_from_f64`] through printf-style formatting: any finite value.
+#[cold]
+fn scaled_from_f64_text(x: f64) -> Result<Scaled, NotDecimal> {
     // "-1.23450000000000e-3": one digit, 14 decimals, the exponent; rounded as printf rounds
     let text = format!("{:.14e}", x);
     let (mantissa, exponent) = text.split_once('e').ok_or(NotDecimal::TooLarge)?;

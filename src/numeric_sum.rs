@@ -186,6 +186,15 @@ impl NumericSum {
             m /= p;
             n = 1;
         }
+        if let Ok(mut small) = u64::try_from(m) {
+            // the common case, and a u64 division is several times cheaper than a u128 one
+            while small > 0 {
+                groups[n] = (small % 10_000) as u16;
+                small /= 10_000;
+                n += 1;
+            }
+            m = 0;
+        }
         while m > 0 {
             groups[n] = (m % 10_000) as u16;
             m /= 10_000;

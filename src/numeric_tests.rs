@@ -398,3 +398,27 @@ fn doubles_in_messages() {
     assert_eq!(float_text(1e300), "1e+300");
     assert_eq!(float_text(-2.5e-300), "-2.5e-300");
 }
+
+#[test]
+fn the_fast_path_for_doubles_equals_printf() {
+    use super::tests::whole::rng;
+    let mut next = rng(0xf10a_7f10_a7f1_0a7f);
+    for i in 0..200_000u64 {
+        // short decimals, long ones, integers, tiny and huge values, both signs
+        let x = match i % 5 {
+            0 => (next(2_000_001) as f64 - 1_000_000.0) / 10f64.powi(next(8) as i32),
+            1 => f64::from_bits(next(u64::MAX)),
+            2 => (next(1 << 53) as f64) * if next(2) == 0 { 1.0 } else { -1.0 },
+            3 => (next(100_000) as f64) / 7.0,
+            _ => (next(1000) as f64 + 0.5) * 10f64.powi(next(40) as i32 - 20),
+        };
+        if !x.is_finite() {
+            continue;
+        }
+        assert_eq!(
+            super::scaled_from_f64(x),
+            super::scaled_from_f64_text(x),
+            "{x:e}"
+        );
+    }
+}
