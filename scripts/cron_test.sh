@@ -5,10 +5,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/cluster.sh start cron "shared_preload_libraries = 'pg_cron'" \
-    "cron.database_name = 'postgres'" "cron.host = '$(bash scripts/cluster.sh sock cron)'" "cron.use_background_workers = on" >/dev/null
+    "cron.database_name = 'postgres'" "cron.host = '$(bash scripts/cluster.sh sock cron)'" \
+    "cron.use_background_workers = ${CRON_BACKGROUND_WORKERS:-on}" >/dev/null
 trap 'bash scripts/cluster.sh stop cron' EXIT
 eval "$(bash scripts/cluster.sh env cron)"
 q() { psql -X -At -v ON_ERROR_STOP=1 -c "$1"; }
+
+# A cluster that requires passwords, as production ones do: pg_cron's own connections to the
+# server would then fail ("connection failed"); cron.use_background_workers = on runs the jobs
+# in background workers, which need none.
+psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
+ALTER USER CURRENT_USER PASSWORD 'pg-kpi-cron-test';
+DO $$ BEGIN EXECUTE format('COPY (SELECT %L) TO %L', 'local all all scram-sha-256', current_setting('hba_file')); END $$;
+SELECT pg_reload_conf();
+SQL
+export PGPASSWORD=pg-kpi-cron-test
 
 psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
 CREATE EXTENSION pg_cron;
