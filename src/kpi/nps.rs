@@ -238,7 +238,8 @@ unsafe fn float8_score(d: pg_sys::Datum) -> i64 {
         return x as i64; // whole: the common case, no decimal conversion
     }
     match numeric::scaled_from_f64(x) {
-        Ok(s) if s.scale == 0 => i64::try_from(s.mantissa).unwrap_or(i64::MAX),
+        Ok(s) if s.scale == 0 => i64::try_from(s.mantissa)
+            .unwrap_or_else(|_| crate::error::raise(score_out_of_range(numeric::float_text(x)))),
         _ => crate::error::raise(score_not_whole(&numeric::float_text(x))),
     }
 }

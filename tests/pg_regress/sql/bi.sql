@@ -97,6 +97,7 @@ FROM bi_floats;
 SELECT ces(x), ces_agg(x) FROM (VALUES (0.1::float8), (1.0 / 3), (2.5)) AS v(x);
 SELECT nps(x) FROM (VALUES (9.5::float8)) AS v(x);
 SELECT nps(x) FROM (VALUES (11::float8)) AS v(x);
+SELECT nps(x) FROM (VALUES (1e20::float8)) AS v(x);
 SELECT nps(x) FROM (VALUES ('NaN'::float8)) AS v(x);
 SELECT csat(x) FROM (VALUES ('Infinity'::float8)) AS v(x);
 SELECT ces(x) FROM (VALUES (1e300::float8)) AS v(x);
