@@ -208,7 +208,11 @@ unsafe fn float8_step(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Dat
         if let Some([d]) = agg::args_not_null::<1>(f) {
             let x = agg::float8_scaled_arg(d, "ces", "score");
             if let Err(why) = (*state).step_scaled(x, inverse) {
-                agg::raise_refused(why, d, "ces", "score", overflow("ces"));
+                // not raise_refused: it would read the datum as a numeric
+                match why {
+                    Refused::TooMany => crate::error::raise(overflow("ces")),
+                    _ => agg::not_exact_float(f64::from_bits(d.value() as u64), "ces", "score"),
+                }
             }
             if inverse && !(*state).sum.scale_known() {
                 return agg::return_null(f); // the last value at the sum's scale left: recompute
