@@ -457,23 +457,9 @@ impl std::fmt::Display for ByValue {
 impl std::str::FromStr for Scaled {
     type Err = ();
 
-    /// A plain decimal literal (`-12.50`, at most 38 decimals), exactly; no exponent.
+    /// A decimal as the summaries' text forms write it (`-12.50`): [`crate::text::parse_decimal`].
     fn from_str(text: &str) -> Result<Self, ()> {
-        let (negative, digits) = match text.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, text),
-        };
-        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-        let all_digits = int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit());
-        if int.is_empty() || !all_digits || frac.len() > MAX_SCALE as usize {
-            return Err(());
-        }
-        let mantissa: i128 = format!("{int}{frac}").parse().map_err(|_| ())?;
-        let mantissa = if negative { -mantissa } else { mantissa };
-        Ok(Scaled {
-            mantissa,
-            scale: frac.len() as u32,
-        })
+        crate::text::parse_decimal(text).ok_or(())
     }
 }
 

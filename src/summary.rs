@@ -220,45 +220,6 @@ pub(crate) unsafe fn hash<S: Summary>(
     }
 }
 
-/// `text` without the whitespace outside double-quoted strings, so the text forms accept
-/// `{ "v": 1, ... }` while a quoted timestamp keeps its inner space.
-pub fn compact(text: &str) -> String {
-    let mut quoted = false;
-    text.chars()
-        .filter(|c| {
-            if *c == '"' {
-                quoted = !quoted;
-            }
-            quoted || !c.is_ascii_whitespace()
-        })
-        .collect()
-}
-
-/// The fields of a summary's text form after its version: `{"v":1,<fields>}` with whitespace
-/// outside quoted values ignored. A wrong shape is 22P02 `malformed <type> "<text>": <expected>`;
-/// another version is 22P02 `<type> version N is not supported, <expected>`.
-pub fn fields_after_version(
-    text: &str,
-    type_name: &str,
-    version: u8,
-    expected: &str,
-) -> Result<String, KpiError> {
-    let bad = || KpiError::BadText(format!("malformed {type_name} \"{text}\": {expected}"));
-    let compact = compact(text);
-    let body = compact
-        .strip_prefix(r#"{"v":"#)
-        .and_then(|r| r.strip_suffix('}'))
-        .ok_or_else(bad)?;
-    let (v, rest) = body.split_once(',').ok_or_else(bad)?;
-    match v.parse::<u8>() {
-        Ok(v) if v == version => Ok(rest.to_string()),
-        Ok(v) => Err(KpiError::BadText(format!(
-            "{type_name} version {v} is not supported, {expected}"
-        ))),
-        Err(_) => Err(bad()),
-    }
-}
-
 pgrx::extension_sql_file!(
     "summary_ops.sql",
     name = "summary_ops",
