@@ -233,6 +233,33 @@ pgrx::extension_sql_file!(
     ]
 );
 
+#[cfg(any(test, feature = "pg_test"))]
+#[pgrx::pg_schema]
+mod tests {
+    use crate::testing::{assert_errors, text};
+    use pgrx::prelude::*;
+
+    #[pg_test]
+    fn summaries_compare_hash_and_take_text() {
+        let q = r#"SELECT concat_ws(' ',
+                     '{"v":1,"count":2,"sum":7.5}'::cessummary = '{"sum":7.5,"count":2,"v":1}'::cessummary,
+                     '{"v":1,"count":2,"sum":7.5}'::cessummary <> '{"v":1,"count":2,"sum":7.50}'::cessummary,
+                     (SELECT count(DISTINCT s) FROM (SELECT nps_agg(x) FROM (VALUES (1, 'a'), (1, 'b'), (9, 'c')) v(x, g) GROUP BY g) w(s)),
+                     kpi_internal.npssummary_hash(nps_agg(5)) = kpi_internal.npssummary_hash('{"v":1,"counts":[0,0,0,0,0,1,0,0,0,0,0]}'))"#;
+        assert_eq!(text(q).as_deref(), Some("t t 2 t"));
+        Spi::run("CREATE TABLE tests.kept (s churnsummary); INSERT INTO tests.kept VALUES ('{\"v\":1,\"lost\":1,\"at_start\":2,\"period\":null}'::text)").unwrap();
+        assert_eq!(
+            text("SELECT churn_rate(s)::text FROM tests.kept").as_deref(),
+            Some("50.0000000000000000")
+        );
+        assert_errors(&[(
+            "INSERT INTO tests.kept VALUES ('nope'::varchar)",
+            PgSqlErrorCode::ERRCODE_INVALID_TEXT_REPRESENTATION,
+            r#"malformed churnsummary "nope": expected ident (text form: {"v":1,"lost":<customers>,"at_start":<customers>,"period":<"[from,to)" or null>})"#,
+        )]);
+    }
+}
+
 #[cfg(test)]
 #[path = "summary_tests.rs"]
-mod tests;
+mod unit_tests;

@@ -351,6 +351,9 @@ mod tests {
             ("SELECT ces('NaN'::numeric)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "ces score must be a finite number of at most 38 digits, got NaN"),
             ("SELECT ces(1e40)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "ces score must be a finite number of at most 38 digits, got 10000000000000000000000000000000000000000"),
             ("SELECT ces(s) FROM (VALUES (99999999999999999999999999999999999999), (99999999999999999999999999999999999999)) v(s)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "ces sum is out of range"),
+            ("SELECT ces('NaN'::float8)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "ces score must be a finite number of at most 38 digits, got NaN"),
+            ("SELECT ces(1e300::float8)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "ces score must be a finite number of at most 38 digits, got 1e+300"),
+            ("SELECT ces_agg(s) FROM (VALUES (1.5e38::float8), (1.5e38::float8)) v(s)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "ces sum is out of range"),
         ]);
     }
 }

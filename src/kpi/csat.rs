@@ -448,6 +448,16 @@ mod tests {
                 ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
                 "csat rating must be a finite number of at most 38 digits, got Infinity",
             ),
+            (
+                "SELECT csat('-Infinity'::float8)",
+                ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+                "csat rating must be a finite number of at most 38 digits, got -Infinity",
+            ),
+            (
+                "SELECT ces(s, t) FROM (VALUES (5::float8, 4.5::float8), (4, 4.25)) v(s, t)",
+                ERRCODE_INVALID_PARAMETER_VALUE,
+                "ces threshold must be the same on every row of a group, got 4.25 after 4.5",
+            ),
         ]);
     }
 }

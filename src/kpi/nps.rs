@@ -372,6 +372,38 @@ mod tests {
     }
 
     #[pg_test]
+    fn nps_double_precision_follows_the_numeric_rules() {
+        assert_eq!(
+            value("SELECT (nps(s::float8) = nps(s::numeric))::text FROM generate_series(0, 10) s")
+                .as_deref(),
+            Some("true")
+        );
+        for (input, message) in [
+            (
+                "9.5",
+                "nps score must be a whole number between 0 and 10, got 9.5",
+            ),
+            (
+                "'NaN'",
+                "nps score must be a whole number between 0 and 10, got NaN",
+            ),
+            ("11", "nps score must be between 0 and 10, got 11"),
+            (
+                "1e20",
+                "nps score must be between 0 and 10, got 100000000000000000000",
+            ),
+        ] {
+            let (code, msg) = sql_error(&format!("SELECT nps({input}::float8)"));
+            assert_eq!(
+                code,
+                PgSqlErrorCode::ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+                "{input}"
+            );
+            assert_eq!(msg, message);
+        }
+    }
+
+    #[pg_test]
     fn nps_parallel_plan_equals_serial() {
         Spi::run(
             "CREATE TABLE tests.nps_par AS SELECT (i % 11)::int AS s FROM generate_series(1, 200000) i;

@@ -326,6 +326,11 @@ mod tests {
                 ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
                 "fcr_rate contacts must be at least 1, got -3",
             ),
+            (
+                "SELECT fcr_rate(c) FROM (VALUES (1::bigint), (-9223372036854775808)) v(c)",
+                ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+                "fcr_rate contacts must be at least 1, got -9223372036854775808",
+            ),
         ]);
     }
 }
