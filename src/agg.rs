@@ -68,18 +68,23 @@ pub(crate) unsafe fn state_or_new<S: Default>(fcinfo: pg_sys::FunctionCallInfo) 
 #[cold]
 #[inline(never)]
 unsafe fn alloc_state<S>(fcinfo: pg_sys::FunctionCallInfo, value: S) -> *mut S {
+    unsafe { place_in(aggregate_context(fcinfo), value) }
+}
+
+/// The memory context of the aggregate calling this support function (the group's lifetime).
+pub(crate) unsafe fn aggregate_context(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::MemoryContext {
     unsafe {
         let mut aggcontext: pg_sys::MemoryContext = ptr::null_mut();
         if pg_sys::AggCheckCallContext(fcinfo, &mut aggcontext) == 0 {
             pgrx::error!("pg_kpi aggregate support function called in a non-aggregate context");
         }
-        place_in(aggcontext, value)
+        aggcontext
     }
 }
 
 /// Move `value` into memory of `context`, aligned for `S`. PostgreSQL's allocator aligns to 8
 /// bytes; states holding `i128` need 16, so those get room to align the pointer up.
-unsafe fn place_in<S>(context: pg_sys::MemoryContext, value: S) -> *mut S {
+pub(crate) unsafe fn place_in<S>(context: pg_sys::MemoryContext, value: S) -> *mut S {
     let align = std::mem::align_of::<S>();
     let extra = if align > 8 { align } else { 0 };
     unsafe {

@@ -92,6 +92,18 @@ impl<'a> Reader<'a> {
     pub fn array<const N: usize>(&mut self) -> Result<[u8; N], KpiError> {
         self.take::<N>()
     }
+    /// The next `n` bytes, in place.
+    pub fn slice(&mut self, n: usize) -> Result<&'a [u8], KpiError> {
+        let Some(chunk) = self
+            .pos
+            .checked_add(n)
+            .and_then(|end| self.bytes.get(self.pos..end))
+        else {
+            return Err(self.error(&format!("truncated at byte {}", self.bytes.len())));
+        };
+        self.pos += n;
+        Ok(chunk)
+    }
     /// Finish: trailing bytes are an error.
     pub fn end(self) -> Result<(), KpiError> {
         if self.pos != self.bytes.len() {

@@ -24,6 +24,7 @@ pub mod error;
 pub mod kpi;
 pub mod numeric;
 pub mod numeric_sum;
+pub mod palloc;
 pub mod summary;
 pub mod text;
 pub mod time;

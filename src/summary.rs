@@ -9,6 +9,17 @@ use crate::error::{raise, KpiError};
 use crate::numeric::MaxScale;
 use pgrx::pg_sys;
 
+/// The most exact decimals a summary holds whose scales a moving aggregate tracks (`mrrsummary`'s
+/// seven amounts).
+pub const DECIMALS: usize = 7;
+
+/// `scales` padded with zeros to [`DECIMALS`], for summaries holding fewer decimals.
+pub fn pad_scales<const N: usize>(scales: [u32; N]) -> [u32; DECIMALS] {
+    let mut out = [0; DECIMALS];
+    out[..N].copy_from_slice(&scales);
+    out
+}
+
 /// A KPI state that is also a stored SQL value.
 pub trait Summary: AggState {
     /// The SQL type name, for messages.
@@ -25,8 +36,8 @@ pub trait Summary: AggState {
     fn unmerge(&mut self, other: &Self) -> Option<()>;
     /// The display scales of the exact decimals this summary holds whose scale follows the
     /// largest scale merged in (sums, a threshold); 0 for the others. NPS and churn hold none.
-    fn scales(&self) -> [u32; 3] {
-        [0; 3]
+    fn scales(&self) -> [u32; DECIMALS] {
+        [0; DECIMALS]
     }
 }
 
@@ -39,13 +50,13 @@ pub trait Summary: AggState {
 #[repr(C)]
 pub struct Moving<S> {
     pub state: S,
-    pub scales: [MaxScale; 3],
+    pub scales: [MaxScale; DECIMALS],
 }
 
 impl<S> Moving<S> {
     /// Count the scales of one input.
     #[inline(always)]
-    pub fn add_scales(&mut self, scales: [u32; 3]) {
+    pub fn add_scales(&mut self, scales: [u32; DECIMALS]) {
         for (m, s) in self.scales.iter_mut().zip(scales) {
             m.add(s);
         }
@@ -53,7 +64,7 @@ impl<S> Moving<S> {
 
     /// Un-count the scales of one input; false when a decimal's scale is no longer known.
     #[inline(always)]
-    pub fn remove_scales(&mut self, scales: [u32; 3]) -> bool {
+    pub fn remove_scales(&mut self, scales: [u32; DECIMALS]) -> bool {
         for (m, s) in self.scales.iter_mut().zip(scales) {
             m.remove(s);
         }

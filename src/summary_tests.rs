@@ -9,6 +9,7 @@ use crate::kpi::ces::MeanState;
 use crate::kpi::churn_period::{Period, PeriodState};
 use crate::kpi::clv::ClvState;
 use crate::kpi::csat_summary::CsatState;
+use crate::kpi::mrr::MrrSummary;
 use crate::kpi::nps::NpsState;
 use crate::kpi::ratio::RatioState;
 use crate::kpi::share_summary::ShareState;
@@ -133,6 +134,37 @@ fn churn(next: Rng) -> PeriodState {
     PeriodState::new(RatioState { hits, total }, period)
 }
 
+/// MRR movements that add up: `base` is what the customers at start who stay keep, so
+/// start = base + contraction + churn and end = base + expansion + new + reactivation.
+fn mrr(next: Rng) -> MrrSummary {
+    let mut s = MrrSummary::empty(churn(next).period);
+    let amount = |next: Rng, positive: bool| -> Scaled {
+        if !positive {
+            return Scaled::default();
+        }
+        Scaled {
+            mantissa: 1 + (next(1 << 50) as i128),
+            scale: next(21) as u32,
+        }
+    };
+    let mut c = [0i64; 7];
+    for x in c.iter_mut().skip(2) {
+        *x = count(next, i64::MAX / 8);
+    }
+    let flat = count(next, i64::MAX / 8);
+    let base = amount(next, c[4] + c[5] + flat > 0);
+    for (a, n) in s.amounts.iter_mut().zip(c).skip(2) {
+        *a = amount(next, n > 0);
+    }
+    let add = |a: Scaled, b: Scaled| a.add(b.mantissa, b.scale).unwrap();
+    s.amounts[0] = add(add(base, s.amounts[5]), s.amounts[6]);
+    s.amounts[1] = add(add(add(base, s.amounts[4]), s.amounts[2]), s.amounts[3]);
+    c[0] = c[4] + c[5] + c[6] + flat;
+    c[1] = c[4] + c[5] + flat + c[2] + c[3];
+    s.counts = c;
+    s
+}
+
 /// `s` round-trips: stored bytes -> state, text -> state, and text -> the same stored bytes.
 fn assert_round_trips<S: Summary + std::fmt::Debug + PartialEq>(s: &S) {
     let bytes = s.to_stored();
@@ -241,6 +273,11 @@ fn sharesummary_inputs_round_trip() {
 #[test]
 fn churnsummary_inputs_round_trip() {
     check_type(0xa076_1d64_78bd_642f, churn);
+}
+
+#[test]
+fn mrrsummary_inputs_round_trip() {
+    check_type(0xe703_7ed1_a0b4_28db, mrr);
 }
 
 /// The values 0.1.0 was known to accept in binary but could not print (issue 9): refused now.

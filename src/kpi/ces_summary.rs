@@ -78,8 +78,8 @@ impl Summary for MeanState<Scaled> {
         crate::text::read(text, Self::TYPE, EXPECTED, &[(1, parse_v1)])
     }
 
-    fn scales(&self) -> [u32; 3] {
-        [self.sum.scale, 0, 0]
+    fn scales(&self) -> [u32; summary::DECIMALS] {
+        summary::pad_scales([self.sum.scale])
     }
 
     fn unmerge(&mut self, other: &Self) -> Option<()> {

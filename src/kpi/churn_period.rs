@@ -242,14 +242,8 @@ impl PeriodState {
                 self.ratio.hits, self.ratio.total
             ));
         }
-        if let Some(p) = self.period {
-            let valid = matches!(p.kind, Kind::Date | Kind::Timestamptz)
-                && p.kind.valid(p.lower)
-                && p.kind.valid(p.upper)
-                && p.lower <= p.upper;
-            if !valid {
-                return Err("malformed period".into());
-            }
+        if self.period.is_some_and(|p| !valid_period(&p)) {
+            return Err("malformed period".into());
         }
         Ok(())
     }
@@ -307,6 +301,53 @@ impl PeriodState {
     }
 }
 
+/// A period (or none) in a state's bytes: a kind byte (0 none, 1 date, 2 timestamptz), then the
+/// bounds and a byte of inclusivity flags.
+pub fn write_period(w: Writer, period: Option<Period>) -> Writer {
+    match period {
+        None => w.u8(0),
+        Some(p) => w
+            .u8(match p.kind {
+                Kind::Date => 1,
+                Kind::Timestamptz => 2,
+                Kind::Timestamp => 3,
+            })
+            .i64(p.lower)
+            .i64(p.upper)
+            .u8(u8::from(p.lower_inc) | u8::from(p.upper_inc) << 1),
+    }
+}
+
+/// Read [`write_period`]'s bytes (not checked against PostgreSQL's range of dates).
+pub fn read_period(r: &mut Reader) -> Result<Option<Period>, KpiError> {
+    let kind = match r.u8()? {
+        0 => return Ok(None),
+        1 => Kind::Date,
+        2 => Kind::Timestamptz,
+        k => return Err(r.error(&format!("unknown period kind {k}"))),
+    };
+    let (lower, upper, inc) = (r.i64()?, r.i64()?, r.u8()?);
+    if inc > 3 {
+        return Err(r.error("malformed period"));
+    }
+    Ok(Some(Period {
+        kind,
+        lower,
+        upper,
+        lower_inc: inc & 1 != 0,
+        upper_inc: inc & 2 != 0,
+    }))
+}
+
+/// Does `p` hold dates or timestamptz values PostgreSQL accepts, its lower bound not after its
+/// upper? (Every stored period must.)
+pub fn valid_period(p: &Period) -> bool {
+    matches!(p.kind, Kind::Date | Kind::Timestamptz)
+        && p.kind.valid(p.lower)
+        && p.kind.valid(p.upper)
+        && p.lower <= p.upper
+}
+
 impl AggState for PeriodState {
     fn merge(&mut self, other: &Self) -> Result<(), KpiError> {
         if other.shaped {
@@ -334,19 +375,7 @@ impl AggState for PeriodState {
         let w = Writer::new(BYTES_VERSION)
             .i64(self.ratio.hits)
             .i64(self.ratio.total);
-        match self.period {
-            None => w.u8(0),
-            Some(p) => w
-                .u8(match p.kind {
-                    Kind::Date => 1,
-                    Kind::Timestamptz => 2,
-                    Kind::Timestamp => 3,
-                })
-                .i64(p.lower)
-                .i64(p.upper)
-                .u8(u8::from(p.lower_inc) | u8::from(p.upper_inc) << 1),
-        }
-        .into_vec()
+        write_period(w, self.period).into_vec()
     }
 
     fn from_bytes(bytes: &[u8]) -> Result<Self, KpiError> {
@@ -355,28 +384,7 @@ impl AggState for PeriodState {
             hits: r.count()?,
             total: r.count()?,
         };
-        let kind = match r.u8()? {
-            0 => None,
-            1 => Some(Kind::Date),
-            2 => Some(Kind::Timestamptz),
-            k => return Err(r.error(&format!("unknown period kind {k}"))),
-        };
-        let period = match kind {
-            None => None,
-            Some(kind) => {
-                let (lower, upper, inc) = (r.i64()?, r.i64()?, r.u8()?);
-                if inc > 3 {
-                    return Err(r.error("malformed period"));
-                }
-                Some(Period {
-                    kind,
-                    lower,
-                    upper,
-                    lower_inc: inc & 1 != 0,
-                    upper_inc: inc & 2 != 0,
-                })
-            }
-        };
+        let period = read_period(&mut r)?;
         let s = PeriodState::new(ratio, period);
         s.check_stored().map_err(|why| r.error(&why))?;
         r.end()?;

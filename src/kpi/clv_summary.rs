@@ -91,8 +91,8 @@ impl Summary for ClvState<Scaled> {
         crate::text::read(text, Self::TYPE, EXPECTED, &[(1, parse_v1)])
     }
 
-    fn scales(&self) -> [u32; 3] {
-        self.sums.map(|x| x.scale)
+    fn scales(&self) -> [u32; summary::DECIMALS] {
+        summary::pad_scales(self.sums.map(|x| x.scale))
     }
 
     fn unmerge(&mut self, other: &Self) -> Option<()> {

@@ -210,8 +210,8 @@ impl Summary for CsatState {
         crate::text::read(text, Self::TYPE, EXPECTED, &[(1, parse_v1)])
     }
 
-    fn scales(&self) -> [u32; 3] {
-        [self.sum.scale, self.threshold.map_or(0, |t| t.scale), 0]
+    fn scales(&self) -> [u32; summary::DECIMALS] {
+        summary::pad_scales([self.sum.scale, self.threshold.map_or(0, |t| t.scale)])
     }
 
     fn unmerge(&mut self, other: &Self) -> Option<()> {
@@ -284,7 +284,7 @@ unsafe fn step(f: pg_sys::FunctionCallInfo, ty: Ty, inverse: bool) -> pg_sys::Da
         if let Err(e) = done {
             crate::error::raise(e);
         }
-        let [sum, t, _] = &mut m.scales;
+        let [sum, t, ..] = &mut m.scales;
         if inverse {
             if let Some(r) = rating {
                 sum.remove(r.scale);

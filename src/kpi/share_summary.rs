@@ -136,8 +136,8 @@ impl Summary for ShareState {
         crate::text::read(text, Self::TYPE, EXPECTED, &[(1, parse_v1)])
     }
 
-    fn scales(&self) -> [u32; 3] {
-        [self.hits.scale, self.total.scale, 0]
+    fn scales(&self) -> [u32; summary::DECIMALS] {
+        summary::pad_scales([self.hits.scale, self.total.scale])
     }
 
     fn unmerge(&mut self, other: &Self) -> Option<()> {

@@ -1,0 +1,305 @@
+//! # MRR movements: `mrr_agg(...) -> mrrsummary` and its accessors
+//!
+//! - `mrr_agg(customer_id, mrr, started_at, ended_at, period)`: one row per subscription
+//!   (`bigint`, `text` or `uuid` customers; `date`/`daterange` or `timestamptz`/`tstzrange`). A
+//!   subscription is active at instant t when `started_at < t` and (`ended_at` IS NULL or
+//!   `ended_at >= t`), `churn_rate`'s rule. Per customer: starting MRR = the sum of the `mrr` of
+//!   its subscriptions active at `lower(period)`, ending MRR the same at `upper(period)`, "paid
+//!   before" = a subscription with `mrr > 0` started before `lower(period)`. The map of
+//!   customers lives in [`super::mrr_customers`].
+//! - `mrr_agg(starting_mrr, ending_mrr [, paid_before])`: one row per customer and period, with
+//!   a moving form.
+//! - Movements per customer (ChartMogul's): new (start 0, end > 0, not paid before: end),
+//!   reactivation (start 0, end > 0, paid before: end), expansion (0 < start < end: end -
+//!   start), contraction (0 < end < start: start - end), churn (start > 0, end 0: start).
+//!   Customers at start/end are those with MRR above 0 there.
+//! - [`MrrSummary`] holds the seven exact amounts and seven counts, and the period (none for the
+//!   per-customer shape). The identity start + new + reactivation + expansion - contraction -
+//!   churn = end holds exactly; every stored summary is checked for it.
+//! - Scales: every amount is an exact sum, displayed at the largest scale among the values that
+//!   went into it (as `sum(numeric)` over the same rows), so a window equals the one-step result.
+
+use super::churn_period::{read_period, valid_period, write_period, Period};
+use crate::agg::AggState;
+use crate::bytes::{Field, Reader, Writer};
+use crate::error::KpiError;
+use crate::numeric::Scaled;
+use crate::time::{civil, Kind};
+
+/// Amount and count indices.
+pub const STARTING: usize = 0;
+pub const ENDING: usize = 1;
+pub const NEW: usize = 2;
+pub const REACTIVATION: usize = 3;
+pub const EXPANSION: usize = 4;
+pub const CONTRACTION: usize = 5;
+pub const CHURN: usize = 6;
+
+/// The names of the amounts in the text form (and their accessors).
+pub const AMOUNTS: [&str; 7] = [
+    "starting_mrr",
+    "ending_mrr",
+    "new_mrr",
+    "reactivation_mrr",
+    "expansion_mrr",
+    "contraction_mrr",
+    "churned_mrr",
+];
+/// The names of the counts in the text form (and their accessors).
+pub const COUNTS: [&str; 7] = [
+    "customers_at_start",
+    "customers_at_end",
+    "new_customers",
+    "reactivated_customers",
+    "expanded_customers",
+    "contracted_customers",
+    "churned_customers",
+];
+
+const BYTES_VERSION: u8 = 1;
+
+/// The MRR movements of a set of customers over one period. `repr(C)`: the moving state
+/// ([`crate::summary::Moving`]) starts with it.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C)]
+pub struct MrrSummary {
+    pub amounts: [Scaled; 7],
+    pub counts: [i64; 7],
+    pub period: Option<Period>,
+    /// Whether `period` is known: a new `rollup()` state takes the first summary's (see
+    /// `churn_period::PeriodState`). Every summary made from rows or bytes is shaped.
+    pub shaped: bool,
+}
+
+impl PartialEq for MrrSummary {
+    fn eq(&self, other: &Self) -> bool {
+        (self.amounts, self.counts, self.period) == (other.amounts, other.counts, other.period)
+    }
+}
+
+/// A sum that does not fit 38 digits.
+fn too_large() -> KpiError {
+    KpiError::OutOfRange("mrr_agg amount does not fit 38 digits".into())
+}
+
+impl MrrSummary {
+    /// An empty summary of `period` (none for the per-customer shape).
+    pub fn empty(period: Option<Period>) -> Self {
+        MrrSummary {
+            period,
+            shaped: true,
+            ..Default::default()
+        }
+    }
+
+    /// The summary of one customer with MRR `start` and `end` (both non-negative) at the two
+    /// ends of the period, who paid before it or not. `None` when `end - start` does not fit.
+    pub fn customer(start: Scaled, end: Scaled, paid_before: bool) -> Option<Self> {
+        let mut s = MrrSummary::empty(None);
+        s.amounts[STARTING] = start;
+        s.amounts[ENDING] = end;
+        let (up, down) = (start.mantissa > 0, end.mantissa > 0);
+        s.counts[STARTING] = i64::from(up);
+        s.counts[ENDING] = i64::from(down);
+        let moved = match (up, down) {
+            (false, false) => None,
+            (false, true) if paid_before => Some((REACTIVATION, end)),
+            (false, true) => Some((NEW, end)),
+            (true, false) => Some((CHURN, start)),
+            (true, true) => match start.cmp_value(end) {
+                std::cmp::Ordering::Less => Some((
+                    EXPANSION,
+                    end.add(start.mantissa.checked_neg()?, start.scale)?,
+                )),
+                std::cmp::Ordering::Greater => Some((
+                    CONTRACTION,
+                    start.add(end.mantissa.checked_neg()?, end.scale)?,
+                )),
+                std::cmp::Ordering::Equal => None,
+            },
+        };
+        if let Some((k, amount)) = moved {
+            s.amounts[k] = amount;
+            s.counts[k] = 1;
+        }
+        Some(s)
+    }
+
+    /// `self += other` (`-=` with `negate`): amounts and counts, period unchanged.
+    pub fn add(&mut self, other: &Self, negate: bool) -> Result<(), KpiError> {
+        let mut out = *self;
+        for (a, b) in out.amounts.iter_mut().zip(other.amounts) {
+            let m = if negate {
+                b.mantissa.checked_neg().ok_or_else(too_large)?
+            } else {
+                b.mantissa
+            };
+            *a = a.add(m, b.scale).ok_or_else(too_large)?;
+        }
+        for (a, b) in out.counts.iter_mut().zip(other.counts) {
+            *a = if negate {
+                a.checked_sub(b)
+            } else {
+                a.checked_add(b)
+            }
+            .ok_or_else(|| KpiError::OutOfRange("mrr_agg customer count out of range".into()))?;
+        }
+        (self.amounts, self.counts) = (out.amounts, out.counts);
+        Ok(())
+    }
+
+    /// Record `p` as the summary's period, or check that it is the same.
+    pub fn check_period(&mut self, p: Option<Period>) -> Result<(), KpiError> {
+        if !self.shaped {
+            (self.period, self.shaped) = (p, true);
+            return Ok(());
+        }
+        match (self.period, p) {
+            (a, b) if a == b => Ok(()),
+            (Some(a), Some(b)) => Err(KpiError::InvalidParameter(format!(
+                "mrr_agg period must be the same in every summary of a group, got {b} after {a}"
+            ))),
+            (a, b) => {
+                let show = |p: Option<Period>| p.map_or("no period".to_string(), |p| p.to_string());
+                Err(KpiError::InvalidParameter(format!(
+                    "mrr summaries with and without a period cannot be combined, got {} after {}",
+                    show(b),
+                    show(a)
+                )))
+            }
+        }
+    }
+
+    /// The rules every stored summary meets, whichever way it came in.
+    pub fn check_stored(&self) -> Result<(), String> {
+        if let Some((a, name)) = self
+            .amounts
+            .iter()
+            .zip(AMOUNTS)
+            .find(|(a, _)| a.is_negative())
+        {
+            return Err(format!("negative {name} {a}"));
+        }
+        if let Some((c, name)) = self.counts.iter().zip(COUNTS).find(|(c, _)| **c < 0) {
+            return Err(format!("negative {name} {c}"));
+        }
+        for (k, (a, c)) in self.amounts.iter().zip(self.counts).enumerate() {
+            if (a.mantissa == 0) != (c == 0) {
+                return Err(format!("{} {a} with {} {c}", AMOUNTS[k], COUNTS[k]));
+            }
+        }
+        let [start, end, new, react, exp, con, churn] = self.amounts;
+        let bridged = [new, react, exp]
+            .iter()
+            .try_fold(start, |s, x| s.add(x.mantissa, x.scale))
+            .and_then(|s| {
+                [con, churn]
+                    .iter()
+                    .try_fold(s, |s, x| s.add(x.mantissa.checked_neg()?, x.scale))
+            });
+        if bridged.is_none_or(|b| b.cmp_value(end).is_ne()) {
+            return Err(format!(
+                "starting_mrr {start} + new {new} + reactivation {react} + expansion {exp} - \
+                 contraction {con} - churned {churn} is not ending_mrr {end}"
+            ));
+        }
+        let [at_start, at_end, new, react, exp, con, churn] = self.counts.map(i128::from);
+        if at_start + new + react - churn != at_end || exp + con + churn > at_start {
+            return Err(format!(
+                "customer counts do not add up: {at_start} at start, {new} new, {react} \
+                 reactivated, {exp} expanded, {con} contracted, {churn} churned, {at_end} at end"
+            ));
+        }
+        if self.period.is_some_and(|p| !valid_period(&p)) {
+            return Err("malformed period".into());
+        }
+        Ok(())
+    }
+
+    /// Net new MRR: new + reactivation + expansion - contraction - churn (= end - start).
+    pub fn net_new(&self) -> Option<Scaled> {
+        let [start, end, ..] = self.amounts;
+        end.add(start.mantissa.checked_neg()?, start.scale)
+    }
+
+    /// The sum of the amounts `plus` minus the amounts `minus`, exactly.
+    pub fn combination(&self, plus: &[usize], minus: &[usize]) -> Option<Scaled> {
+        let s = plus.iter().try_fold(Scaled::default(), |s, &k| {
+            s.add(self.amounts[k].mantissa, self.amounts[k].scale)
+        })?;
+        minus.iter().try_fold(s, |s, &k| {
+            s.add(
+                self.amounts[k].mantissa.checked_neg()?,
+                self.amounts[k].scale,
+            )
+        })
+    }
+}
+
+/// The length of a period in months, as the exact fraction `(numerator, denominator)`: whole
+/// calendar months when both bounds fall on the same day of the month at the same time of day
+/// (UTC for timestamps), otherwise its days over 30.436875 (a Gregorian year over 12). A summary
+/// of the per-customer shape (no period) counts as one month.
+pub fn months(period: Option<Period>) -> (i128, i128) {
+    let Some(p) = period else {
+        return (1, 1);
+    };
+    const DAY: i64 = 86_400_000_000;
+    let split = |v: i64| match p.kind {
+        Kind::Date => (v, 0),
+        _ => (v.div_euclid(DAY), v.rem_euclid(DAY)),
+    };
+    let ((day0, time0), (day1, time1)) = (split(p.lower), split(p.upper));
+    let ((y0, m0, d0), (y1, m1, d1)) = (civil(day0), civil(day1));
+    if d0 == d1 && time0 == time1 {
+        let whole = (y1 - y0) * 12 + (m1 - m0);
+        if whole > 0 {
+            return (i128::from(whole), 1);
+        }
+    }
+    // days over 30.436875 = 30_436_875 / 10^6; timestamps in microseconds
+    let length = i128::from(p.upper) - i128::from(p.lower);
+    match p.kind {
+        Kind::Date => (length * 1_000_000, 30_436_875),
+        _ => (length, 30_436_875 * i128::from(DAY) / 1_000_000),
+    }
+}
+
+impl AggState for MrrSummary {
+    fn merge(&mut self, other: &Self) -> Result<(), KpiError> {
+        if other.shaped {
+            self.check_period(other.period)?;
+        }
+        self.add(other, false)
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::new(BYTES_VERSION);
+        for a in self.amounts {
+            w = a.put(w);
+        }
+        for c in self.counts {
+            w = w.i64(c);
+        }
+        write_period(w, self.period).into_vec()
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Result<Self, KpiError> {
+        let mut r = Reader::new(bytes, "mrr", BYTES_VERSION)?;
+        let mut s = MrrSummary::empty(None);
+        for a in s.amounts.iter_mut() {
+            *a = Scaled::get(&mut r)?;
+        }
+        for c in s.counts.iter_mut() {
+            *c = r.count()?;
+        }
+        s.period = read_period(&mut r)?;
+        s.check_stored().map_err(|why| r.error(&why))?;
+        r.end()?;
+        Ok(s)
+    }
+}
+
+#[cfg(test)]
+#[path = "mrr_tests.rs"]
+mod unit_tests;

@@ -1,0 +1,178 @@
+//! SQL glue of `mrr_agg(customer_id, mrr, started_at, ended_at, period) -> mrrsummary`: one row
+//! per subscription, classified against the period's two endpoints into the per-customer map
+//! ([`super::mrr_customers`]), allocated in the aggregate's memory context ([`PgAlloc`]).
+//!
+//! - A row with a NULL `customer_id`, `mrr` or `started_at` is skipped; a NULL `ended_at` means
+//!   still running. Negative `mrr`, `NaN` or past 38 digits is 22003; `ended_at < started_at`
+//!   is 22023 naming both; a NULL, empty, unbounded, infinite or changing period is 22023.
+//! - PARALLEL SAFE: workers' maps travel as bytes and are merged by customer. No moving form (a
+//!   customer's flag "paid before" has no exact inverse).
+
+use super::churn_period::{read_period, write_period, PeriodState};
+use super::mrr::MrrSummary;
+use super::mrr_customers::Customers;
+use crate::agg;
+use crate::bytes::{Reader, Writer};
+use crate::error::{raise, KpiError};
+use crate::palloc::PgAlloc;
+use crate::time::Kind;
+use pgrx::pg_sys;
+
+const KPI: &str = "mrr_agg";
+const BYTES_VERSION: u8 = 1;
+
+/// The aggregate's state: the customers and the group's period (with `churn_rate`'s checks and
+/// cache of the last range parsed).
+struct State {
+    customers: Customers<PgAlloc>,
+    period: PeriodState,
+}
+
+/// The SQL type of `customer_id`.
+#[derive(Clone, Copy)]
+enum Id {
+    Bigint,
+    Text,
+    Uuid,
+}
+
+/// A new state in `context`.
+unsafe fn new_state(context: pg_sys::MemoryContext) -> *mut State {
+    unsafe {
+        agg::place_in(
+            context,
+            State {
+                customers: Customers::new(PgAlloc(context)),
+                period: PeriodState::default(),
+            },
+        )
+    }
+}
+
+unsafe fn step(f: pg_sys::FunctionCallInfo, id: Id, kind: Kind) -> pg_sys::Datum {
+    unsafe {
+        if agg::arg_is_null(f, 5) {
+            raise(KpiError::InvalidParameter(format!(
+                "{KPI} period must not be NULL"
+            )));
+        }
+        let state = match agg::state_arg::<State>(f) {
+            Some(s) => s,
+            None => {
+                let s = new_state(agg::aggregate_context(f));
+                (*s).period.constant = agg::aggregate_arg_is_const(f, 4);
+                s
+            }
+        };
+        let s = &mut *state;
+        let p = match s.period.period {
+            Some(p) if s.period.constant => p,
+            _ => s
+                .period
+                .period_of(KPI, kind, agg::varlena_bytes(agg::arg_datum(f, 5)))
+                .unwrap_or_else(|e| raise(e)),
+        };
+        if [1, 2, 3].iter().any(|&n| agg::arg_is_null(f, n)) {
+            return agg::return_state(state);
+        }
+        let mrr_datum = agg::arg_datum(f, 2);
+        let mrr = agg::scaled_arg(mrr_datum, KPI, "mrr");
+        if mrr.is_negative() {
+            raise(KpiError::OutOfRange(format!(
+                "{KPI} mrr must not be negative, got {}",
+                agg::numeric_text(mrr_datum)
+            )));
+        }
+        let at = |n| kind.value(agg::arg_datum(f, n).value());
+        let started = at(3);
+        let ended = (!agg::arg_is_null(f, 4)).then(|| at(4));
+        // the error for an end before its start, and activity at both endpoints
+        if let Err(e) = PeriodState::classify(KPI, &p, started, ended) {
+            raise(e)
+        }
+        let active = |t: i64| started < t && ended.is_none_or(|e| e >= t);
+        let (at_start, at_end) = (active(p.lower), active(p.upper));
+        let paid = mrr.mantissa > 0 && started < p.lower;
+        if at_start || at_end || paid {
+            let d = agg::arg_datum(f, 1);
+            let word;
+            let key: &[u8] = match id {
+                Id::Bigint => {
+                    word = (d.value() as i64).to_ne_bytes();
+                    &word
+                }
+                Id::Uuid => std::slice::from_raw_parts(d.cast_mut_ptr::<u8>(), 16),
+                Id::Text => agg::varlena_bytes(d),
+            };
+            if let Err(e) =
+                s.customers
+                    .add(key, at_start.then_some(mrr), at_end.then_some(mrr), paid)
+            {
+                raise(e)
+            }
+        }
+        agg::return_state(state)
+    }
+}
+
+crate::pg_v1_fn!(fn mrr_subs_accum_bigint_date, pg_finfo_mrr_subs_accum_bigint_date, |f| unsafe { step(f, Id::Bigint, Kind::Date) });
+crate::pg_v1_fn!(fn mrr_subs_accum_text_date, pg_finfo_mrr_subs_accum_text_date, |f| unsafe { step(f, Id::Text, Kind::Date) });
+crate::pg_v1_fn!(fn mrr_subs_accum_uuid_date, pg_finfo_mrr_subs_accum_uuid_date, |f| unsafe { step(f, Id::Uuid, Kind::Date) });
+crate::pg_v1_fn!(fn mrr_subs_accum_bigint_tstz, pg_finfo_mrr_subs_accum_bigint_tstz, |f| unsafe { step(f, Id::Bigint, Kind::Timestamptz) });
+crate::pg_v1_fn!(fn mrr_subs_accum_text_tstz, pg_finfo_mrr_subs_accum_text_tstz, |f| unsafe { step(f, Id::Text, Kind::Timestamptz) });
+crate::pg_v1_fn!(fn mrr_subs_accum_uuid_tstz, pg_finfo_mrr_subs_accum_uuid_tstz, |f| unsafe { step(f, Id::Uuid, Kind::Timestamptz) });
+
+/// Merge `other` into `s`: the periods must agree; customers add up by id.
+fn merge(s: &mut State, other: &State) -> Result<(), KpiError> {
+    if let Some(p) = other.period.period {
+        s.period.check(KPI, p)?;
+    }
+    s.customers.merge(&other.customers)
+}
+
+crate::pg_v1_fn!(fn mrr_subs_combine, pg_finfo_mrr_subs_combine, |f| unsafe {
+    let Some(other) = (!agg::arg_is_null(f, 1)).then(|| &*agg::arg_datum(f, 1).cast_mut_ptr::<State>()) else {
+        return match agg::state_arg::<State>(f) {
+            Some(s) => agg::return_state(s),
+            None => agg::return_null(f),
+        };
+    };
+    // a deserialized state lives in a per-row context: the first one is copied in, not kept
+    let state = agg::state_arg::<State>(f).unwrap_or_else(|| new_state(agg::aggregate_context(f)));
+    if let Err(e) = merge(&mut *state, other) {
+        raise(e)
+    }
+    agg::return_state(state)
+});
+
+crate::pg_v1_fn!(fn mrr_subs_serialize, pg_finfo_mrr_subs_serialize, |f| unsafe {
+    let s = &*agg::arg_datum(f, 0).cast_mut_ptr::<State>();
+    let w = write_period(Writer::new(BYTES_VERSION), s.period.period);
+    agg::bytea_datum(&s.customers.write(w).into_vec())
+});
+
+crate::pg_v1_fn!(fn mrr_subs_deserialize, pg_finfo_mrr_subs_deserialize, |f| unsafe {
+    let state = new_state(pg_sys::CurrentMemoryContext);
+    let read = |s: &mut State| -> Result<(), KpiError> {
+        let mut r = Reader::new(agg::bytea_bytes(agg::arg_datum(f, 0)), "mrr_agg", BYTES_VERSION)?;
+        if let Some(p) = read_period(&mut r)? {
+            s.period.check(KPI, p)?;
+        }
+        s.customers.read(&mut r)?;
+        r.end()
+    };
+    if let Err(e) = read(&mut *state) {
+        raise(e)
+    }
+    agg::return_state(state)
+});
+
+crate::pg_v1_fn!(fn mrr_subs_final, pg_finfo_mrr_subs_final, |f| unsafe {
+    let s = &*agg::arg_datum(f, 0).cast_mut_ptr::<State>();
+    let mut summary = match s.customers.summary() {
+        Ok(x) => x,
+        Err(e) => raise(e),
+    };
+    summary.period = s.period.period;
+    crate::summary::datum::<MrrSummary>(&summary)
+});

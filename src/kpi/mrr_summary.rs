@@ -1,0 +1,438 @@
+//! # `mrrsummary`: stored MRR movements, `mrr_agg(starting_mrr, ending_mrr [, paid_before])`,
+//! `rollup()` and the accessors
+//!
+//! - `mrr_agg(starting_mrr numeric, ending_mrr numeric [, paid_before boolean])`: one row per
+//!   customer and period (a monthly MRR table with `lag()`); a row with a NULL argument is
+//!   skipped (use `coalesce(lag(mrr), 0)` for a customer's first month); a negative amount is
+//!   22003. PARALLEL SAFE; moving form.
+//! - `rollup(mrrsummary)`: adds summaries of the same period (disjoint customer segments);
+//!   different periods, or a period and none, are 22023. PARALLEL SAFE; moving form.
+//! - Amount accessors (`starting_mrr`, ..., `net_new_mrr`) are exact; count accessors are
+//!   `bigint`; rates are `numeric`, PostgreSQL's division of the exact amounts, NULL when the
+//!   denominator is 0: `nrr`, `grr`, `gross_mrr_churn_rate`, `net_mrr_churn_rate`,
+//!   `customer_churn_rate` (percent), `quick_ratio`, `arpa`, `ltv(s [, gross_margin])`.
+//! - Text form: `{"v":1,"period":"[2025-01-01,2025-02-01)"|null,"starting_mrr":...,
+//!   "customers_at_start":...,...}` (the accessors' names); malformed text or impossible bytes
+//!   (negative amounts, a bridge that does not add up) are 22P02.
+
+use super::churn_period::Period;
+use super::mrr::{
+    self, MrrSummary, CHURN, CONTRACTION, ENDING, EXPANSION, NEW, REACTIVATION, STARTING,
+};
+use crate::agg::{self, AggState};
+use crate::error::{raise, KpiError};
+use crate::numeric::Scaled;
+use crate::summary::{self, Moving, Summary};
+use crate::text::{Count, Decimal, Nullable, Number};
+use pgrx::pg_sys;
+
+const VERSION: u8 = 1;
+const EXPECTED: &str = r#"{"v":1,"period":<"[from,to)" or null>,"starting_mrr":<amount>,"ending_mrr":<amount>,"new_mrr":<amount>,"reactivation_mrr":<amount>,"expansion_mrr":<amount>,"contraction_mrr":<amount>,"churned_mrr":<amount>,"customers_at_start":<customers>,"customers_at_end":<customers>,"new_customers":<customers>,"reactivated_customers":<customers>,"expanded_customers":<customers>,"contracted_customers":<customers>,"churned_customers":<customers>}"#;
+
+/// The text form's fields, in order (serde's `flatten` would lose `deny_unknown_fields`).
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Form<P, D, C> {
+    v: C,
+    period: P,
+    starting_mrr: D,
+    ending_mrr: D,
+    new_mrr: D,
+    reactivation_mrr: D,
+    expansion_mrr: D,
+    contraction_mrr: D,
+    churned_mrr: D,
+    customers_at_start: C,
+    customers_at_end: C,
+    new_customers: C,
+    reactivated_customers: C,
+    expanded_customers: C,
+    contracted_customers: C,
+    churned_customers: C,
+}
+
+/// Version 1 of the text form.
+fn parse_v1(text: &str) -> Result<MrrSummary, String> {
+    let f: Form<Nullable<String>, Decimal, Count> = crate::text::from_json(text)?;
+    let period = match f.period.0 {
+        None => None,
+        Some(p) => Some(Period::parse_bare(&p).ok_or_else(|| {
+            format!(
+                "period \"{p}\" is not a bounded date or timestamptz range within \
+                 4714-11-24 BC and 5874897-12-31 (294276-12-31 for timestamps)"
+            )
+        })?),
+    };
+    let mut s = MrrSummary::empty(period);
+    s.amounts = [
+        f.starting_mrr,
+        f.ending_mrr,
+        f.new_mrr,
+        f.reactivation_mrr,
+        f.expansion_mrr,
+        f.contraction_mrr,
+        f.churned_mrr,
+    ]
+    .map(|d| d.0);
+    s.counts = [
+        f.customers_at_start,
+        f.customers_at_end,
+        f.new_customers,
+        f.reactivated_customers,
+        f.expanded_customers,
+        f.contracted_customers,
+        f.churned_customers,
+    ]
+    .map(|c| c.0);
+    s.check_stored().map(|()| s)
+}
+
+impl Summary for MrrSummary {
+    const TYPE: &'static str = "mrrsummary";
+
+    fn to_stored(&self) -> Vec<u8> {
+        self.to_bytes()
+    }
+
+    fn from_stored(bytes: &[u8]) -> Result<Self, KpiError> {
+        Self::from_bytes(bytes)
+            .map_err(|e| KpiError::BadText(format!("invalid mrrsummary bytes: {}", e.message())))
+    }
+
+    fn to_text(&self) -> String {
+        let [a0, a1, a2, a3, a4, a5, a6] = self.amounts.map(Number::from);
+        let [c0, c1, c2, c3, c4, c5, c6] = self.counts;
+        crate::text::to_json(&Form {
+            v: i64::from(VERSION),
+            period: self.period.map(|p| p.bare()),
+            starting_mrr: a0,
+            ending_mrr: a1,
+            new_mrr: a2,
+            reactivation_mrr: a3,
+            expansion_mrr: a4,
+            contraction_mrr: a5,
+            churned_mrr: a6,
+            customers_at_start: c0,
+            customers_at_end: c1,
+            new_customers: c2,
+            reactivated_customers: c3,
+            expanded_customers: c4,
+            contracted_customers: c5,
+            churned_customers: c6,
+        })
+    }
+
+    fn from_text(text: &str) -> Result<Self, KpiError> {
+        crate::text::read(text, Self::TYPE, EXPECTED, &[(1, parse_v1)])
+    }
+
+    fn scales(&self) -> [u32; summary::DECIMALS] {
+        self.amounts.map(|a| a.scale)
+    }
+
+    fn unmerge(&mut self, other: &Self) -> Option<()> {
+        let mut s = *self;
+        s.add(other, true).ok()?;
+        s.check_stored().ok()?;
+        *self = s;
+        Some(())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL glue: mrr_agg(starting_mrr, ending_mrr [, paid_before]) on a summary::Moving state.
+
+/// A non-negative amount argument, exactly; else 22003 naming it.
+unsafe fn amount_arg(f: pg_sys::FunctionCallInfo, n: usize, role: &str) -> Scaled {
+    unsafe {
+        let d = agg::arg_datum(f, n);
+        let x = agg::scaled_arg(d, "mrr_agg", role);
+        if x.is_negative() {
+            raise(KpiError::OutOfRange(format!(
+                "mrr_agg {role} must not be negative, got {}",
+                agg::numeric_text(d)
+            )));
+        }
+        x
+    }
+}
+
+unsafe fn rows_step(f: pg_sys::FunctionCallInfo, args: usize, inverse: bool) -> pg_sys::Datum {
+    unsafe {
+        let moving = agg::state_or_new::<Moving<MrrSummary>>(f);
+        let m = &mut *moving;
+        m.state.shaped = true; // the per-customer shape has no period
+        if (1..=args).any(|n| agg::arg_is_null(f, n)) {
+            return agg::return_state(moving);
+        }
+        let start = amount_arg(f, 1, "starting_mrr");
+        let end = amount_arg(f, 2, "ending_mrr");
+        let paid = args == 3 && agg::arg_datum(f, 3).value() != 0;
+        let Some(one) = MrrSummary::customer(start, end, paid) else {
+            raise(KpiError::OutOfRange(
+                "mrr_agg amount does not fit 38 digits".into(),
+            ))
+        };
+        if let Err(e) = m.state.add(&one, inverse) {
+            raise(e)
+        }
+        if !inverse {
+            m.add_scales(one.scales());
+        } else if !m.remove_scales(one.scales()) {
+            return agg::return_null(f); // recompute the frame (summary::Moving)
+        }
+        agg::return_state(moving)
+    }
+}
+
+crate::pg_v1_fn!(fn mrr_rows_accum, pg_finfo_mrr_rows_accum, |f| unsafe { rows_step(f, 2, false) });
+crate::pg_v1_fn!(fn mrr_rows_inv, pg_finfo_mrr_rows_inv, |f| unsafe { rows_step(f, 2, true) });
+crate::pg_v1_fn!(fn mrr_rows_paid_accum, pg_finfo_mrr_rows_paid_accum, |f| unsafe { rows_step(f, 3, false) });
+crate::pg_v1_fn!(fn mrr_rows_paid_inv, pg_finfo_mrr_rows_paid_inv, |f| unsafe { rows_step(f, 3, true) });
+crate::pg_v1_fn!(fn mrr_combine, pg_finfo_mrr_combine, |f| unsafe { agg::combine::<MrrSummary>(f) });
+crate::pg_v1_fn!(fn mrr_serialize, pg_finfo_mrr_serialize, |f| unsafe { agg::serialize::<MrrSummary>(f) });
+crate::pg_v1_fn!(fn mrr_deserialize, pg_finfo_mrr_deserialize, |f| unsafe { agg::deserialize::<MrrSummary>(f) });
+crate::pg_v1_fn!(fn mrr_summary_final, pg_finfo_mrr_summary_final, |f| unsafe { summary::finish::<MrrSummary>(f) });
+crate::pg_v1_fn!(fn mrr_rollup_accum, pg_finfo_mrr_rollup_accum, |f| unsafe { summary::rollup::<MrrSummary>(f, false) });
+crate::pg_v1_fn!(fn mrr_rollup_inv, pg_finfo_mrr_rollup_inv, |f| unsafe { summary::rollup::<MrrSummary>(f, true) });
+crate::pg_v1_fn!(fn mrrsummary_in, pg_finfo_mrrsummary_in, |f| unsafe { summary::input::<MrrSummary>(f) });
+crate::pg_v1_fn!(fn mrrsummary_out, pg_finfo_mrrsummary_out, |f| unsafe { summary::output::<MrrSummary>(f) });
+crate::pg_v1_fn!(fn mrrsummary_recv, pg_finfo_mrrsummary_recv, |f| unsafe { summary::recv::<MrrSummary>(f) });
+crate::pg_v1_fn!(fn mrrsummary_send, pg_finfo_mrrsummary_send, |f| unsafe { summary::send::<MrrSummary>(f) });
+
+// ---------------------------------------------------------------------------------------------
+// Accessors.
+
+unsafe fn amount(x: Option<Scaled>) -> Option<pg_sys::Datum> {
+    match x {
+        Some(x) => Some(pg_sys::Datum::from(unsafe { agg::numeric_from_scaled(x) })),
+        None => raise(KpiError::OutOfRange(
+            "mrr amount does not fit 38 digits".into(),
+        )),
+    }
+}
+
+/// `scale * numerator / denominator` in PostgreSQL's numeric arithmetic (`100 * a / b` for a
+/// percentage, as the hand-written SQL computes it); NULL when the denominator is 0.
+unsafe fn ratio(
+    numerator: Option<Scaled>,
+    denominator: Option<Scaled>,
+    scale: i64,
+) -> Option<pg_sys::Datum> {
+    let (Some(n), Some(d)) = (numerator, denominator) else {
+        raise(KpiError::OutOfRange(
+            "mrr amount does not fit 38 digits".into(),
+        ))
+    };
+    if d.mantissa == 0 {
+        return None;
+    }
+    unsafe {
+        let mut n = agg::numeric_from_scaled(n);
+        if scale != 1 {
+            n = agg::numeric_mul(pg_sys::int64_to_numeric(scale), n);
+        }
+        Some(pg_sys::Datum::from(agg::numeric_div(
+            n,
+            agg::numeric_from_scaled(d),
+        )))
+    }
+}
+
+unsafe fn access(
+    f: pg_sys::FunctionCallInfo,
+    get: impl FnOnce(&MrrSummary) -> Option<pg_sys::Datum>,
+) -> pg_sys::Datum {
+    unsafe { summary::accessor::<MrrSummary>(f, get) }
+}
+
+macro_rules! amount_accessor {
+    ($name:ident, $finfo:ident, $k:expr) => {
+        crate::pg_v1_fn!(fn $name, $finfo, |f| unsafe { access(f, |s| amount(Some(s.amounts[$k]))) });
+    };
+}
+macro_rules! count_accessor {
+    ($name:ident, $finfo:ident, $k:expr) => {
+        crate::pg_v1_fn!(fn $name, $finfo, |f| unsafe { access(f, |s| Some(pg_sys::Datum::from(s.counts[$k]))) });
+    };
+}
+amount_accessor!(
+    mrrsummary_starting_mrr,
+    pg_finfo_mrrsummary_starting_mrr,
+    STARTING
+);
+amount_accessor!(
+    mrrsummary_ending_mrr,
+    pg_finfo_mrrsummary_ending_mrr,
+    ENDING
+);
+amount_accessor!(mrrsummary_new_mrr, pg_finfo_mrrsummary_new_mrr, NEW);
+amount_accessor!(
+    mrrsummary_reactivation_mrr,
+    pg_finfo_mrrsummary_reactivation_mrr,
+    REACTIVATION
+);
+amount_accessor!(
+    mrrsummary_expansion_mrr,
+    pg_finfo_mrrsummary_expansion_mrr,
+    EXPANSION
+);
+amount_accessor!(
+    mrrsummary_contraction_mrr,
+    pg_finfo_mrrsummary_contraction_mrr,
+    CONTRACTION
+);
+amount_accessor!(
+    mrrsummary_churned_mrr,
+    pg_finfo_mrrsummary_churned_mrr,
+    CHURN
+);
+count_accessor!(
+    mrrsummary_customers_at_start,
+    pg_finfo_mrrsummary_customers_at_start,
+    STARTING
+);
+count_accessor!(
+    mrrsummary_customers_at_end,
+    pg_finfo_mrrsummary_customers_at_end,
+    ENDING
+);
+count_accessor!(
+    mrrsummary_new_customers,
+    pg_finfo_mrrsummary_new_customers,
+    NEW
+);
+count_accessor!(
+    mrrsummary_reactivated_customers,
+    pg_finfo_mrrsummary_reactivated_customers,
+    REACTIVATION
+);
+count_accessor!(
+    mrrsummary_expanded_customers,
+    pg_finfo_mrrsummary_expanded_customers,
+    EXPANSION
+);
+count_accessor!(
+    mrrsummary_contracted_customers,
+    pg_finfo_mrrsummary_contracted_customers,
+    CONTRACTION
+);
+count_accessor!(
+    mrrsummary_churned_customers,
+    pg_finfo_mrrsummary_churned_customers,
+    CHURN
+);
+crate::pg_v1_fn!(fn mrrsummary_net_new_mrr, pg_finfo_mrrsummary_net_new_mrr, |f| unsafe { access(f, |s| amount(s.net_new())) });
+crate::pg_v1_fn!(fn mrrsummary_nrr, pg_finfo_mrrsummary_nrr, |f| unsafe {
+    access(f, |s| ratio(s.combination(&[STARTING, EXPANSION], &[CONTRACTION, CHURN]), Some(s.amounts[STARTING]), 100))
+});
+crate::pg_v1_fn!(fn mrrsummary_grr, pg_finfo_mrrsummary_grr, |f| unsafe {
+    access(f, |s| ratio(s.combination(&[STARTING], &[CONTRACTION, CHURN]), Some(s.amounts[STARTING]), 100))
+});
+crate::pg_v1_fn!(fn mrrsummary_gross_churn, pg_finfo_mrrsummary_gross_churn, |f| unsafe {
+    access(f, |s| ratio(s.combination(&[CHURN, CONTRACTION], &[]), Some(s.amounts[STARTING]), 100))
+});
+crate::pg_v1_fn!(fn mrrsummary_net_churn, pg_finfo_mrrsummary_net_churn, |f| unsafe {
+    access(f, |s| ratio(s.combination(&[CHURN, CONTRACTION], &[EXPANSION, REACTIVATION]), Some(s.amounts[STARTING]), 100))
+});
+crate::pg_v1_fn!(fn mrrsummary_customer_churn, pg_finfo_mrrsummary_customer_churn, |f| unsafe {
+    access(f, |s| (s.counts[STARTING] > 0).then(|| agg::numeric_percent(s.counts[CHURN], s.counts[STARTING])))
+});
+crate::pg_v1_fn!(fn mrrsummary_quick_ratio, pg_finfo_mrrsummary_quick_ratio, |f| unsafe {
+    access(f, |s| ratio(s.combination(&[NEW, REACTIVATION, EXPANSION], &[]), s.combination(&[CHURN, CONTRACTION], &[]), 1))
+});
+crate::pg_v1_fn!(fn mrrsummary_arpa, pg_finfo_mrrsummary_arpa, |f| unsafe {
+    access(f, |s| ratio(Some(s.amounts[ENDING]), Some(Scaled { mantissa: i128::from(s.counts[ENDING]), scale: 0 }), 1))
+});
+crate::pg_v1_fn!(fn mrrsummary_ltv, pg_finfo_mrrsummary_ltv, |f| unsafe { access(f, |s| ltv(s, None)) });
+crate::pg_v1_fn!(fn mrrsummary_ltv_margin, pg_finfo_mrrsummary_ltv_margin, |f| unsafe {
+    let margin = gross_margin(f);
+    access(f, |s| ltv(s, margin))
+});
+
+/// `ltv(s, gross_margin)`'s margin (STRICT): a number from 0 to 1; else 22023 naming it.
+unsafe fn gross_margin(f: pg_sys::FunctionCallInfo) -> Option<Scaled> {
+    unsafe {
+        let d = agg::arg_datum(f, 1);
+        let m = agg::scaled_arg(d, "ltv", "gross_margin");
+        if m.is_negative()
+            || m.cmp_value(Scaled {
+                mantissa: 1,
+                scale: 0,
+            })
+            .is_gt()
+        {
+            raise(KpiError::InvalidParameter(format!(
+                "ltv gross_margin must be between 0 and 1, got {}",
+                agg::numeric_text(d)
+            )));
+        }
+        Some(m)
+    }
+}
+
+/// ARPA (times the margin) over the monthly customer churn rate `1 - (1 - c)^(1 / months)`,
+/// `c` the period's churned customers over customers at start; NULL when no customer churned
+/// or none is left to average over.
+unsafe fn ltv(s: &MrrSummary, margin: Option<Scaled>) -> Option<pg_sys::Datum> {
+    let (churned, at_start, at_end) = (s.counts[CHURN], s.counts[STARTING], s.counts[ENDING]);
+    if churned == 0 || at_end == 0 {
+        return None;
+    }
+    unsafe {
+        use pgrx::fcinfo::direct_function_call_as_datum as call;
+        let num = |x: i128| agg::numeric_from_i128(x);
+        let c = agg::numeric_div(num(churned.into()), num(at_start.into()));
+        let monthly = match mrr::months(s.period) {
+            (n, d) if n == d => c,
+            (n, d) => {
+                let one = num(1);
+                let kept = pg_sys::numeric_sub_opt_error(one, c, std::ptr::null_mut());
+                let exponent = agg::numeric_div(num(d), num(n));
+                let kept = call(
+                    pg_sys::numeric_power,
+                    &[Some(kept.into()), Some(exponent.into())],
+                )
+                .expect("power returns a value");
+                pg_sys::numeric_sub_opt_error(one, kept.cast_mut_ptr(), std::ptr::null_mut())
+            }
+        };
+        let zero = call(
+            pg_sys::numeric_eq,
+            &[Some(monthly.into()), Some(num(0).into())],
+        )
+        .is_some_and(|d| d.value() != 0);
+        if zero {
+            return None;
+        }
+        let mut value = agg::numeric_div(
+            agg::numeric_from_scaled(s.amounts[ENDING]),
+            num(at_end.into()),
+        );
+        if let Some(m) = margin {
+            value = agg::numeric_mul(value, agg::numeric_from_scaled(m));
+        }
+        Some(pg_sys::Datum::from(agg::numeric_div(value, monthly)))
+    }
+}
+
+// Equality, the btree order and hashing of the stored form (summary::compare).
+crate::pg_v1_fn!(fn mrrsummary_eq, pg_finfo_mrrsummary_eq, |f| unsafe { summary::compare::<MrrSummary>(f, |o| o.is_eq()) });
+crate::pg_v1_fn!(fn mrrsummary_ne, pg_finfo_mrrsummary_ne, |f| unsafe { summary::compare::<MrrSummary>(f, |o| o.is_ne()) });
+crate::pg_v1_fn!(fn mrrsummary_lt, pg_finfo_mrrsummary_lt, |f| unsafe { summary::compare::<MrrSummary>(f, |o| o.is_lt()) });
+crate::pg_v1_fn!(fn mrrsummary_le, pg_finfo_mrrsummary_le, |f| unsafe { summary::compare::<MrrSummary>(f, |o| o.is_le()) });
+crate::pg_v1_fn!(fn mrrsummary_gt, pg_finfo_mrrsummary_gt, |f| unsafe { summary::compare::<MrrSummary>(f, |o| o.is_gt()) });
+crate::pg_v1_fn!(fn mrrsummary_ge, pg_finfo_mrrsummary_ge, |f| unsafe { summary::compare::<MrrSummary>(f, |o| o.is_ge()) });
+crate::pg_v1_fn!(fn mrrsummary_cmp, pg_finfo_mrrsummary_cmp, |f| unsafe { summary::cmp::<MrrSummary>(f) });
+crate::pg_v1_fn!(fn mrrsummary_hash, pg_finfo_mrrsummary_hash, |f| unsafe { summary::hash::<MrrSummary>(f, false) });
+crate::pg_v1_fn!(fn mrrsummary_hash_extended, pg_finfo_mrrsummary_hash_extended, |f| unsafe { summary::hash::<MrrSummary>(f, true) });
+
+pgrx::extension_sql_file!(
+    "mrr.sql",
+    name = "mrr",
+    requires = ["churn_period", "summary_ops"]
+);
+pgrx::extension_sql_file!("mrr_ops.sql", name = "mrr_ops", requires = ["mrr"]);
+
+#[cfg(test)]
+pub(crate) const EXPECTED_FORM: &str = EXPECTED;
