@@ -176,3 +176,43 @@ crate::pg_v1_fn!(fn mrr_subs_final, pg_finfo_mrr_subs_final, |f| unsafe {
     summary.period = s.period.period;
     crate::summary::datum::<MrrSummary>(&summary)
 });
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pgrx::pg_schema]
+mod tests {
+    use crate::testing::{assert_errors, text};
+    use pgrx::prelude::*;
+
+    #[pg_test]
+    fn mrr_over_subscriptions() {
+        // an upgrade, a downgrade, a cancellation, a win-back, a new customer, and skipped rows
+        let q = "SELECT concat_ws(' ', starting_mrr(m), ending_mrr(m), new_mrr(m), reactivation_mrr(m), expansion_mrr(m),
+                                       contraction_mrr(m), churned_mrr(m), customers_at_start(m), customers_at_end(m))
+                 FROM (SELECT mrr_agg(c, mrr, s, e, daterange('2025-01-01', '2025-02-01')) AS m
+                       FROM (VALUES (1, 10.00, '2024-06-01'::date, '2025-01-15'::date), (1, 25, '2025-01-15', NULL),
+                                    (2, 40, '2024-06-01', '2025-01-10'), (2, 30.5, '2025-01-10', NULL),
+                                    (3, 20, '2024-01-01', '2025-01-20'), (4, 15, '2023-01-01', '2024-03-01'),
+                                    (4, 15, '2025-01-07', NULL), (5, 99, '2025-01-05', NULL), (NULL, 7, '2024-01-01', NULL),
+                                    (6, NULL, '2024-01-01', NULL), (7, 8, NULL, NULL)) AS v(c, mrr, s, e)) AS t";
+        assert_eq!(
+            text(q).as_deref(),
+            Some("70.00 169.5 99 15 15.00 9.5 20 3 4")
+        );
+    }
+
+    #[pg_test]
+    fn mrr_subscription_errors() {
+        use PgSqlErrorCode::*;
+        let jan = "daterange('2025-01-01', '2025-02-01')";
+        assert_errors(&[
+            (&format!("SELECT mrr_agg(1, -5::numeric, '2024-01-01'::date, NULL, {jan})"), ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "mrr_agg mrr must not be negative, got -5"),
+            (&format!("SELECT mrr_agg('a'::text, 'NaN'::numeric, '2024-01-01'::date, NULL, {jan})"), ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "mrr_agg mrr must be a finite number of at most 38 digits, got NaN"),
+            (&format!("SELECT mrr_agg(1, 5::numeric, '2025-01-10'::date, '2025-01-05', {jan})"), ERRCODE_INVALID_PARAMETER_VALUE, "mrr_agg end (2025-01-05) is before start (2025-01-10)"),
+            ("SELECT mrr_agg(1, 5::numeric, '2025-01-10'::date, NULL, NULL::daterange)", ERRCODE_INVALID_PARAMETER_VALUE, "mrr_agg period must not be NULL"),
+            ("SELECT mrr_agg(1, 5::numeric, '2025-01-10'::date, NULL, 'empty'::daterange)", ERRCODE_INVALID_PARAMETER_VALUE, "mrr_agg period must be non-empty, got empty"),
+            ("SELECT mrr_agg(gen_random_uuid(), 5::numeric, '2025-01-10'::timestamptz, NULL, tstzrange('2025-01-01 00:00+00', 'infinity'))", ERRCODE_INVALID_PARAMETER_VALUE, r#"mrr_agg period must be bounded, got ["2025-01-01 00:00:00+00",infinity)"#),
+            ("SELECT mrr_agg(1, 5::numeric, '2024-01-10'::date, NULL, p) FROM (VALUES (daterange('2025-01-01', '2025-02-01')), (daterange('2025-02-01', '2025-03-01'))) v(p)",
+             ERRCODE_INVALID_PARAMETER_VALUE, "mrr_agg period must be the same on every row of a group, got [2025-02-01,2025-03-01) after [2025-01-01,2025-02-01)"),
+        ]);
+    }
+}

@@ -436,3 +436,39 @@ pgrx::extension_sql_file!("mrr_ops.sql", name = "mrr_ops", requires = ["mrr"]);
 
 #[cfg(test)]
 pub(crate) const EXPECTED_FORM: &str = EXPECTED;
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pgrx::pg_schema]
+mod tests {
+    use crate::testing::{assert_errors, text};
+    use pgrx::prelude::*;
+
+    #[pg_test]
+    fn mrr_worked_example_and_rates() {
+        let q = "SELECT concat_ws(' ', nrr(m), grr(m), gross_mrr_churn_rate(m), net_mrr_churn_rate(m), customer_churn_rate(m),
+                                       quick_ratio(m), arpa(m), ltv(m), ltv(m, 0.5), net_new_mrr(m), churned_customers(m))
+                 FROM (SELECT mrr_agg(s, e) AS m FROM (VALUES (10::numeric, 0::numeric), (20, 10), (30, 40), (40, 40), (NULL, 3)) v(s, e)) t";
+        assert_eq!(
+            text(q).as_deref(),
+            Some("90.0000000000000000 80.0000000000000000 20.0000000000000000 10.0000000000000000 25.0000000000000000 0.50000000000000000000 30.0000000000000000 120.00000000000000000000 60.00000000000000000000 -10 1")
+        );
+        // nothing lost, nothing at start: NULL, never 0 or a division error
+        let q = "SELECT concat_ws(' ', nrr(m) IS NULL, quick_ratio(m) IS NULL, ltv(m) IS NULL, customer_churn_rate(m) IS NULL, reactivated_customers(m))
+                 FROM (SELECT mrr_agg(0::numeric, 5, true) AS m) t";
+        assert_eq!(text(q).as_deref(), Some("t t t t 1"));
+    }
+
+    #[pg_test]
+    fn mrr_summary_errors() {
+        use PgSqlErrorCode::*;
+        assert_errors(&[
+            ("SELECT mrr_agg(-1::numeric, 5)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "mrr_agg starting_mrr must not be negative, got -1"),
+            ("SELECT mrr_agg(1::numeric, 'Infinity', true)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "mrr_agg ending_mrr must be a finite number of at most 38 digits, got Infinity"),
+            ("SELECT ltv(mrr_agg(10::numeric, 0), 80)", ERRCODE_INVALID_PARAMETER_VALUE, "ltv gross_margin must be between 0 and 1, got 80"),
+            ("SELECT rollup(m ORDER BY o) FROM (SELECT 1 o, mrr_agg(1::numeric, 2) m UNION ALL SELECT 2, mrr_agg(1, 2::numeric, '2024-01-01'::date, NULL, daterange('2025-01-01', '2025-02-01'))) t",
+             ERRCODE_INVALID_PARAMETER_VALUE, "mrr summaries with and without a period cannot be combined, got [2025-01-01,2025-02-01) after no period"),
+            (r#"SELECT '{"v":1}'::mrrsummary"#, ERRCODE_INVALID_TEXT_REPRESENTATION,
+             &format!(r#"malformed mrrsummary "{{"v":1}}": missing field `period` (text form: {})"#, super::EXPECTED)),
+        ]);
+    }
+}

@@ -16,9 +16,11 @@ WHERE p.proparallel <> 's' OR a.aggcombinefn = 0
    OR (a.aggtranstype = 'internal'::regtype AND (a.aggserialfn = 0 OR a.aggdeserialfn = 0));
 -- every support function is parallel safe and immutable too
 SELECT oid::regprocedure AS not_safe FROM kpi_functions WHERE proparallel <> 's' OR provolatile <> 'i';
--- a moving form wherever the README promises one: every aggregate but clv(double precision)
+-- a moving form wherever the README promises one: every aggregate but clv(double precision) and
+-- mrr_agg over subscriptions (a customer's "paid before" has no exact inverse)
 SELECT a.aggfnoid::regprocedure AS without_moving_form
-FROM pg_aggregate a JOIN kpi_functions p ON p.oid = a.aggfnoid WHERE a.aggminvtransfn = 0;
+FROM pg_aggregate a JOIN kpi_functions p ON p.oid = a.aggfnoid WHERE a.aggminvtransfn = 0
+ORDER BY a.aggfnoid::regprocedure::text;
 -- every object has a comment
 SELECT 'function' AS kind, oid::regprocedure::text AS uncommented FROM kpi_functions
 WHERE obj_description(oid, 'pg_proc') IS NULL

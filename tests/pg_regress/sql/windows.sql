@@ -18,11 +18,13 @@ SELECT i, i / 3 AS k,
        CASE WHEN i % 2 = 0 THEN 3 ELSE 3.00 END AS t
 FROM generate_series(1, 80) AS i;
 ALTER TABLE win_rows ADD COLUMN nps_s npssummary, ADD COLUMN csat_s csatsummary, ADD COLUMN ces_s cessummary,
-    ADD COLUMN clv_s clvsummary, ADD COLUMN share_s sharesummary, ADD COLUMN churn_s churnsummary;
+    ADD COLUMN clv_s clvsummary, ADD COLUMN share_s sharesummary, ADD COLUMN churn_s churnsummary,
+    ADD COLUMN mrr_s mrrsummary;
 UPDATE win_rows w SET nps_s = g.nps_s, csat_s = g.csat_s, ces_s = g.ces_s, clv_s = g.clv_s, share_s = g.share_s,
-       churn_s = g.churn_s
+       churn_s = g.churn_s, mrr_s = g.mrr_s
 FROM (SELECT i, nps_agg(r) AS nps_s, csat_agg(x, t) AS csat_s, ces_agg(x) AS ces_s, clv_agg(x, y, x) AS clv_s,
-             share_agg(b, y) AS share_s, churn_agg(s, e, daterange('2025-01-01', '2025-02-01')) AS churn_s
+             share_agg(b, y) AS share_s, churn_agg(s, e, daterange('2025-01-01', '2025-02-01')) AS churn_s,
+             mrr_agg(x, y, b) AS mrr_s
       FROM win_rows GROUP BY i) AS g
 WHERE w.i = g.i;
 
@@ -65,7 +67,8 @@ FROM unnest(ARRAY[
     'ces(rollup(ces_s) @)', 'csat(rollup(csat_s) @)', 'mean_rating(rollup(csat_s) @)', 'clv(rollup(clv_s) @)',
     'share(rollup(share_s) @)', 'nps(rollup(nps_s) @)', 'churn_rate(rollup(churn_s) @)',
     'nps(r::float8)', 'csat(x::float8)', 'csat(x::float8, 1.5)', 'ces(x::float8)', 'ces(y::float8, 20)',
-    'fcr_rate(c::bigint)', 'nps_agg(r::float8)', 'csat_agg(x::float8, t::float8)', 'ces_agg(x::float8)'
+    'fcr_rate(c::bigint)', 'nps_agg(r::float8)', 'csat_agg(x::float8, t::float8)', 'ces_agg(x::float8)',
+    'mrr_agg(x, y)', 'mrr_agg(x, y, b)', 'mrr_agg(y, x, flag)', 'rollup(mrr_s)', 'nrr(rollup(mrr_s) @)', 'quick_ratio(rollup(mrr_s) @)'
 ]) AS expr;
 
 DROP TABLE win_rows;
