@@ -13,6 +13,8 @@ SUMMARIES = {
     "sharesummary": "SELECT share_agg(s > 4, s * 1.25) FROM generate_series(1, 10) s",
     "churnsummary": "SELECT churn_agg(date '2024-01-01' + s, CASE WHEN s % 2 = 0 THEN date '2025-01-10' END, "
                     "daterange('0100-01-01 BC', '2025-02-01')) FROM generate_series(1, 10) s",
+    "mrrsummary": "SELECT mrr_agg(s % 4, s * 10.5, date '2024-01-01' + s, CASE WHEN s % 3 = 0 THEN date '2025-01-10' END, "
+                  "daterange('2025-01-01', '2025-02-01')) FROM generate_series(1, 10) s",
 }
 
 
