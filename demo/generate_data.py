@@ -4,7 +4,8 @@ no dependencies, so the committed CSVs are reproducible with `python3 demo/gener
 
 Tables: customers (segment, signed-up and churned dates, MRR now and a year ago, health score,
 reference flag), survey_responses (0-10 NPS answers), tickets (timestamps, contacts, CSAT 1-5 and
-CES 1-7 answers), orders (for CLV) and leads (for conversion)."""
+CES 1-7 answers), orders (for CLV), leads (for conversion) and subscriptions (for MRR movements:
+plan upgrades and downgrades, add-ons, free trials, cancellations and win-backs)."""
 import csv
 import datetime as dt
 import os
@@ -96,6 +97,36 @@ for lid in range(1, 1201):
     converted = None if created > dt.date(2025, 12, 15) else rng.random() < p
     leads.append([lid, source, created.isoformat(), converted])
 
+# Subscriptions, from their own generator so the tables above stay as they were: one row per
+# subscription (or add-on), plan changes ending one subscription and starting the next.
+srng = random.Random(20260102)
+subscriptions = []
+end_of_year = dt.date(2025, 12, 31)
+for c in customers:
+    cid, segment, signed, churned, mrr_now, mrr_before = c[0], c[2], c[3], c[4], c[5], c[6]
+    if srng.random() < 0.15:  # a free trial before signing up
+        subscriptions.append([cid, "trial", 0, signed - dt.timedelta(days=14), signed])
+    plan_mrr, begin = mrr_before, signed
+    if churned is None and srng.random() < 0.25:  # on the free plan until it converts, in 2025
+        begin = start + dt.timedelta(days=srng.randrange(0, 330))
+        subscriptions.append([cid, "free", 0, signed, begin])
+    if srng.random() < 0.45 and (churned is None or churned > start + dt.timedelta(days=60)):
+        change = start + dt.timedelta(days=srng.randrange(0, ((churned or end_of_year) - start).days))
+        if change > begin:
+            subscriptions.append([cid, "plan", plan_mrr, begin, change])
+            factor = srng.choice([1.25, 1.5, 1.6, 0.6, 0.75, 0.85])
+            plan_mrr, begin = round(plan_mrr * factor, 2), change
+    subscriptions.append([cid, "plan", plan_mrr, begin, churned])
+    if churned is not None and srng.random() < 0.3:  # won back
+        back = churned + dt.timedelta(days=srng.randrange(20, 120))
+        if back < end_of_year:
+            subscriptions.append([cid, "plan", round(plan_mrr * srng.choice([0.8, 1.0]), 2), back, None])
+    if srng.random() < 0.15:  # an add-on beside the plan
+        on = start + dt.timedelta(days=srng.randrange(0, 300))
+        off = on + dt.timedelta(days=srng.randrange(30, 200)) if srng.random() < 0.4 else None
+        if on > signed and (churned is None or on < churned):
+            subscriptions.append([cid, "add-on", srng.choice([19, 49, 99]), on, min(d for d in (off, churned) if d) if off or churned else None])
+
 responses.sort(key=lambda r: r[1])
 tickets.sort(key=lambda t: t[2])
 orders.sort(key=lambda o: (o[1], o[0]))
@@ -112,5 +143,7 @@ write("tickets.csv", ["ticket_id", "customer_id", "channel", "opened_at", "first
       [[i + 1] + t[:6] + ["" if t[6] is None else t[6], "" if t[7] is None else t[7]] for i, t in enumerate(tickets)])
 write("orders.csv", ["order_id", "customer_id", "ordered_on", "amount"], [[i + 1] + o for i, o in enumerate(orders)])
 write("leads.csv", ["lead_id", "source", "created_on", "converted"], [l[:3] + [b(l[3])] for l in leads])
-print(f"{len(customers)} customers, {len(responses)} survey responses, {len(tickets)} tickets, "
+write("subscriptions.csv", ["subscription_id", "customer_id", "plan", "mrr", "started_on", "ended_on"],
+      [[i + 1, x[0], x[1], x[2], x[3].isoformat(), x[4].isoformat() if x[4] else ""] for i, x in enumerate(subscriptions)])
+print(f"{len(subscriptions)} subscriptions, {len(customers)} customers, {len(responses)} survey responses, {len(tickets)} tickets, "
       f"{len(orders)} orders, {len(leads)} leads")

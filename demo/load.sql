@@ -41,9 +41,18 @@ CREATE TABLE leads (
     created_on date NOT NULL,
     converted  boolean                -- NULL: still in the funnel
 );
+CREATE TABLE subscriptions (
+    subscription_id integer PRIMARY KEY,
+    customer_id     integer NOT NULL REFERENCES customers,
+    plan            text NOT NULL,    -- plan, add-on or (mrr 0) trial
+    mrr             numeric(10, 2) NOT NULL,
+    started_on      date NOT NULL,
+    ended_on        date              -- NULL: still running
+);
 \copy customers FROM 'demo/data/customers.csv' WITH (FORMAT csv, HEADER true)
 \copy survey_responses FROM 'demo/data/survey_responses.csv' WITH (FORMAT csv, HEADER true)
 \copy tickets FROM 'demo/data/tickets.csv' WITH (FORMAT csv, HEADER true)
 \copy orders FROM 'demo/data/orders.csv' WITH (FORMAT csv, HEADER true)
 \copy leads FROM 'demo/data/leads.csv' WITH (FORMAT csv, HEADER true)
+\copy subscriptions FROM 'demo/data/subscriptions.csv' WITH (FORMAT csv, HEADER true)
 ANALYZE;

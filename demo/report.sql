@@ -59,6 +59,25 @@ SELECT segment, count(*) AS customers,
 FROM customers WHERE churned_on IS NULL GROUP BY segment ORDER BY segment;
 
 \echo
+\echo '== MRR bridge by month: one mrr_agg(customer, mrr, started, ended, month) over the subscriptions table =='
+SELECT to_char(lower(month), 'YYYY-MM') AS month, starting_mrr(m) AS start, new_mrr(m) AS new, expansion_mrr(m) AS expansion,
+       contraction_mrr(m) AS contraction, churned_mrr(m) AS churn, reactivation_mrr(m) AS reactivation, ending_mrr(m) AS "end",
+       round(nrr(m), 1) AS nrr_pct, round(grr(m), 1) AS grr_pct, round(quick_ratio(m), 2) AS quick_ratio
+FROM (SELECT month, mrr_agg(customer_id, mrr, started_on, ended_on, month) AS m
+      FROM subscriptions, (SELECT daterange(d::date, (d + interval '1 month')::date) AS month
+                           FROM generate_series(date '2025-01-01', date '2025-12-01', interval '1 month') AS d) AS months
+      GROUP BY month) AS bridge
+ORDER BY 1;
+
+\echo
+\echo '== Revenue retention by segment for 2025: NRR, GRR, ARPA and LTV (monthly churn from the year''s) =='
+SELECT c.segment, customers_at_start(m) AS customers_jan_1, churned_customers(m) AS churned, reactivated_customers(m) AS won_back,
+       round(nrr(m), 1) AS nrr_pct, round(grr(m), 1) AS grr_pct, round(arpa(m), 2) AS arpa, round(ltv(m, 0.8), 0) AS ltv_80pct_margin
+FROM (SELECT c.segment, mrr_agg(s.customer_id, s.mrr, s.started_on, s.ended_on, daterange('2025-01-01', '2026-01-01')) AS m
+      FROM subscriptions s JOIN customers c USING (customer_id) GROUP BY c.segment) AS c
+ORDER BY nrr(m) DESC;
+
+\echo
 \echo '== Customer lifetime value by segment: clv(avg order value, orders a year, lifespan in years) =='
 SELECT c.segment, count(*) AS customers,
        round(clv(o.avg_order, o.orders_per_year, o.lifespan_years), 0) AS clv
