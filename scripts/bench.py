@@ -118,6 +118,45 @@ QUERIES.append(("summary monthly by segment", "ours", "nps(rollup(summary)) over
 QUERIES.append(("rollup throughput", FLOOR, "count(*)", SERIAL, "SELECT count(*) FROM bench_summaries"))
 QUERIES.append(("rollup throughput", "ours", "rollup(summary)", SERIAL, "SELECT rollup(summary) FROM bench_summaries"))
 
+# MRR movements (issue 13): a million subscriptions of 300,000 customers, one month and twelve,
+# against the hand-written per-customer CTE with FILTERed sums and a CASE per movement; and the
+# per-customer shape over BENCH_ROWS rows against its FILTERed sums and the no-op.
+MRR_ROWS = min(ROWS, 1000000)
+
+
+def mrr_hand(period, by=""):
+    start, end = f"lower({period})", f"upper({period})"
+    active = lambda t: f"started_on < {t} AND (ended_on IS NULL OR ended_on >= {t})"  # noqa: E731
+    per_customer = (f"SELECT {by + ', ' if by else ''}customer_id, coalesce(sum(mrr) FILTER (WHERE {active(start)}), 0) AS s, "
+                    f"coalesce(sum(mrr) FILTER (WHERE {active(end)}), 0) AS e, "
+                    f"coalesce(bool_or(mrr > 0 AND started_on < {start}), false) AS paid "
+                    f"FROM mrr_bench{', bench_months' if by else ''} GROUP BY {by + ', ' if by else ''}customer_id")
+    return (f"SELECT {by + ', ' if by else ''}sum(s), sum(e), sum(e) FILTER (WHERE s = 0 AND e > 0 AND NOT paid), "
+            "sum(e) FILTER (WHERE s = 0 AND e > 0 AND paid), sum(e - s) FILTER (WHERE s > 0 AND e > s), "
+            "sum(s - e) FILTER (WHERE e > 0 AND s > e), sum(s) FILTER (WHERE s > 0 AND e = 0), "
+            "count(*) FILTER (WHERE s > 0), count(*) FILTER (WHERE e > 0), "
+            "count(*) FILTER (WHERE s = 0 AND e > 0 AND NOT paid), count(*) FILTER (WHERE s = 0 AND e > 0 AND paid), "
+            "count(*) FILTER (WHERE s > 0 AND e > s), count(*) FILTER (WHERE e > 0 AND s > e), "
+            f"count(*) FILTER (WHERE s > 0 AND e = 0) FROM ({per_customer}) AS c{' GROUP BY ' + by if by else ''}")
+
+
+MRR_ARGS = "customer_id, mrr, started_on, ended_on, {p}"
+for name, period, by, source in [("mrr one month", JAN, "", "mrr_bench"),
+                                 ("mrr twelve months", "period", "period", "mrr_bench, bench_months")]:
+    sel = f"SELECT {by + ', ' if by else ''}%s FROM {source}{' GROUP BY ' + by if by else ''}"
+    QUERIES.append((name, FLOOR, "count(customer_id)", SERIAL, sel % "count(customer_id)"))
+    QUERIES.append((name, NOOP, "bench_noop5(...)", SERIAL, sel % f"bench_noop5({MRR_ARGS.format(p=period)})"))
+    QUERIES.append((name, HAND, "per-customer CTE, FILTERed sums", SERIAL, mrr_hand(period, by)))
+    QUERIES.append((name, "ours", f"mrr_agg({MRR_ARGS.format(p=period)})", SERIAL,
+                    sel % f"mrr_agg({MRR_ARGS.format(p=period)})"))
+group("mrr per-customer rows", SERIAL, "count(s)",
+      "sum(s), sum(e), sum(e) FILTER (WHERE s = 0 AND e > 0 AND NOT paid), sum(e) FILTER (WHERE s = 0 AND e > 0 AND paid), "
+      "sum(e - s) FILTER (WHERE s > 0 AND e > s), sum(s - e) FILTER (WHERE e > 0 AND s > e), "
+      "sum(s) FILTER (WHERE s > 0 AND e = 0), count(*) FILTER (WHERE s > 0), count(*) FILTER (WHERE e > 0), "
+      "count(*) FILTER (WHERE s = 0 AND e > 0 AND NOT paid), count(*) FILTER (WHERE s = 0 AND e > 0 AND paid), "
+      "count(*) FILTER (WHERE s > 0 AND e > s), count(*) FILTER (WHERE e > 0 AND s > e), count(*) FILTER (WHERE s > 0 AND e = 0)",
+      "mrr_agg(s, e, paid)", "mrr_rows_bench", noop="bench_noop3(s, e, paid)")
+
 # (name, ok?) targets, each a ratio within one run
 # Every percentage KPI counts as "counting": the hand-written SQL they replace is counts or sums.
 ONLY = os.environ.get("BENCH_ONLY")
@@ -166,6 +205,10 @@ NOOP_SQL = """
         (SFUNC = bench_noop2_accum, STYPE = internal, FINALFUNC = kpi_internal.ratio_final);
     CREATE OR REPLACE AGGREGATE bench_noop3("any", "any", "any")
         (SFUNC = bench_noop3_accum, STYPE = internal, FINALFUNC = kpi_internal.clv_final_int);
+    CREATE OR REPLACE FUNCTION bench_noop5_accum(internal, "any", "any", "any", "any", "any") RETURNS internal
+        LANGUAGE C AS '$libdir/pg_kpi', 'churn_flags_accum';
+    CREATE OR REPLACE AGGREGATE bench_noop5("any", "any", "any", "any", "any")
+        (SFUNC = bench_noop5_accum, STYPE = internal, FINALFUNC = kpi_internal.ratio_final);
 """
 
 
@@ -192,6 +235,22 @@ def setup():
             CREATE TABLE bench_summaries AS SELECT id % 1000000 AS bucket, nps_agg(score) AS summary FROM bench GROUP BY 1;
             VACUUM (FREEZE, ANALYZE) bench_summaries;
             ANALYZE bench_daily;
+        """, capture=False)
+    if needed("mrr_bench") and table_rows("mrr_bench") != MRR_ROWS:
+        print(f"bench: generating mrr_bench, {MRR_ROWS:,} subscriptions...", file=sys.stderr)
+        psql(f"""
+            DROP TABLE IF EXISTS mrr_bench;
+            CREATE TABLE mrr_bench AS
+            SELECT (i * 7919 % {max(1, MRR_ROWS * 3 // 10)})::bigint AS customer_id,
+                   ((i * 37) % 50000 / 100.0)::numeric(10, 2) AS mrr,
+                   date '2023-01-01' + (i * 13 % 900)::int AS started_on,
+                   CASE WHEN i % 3 = 0 THEN date '2023-01-01' + (i * 13 % 900)::int + (i * 17 % 500)::int END AS ended_on
+            FROM generate_series(1, {MRR_ROWS}::bigint) AS i;
+            DROP TABLE IF EXISTS bench_months;
+            CREATE TABLE bench_months AS SELECT daterange(d::date, (d + interval '1 month')::date) AS period
+            FROM generate_series(date '2025-01-01', date '2025-12-01', interval '1 month') AS d;
+            VACUUM (FREEZE, ANALYZE) mrr_bench;
+            VACUUM (FREEZE, ANALYZE) bench_months;
         """, capture=False)
     for name, columns in CX_TABLES.items():
         if needed(name) and table_rows(name) != ROWS:
@@ -235,6 +294,10 @@ CX_TABLES = {
         CASE WHEN i % 53 = 0 THEN NULL ELSE ((i * 7919) # (i >> 7)) % 11 END::float8 AS score_f,
         CASE WHEN i % 17 = 0 THEN NULL ELSE 1 + (i * 31 + i / 7) % 5 END::float8 AS rating_f,
         CASE WHEN i % 29 = 0 THEN NULL ELSE 1 + (i * 11 + i / 3) % 4 END::bigint AS contacts_l""",
+    "mrr_rows_bench": """
+        CASE WHEN i % 7 = 0 THEN 0 ELSE ((i * 37) % 50000) / 100.0 END::numeric(10, 2) AS s,
+        CASE WHEN i % 5 = 0 THEN 0 ELSE ((i * 53) % 50000) / 100.0 END::numeric(10, 2) AS e,
+        i % 3 = 0 AS paid""",
     "ticket_bench": """
         timestamptz '2025-01-01' + i * interval '1 second' AS requested_at,
         CASE WHEN i % 41 = 0 THEN NULL
@@ -315,6 +378,9 @@ def main():
                         lambda g=g: bound(g, HAND)))
     targets.append(("clv numeric <= 0.50 x hand-written", lambda: ratio("clv numeric", HAND), 0.50,
                     lambda: bound("clv numeric", HAND)))
+    for g in ("mrr one month", "mrr twelve months"):
+        targets.append((f"{g} <= 0.33 x hand-written", lambda g=g: ratio(g, HAND), 0.33, lambda g=g: bound(g, HAND)))
+    targets.append(("mrr per-customer rows <= 1.10 x no-op", lambda: ratio("mrr per-customer rows", NOOP), 1.10, None))
     targets.append(("monthly NPS from daily summaries <= 1/20 x raw (speedup >= 20x)",
                     lambda: ratio("summary monthly by segment", HAND), 0.05, None))
     checks = []

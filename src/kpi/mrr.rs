@@ -92,16 +92,17 @@ impl MrrSummary {
         }
     }
 
-    /// The summary of one customer with MRR `start` and `end` (both non-negative) at the two
-    /// ends of the period, who paid before it or not. `None` when `end - start` does not fit.
-    pub fn customer(start: Scaled, end: Scaled, paid_before: bool) -> Option<Self> {
-        let mut s = MrrSummary::empty(None);
-        s.amounts[STARTING] = start;
-        s.amounts[ENDING] = end;
+    /// The movement of one customer with MRR `start` and `end` (both non-negative): its
+    /// index and amount, `Some(None)` for none (steady, or nothing at either end), `None` when
+    /// `end - start` does not fit.
+    #[inline]
+    pub fn movement(
+        start: Scaled,
+        end: Scaled,
+        paid_before: bool,
+    ) -> Option<Option<(usize, Scaled)>> {
         let (up, down) = (start.mantissa > 0, end.mantissa > 0);
-        s.counts[STARTING] = i64::from(up);
-        s.counts[ENDING] = i64::from(down);
-        let moved = match (up, down) {
+        Some(match (up, down) {
             (false, false) => None,
             (false, true) if paid_before => Some((REACTIVATION, end)),
             (false, true) => Some((NEW, end)),
@@ -117,12 +118,59 @@ impl MrrSummary {
                 )),
                 std::cmp::Ordering::Equal => None,
             },
-        };
-        if let Some((k, amount)) = moved {
+        })
+    }
+
+    /// The summary of one customer with MRR `start` and `end` (both non-negative) at the two
+    /// ends of the period, who paid before it or not. `None` when `end - start` does not fit.
+    pub fn customer(start: Scaled, end: Scaled, paid_before: bool) -> Option<Self> {
+        let mut s = MrrSummary::empty(None);
+        s.amounts[STARTING] = start;
+        s.amounts[ENDING] = end;
+        s.counts[STARTING] = i64::from(start.mantissa > 0);
+        s.counts[ENDING] = i64::from(end.mantissa > 0);
+        if let Some((k, amount)) = Self::movement(start, end, paid_before)? {
             s.amounts[k] = amount;
             s.counts[k] = 1;
         }
         Some(s)
+    }
+
+    /// Add one customer (remove it with `negate`) in place, touching only the amounts it
+    /// moves: the per-row path of `mrr_agg(starting_mrr, ending_mrr, ...)`. Returns the
+    /// amounts touched with their display scales, for a moving state's scale counts.
+    #[inline]
+    pub fn add_customer(
+        &mut self,
+        start: Scaled,
+        end: Scaled,
+        paid_before: bool,
+        negate: bool,
+    ) -> Result<[(usize, u32); 3], KpiError> {
+        let moved = Self::movement(start, end, paid_before).ok_or_else(too_large)?;
+        let mut touched = [(STARTING, start.scale), (ENDING, end.scale), (STARTING, 0)];
+        let mut step = |k: usize, x: Scaled| -> Result<(), KpiError> {
+            let m = if negate {
+                x.mantissa.checked_neg().ok_or_else(too_large)?
+            } else {
+                x.mantissa
+            };
+            self.amounts[k] = self.amounts[k].add(m, x.scale).ok_or_else(too_large)?;
+            let one = i64::from(x.mantissa > 0);
+            self.counts[k] = if negate {
+                self.counts[k] - one
+            } else {
+                self.counts[k] + one
+            };
+            Ok(())
+        };
+        step(STARTING, start)?;
+        step(ENDING, end)?;
+        if let Some((k, amount)) = moved {
+            step(k, amount)?;
+            touched[2] = (k, amount.scale);
+        }
+        Ok(touched)
     }
 
     /// `self += other` (`-=` with `negate`): amounts and counts, period unchanged.

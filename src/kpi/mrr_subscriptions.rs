@@ -123,15 +123,15 @@ crate::pg_v1_fn!(fn mrr_subs_accum_text_tstz, pg_finfo_mrr_subs_accum_text_tstz,
 crate::pg_v1_fn!(fn mrr_subs_accum_uuid_tstz, pg_finfo_mrr_subs_accum_uuid_tstz, |f| unsafe { step(f, Id::Uuid, Kind::Timestamptz) });
 
 /// Merge `other` into `s`: the periods must agree; customers add up by id.
-fn merge(s: &mut State, other: &State) -> Result<(), KpiError> {
+fn merge(s: &mut State, other: &mut State) -> Result<(), KpiError> {
     if let Some(p) = other.period.period {
         s.period.check(KPI, p)?;
     }
-    s.customers.merge(&other.customers)
+    s.customers.merge(&mut other.customers)
 }
 
 crate::pg_v1_fn!(fn mrr_subs_combine, pg_finfo_mrr_subs_combine, |f| unsafe {
-    let Some(other) = (!agg::arg_is_null(f, 1)).then(|| &*agg::arg_datum(f, 1).cast_mut_ptr::<State>()) else {
+    let Some(other) = (!agg::arg_is_null(f, 1)).then(|| &mut *agg::arg_datum(f, 1).cast_mut_ptr::<State>()) else {
         return match agg::state_arg::<State>(f) {
             Some(s) => agg::return_state(s),
             None => agg::return_null(f),
@@ -146,9 +146,12 @@ crate::pg_v1_fn!(fn mrr_subs_combine, pg_finfo_mrr_subs_combine, |f| unsafe {
 });
 
 crate::pg_v1_fn!(fn mrr_subs_serialize, pg_finfo_mrr_subs_serialize, |f| unsafe {
-    let s = &*agg::arg_datum(f, 0).cast_mut_ptr::<State>();
+    let s = &mut *agg::arg_datum(f, 0).cast_mut_ptr::<State>();
     let w = write_period(Writer::new(BYTES_VERSION), s.period.period);
-    agg::bytea_datum(&s.customers.write(w).into_vec())
+    match s.customers.write(w) {
+        Ok(w) => agg::bytea_datum(&w.into_vec()),
+        Err(e) => raise(e),
+    }
 });
 
 crate::pg_v1_fn!(fn mrr_subs_deserialize, pg_finfo_mrr_subs_deserialize, |f| unsafe {
@@ -168,7 +171,8 @@ crate::pg_v1_fn!(fn mrr_subs_deserialize, pg_finfo_mrr_subs_deserialize, |f| uns
 });
 
 crate::pg_v1_fn!(fn mrr_subs_final, pg_finfo_mrr_subs_final, |f| unsafe {
-    let s = &*agg::arg_datum(f, 0).cast_mut_ptr::<State>();
+    // applying the rows still queued changes how the state is held, not what it holds
+    let s = &mut *agg::arg_datum(f, 0).cast_mut_ptr::<State>();
     let mut summary = match s.customers.summary() {
         Ok(x) => x,
         Err(e) => raise(e),

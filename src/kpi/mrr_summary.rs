@@ -168,18 +168,21 @@ unsafe fn rows_step(f: pg_sys::FunctionCallInfo, args: usize, inverse: bool) -> 
         let start = amount_arg(f, 1, "starting_mrr");
         let end = amount_arg(f, 2, "ending_mrr");
         let paid = args == 3 && agg::arg_datum(f, 3).value() != 0;
-        let Some(one) = MrrSummary::customer(start, end, paid) else {
-            raise(KpiError::OutOfRange(
-                "mrr_agg amount does not fit 38 digits".into(),
-            ))
+        let touched = match m.state.add_customer(start, end, paid, inverse) {
+            Ok(t) => t,
+            Err(e) => raise(e),
         };
-        if let Err(e) = m.state.add(&one, inverse) {
-            raise(e)
+        // the scales of the amounts this customer moved (summary::Moving); the third entry is
+        // (STARTING, 0) when it moved none, which counts nothing that matters
+        for (k, scale) in touched {
+            if inverse {
+                m.scales[k].remove(scale);
+            } else {
+                m.scales[k].add(scale);
+            }
         }
-        if !inverse {
-            m.add_scales(one.scales());
-        } else if !m.remove_scales(one.scales()) {
-            return agg::return_null(f); // recompute the frame (summary::Moving)
+        if inverse && !m.scales.iter().all(|s| s.known()) {
+            return agg::return_null(f); // recompute the frame
         }
         agg::return_state(moving)
     }

@@ -121,7 +121,15 @@ fn random_customers_add_up_merge_and_unmerge() {
             };
             let (start, end, paid) = (amount(), amount(), next(2) == 1);
             let one = MrrSummary::customer(start, end, paid).unwrap();
+            // the in-place per-row path adds the same, and removing the row takes it back
+            let mut in_place = whole;
+            in_place.add_customer(start, end, paid, false).unwrap();
             whole.merge(&one).unwrap();
+            assert_eq!(in_place, whole);
+            in_place.add_customer(start, end, paid, true).unwrap();
+            let mut back = whole;
+            back.unmerge(&one).unwrap();
+            assert_eq!(in_place.counts, back.counts);
             if next(2) == 0 {
                 a.merge(&one).unwrap()
             } else {

@@ -94,6 +94,46 @@ FROM ours JOIN reference USING (period);
 SELECT count(*) FILTER (WHERE replace(o.m::text, '"period":"' || o.period::text || '"', '"period":null') <> r.m::text) AS shape_mismatches
 FROM ours o JOIN ours_rows r USING (period);
 
+-- 20,000 customers (past the size where the map queues rows and prefetches their slots), by
+-- bigint, text and uuid ids, serial and parallel: the reference's answer, digit for digit
+CREATE TABLE mrr_many AS
+SELECT (i * 7919 % 20000)::bigint AS customer_id, ((i * 37) % 50000 / 100.0)::numeric(10, 2) AS mrr,
+       date '2023-01-01' + (i * 13 % 900) AS started_on,
+       CASE WHEN i % 3 = 0 THEN date '2023-01-01' + (i * 13 % 900) + (i * 17 % 500) END AS ended_on
+FROM generate_series(1, 60000) AS i;
+ANALYZE mrr_many;
+CREATE TEMP TABLE many_reference AS
+SELECT concat_ws(' ', sum(s), sum(e), coalesce(sum(CASE WHEN s = 0 AND e > 0 AND NOT paid THEN e END), 0),
+                 coalesce(sum(CASE WHEN s = 0 AND e > 0 AND paid THEN e END), 0), coalesce(sum(CASE WHEN s > 0 AND e > s THEN e - s END), 0),
+                 coalesce(sum(CASE WHEN e > 0 AND s > e THEN s - e END), 0), coalesce(sum(CASE WHEN s > 0 AND e = 0 THEN s END), 0),
+                 count(*) FILTER (WHERE s > 0), count(*) FILTER (WHERE e > 0), count(*) FILTER (WHERE s > 0 AND e = 0)) AS answer
+FROM (SELECT customer_id,
+             coalesce(sum(mrr) FILTER (WHERE started_on < '2025-01-01' AND (ended_on IS NULL OR ended_on >= '2025-01-01')), 0) AS s,
+             coalesce(sum(mrr) FILTER (WHERE started_on < '2025-02-01' AND (ended_on IS NULL OR ended_on >= '2025-02-01')), 0) AS e,
+             coalesce(bool_or(mrr > 0 AND started_on < '2025-01-01'), false) AS paid
+      FROM mrr_many GROUP BY customer_id) AS c;
+CREATE FUNCTION mrr_answer(m mrrsummary) RETURNS text LANGUAGE sql AS $$
+    SELECT concat_ws(' ', starting_mrr(m), ending_mrr(m), new_mrr(m), reactivation_mrr(m), expansion_mrr(m),
+                     contraction_mrr(m), churned_mrr(m), customers_at_start(m), customers_at_end(m), churned_customers(m)) $$;
+SELECT mrr_answer(mrr_agg(customer_id, mrr, started_on, ended_on, daterange('2025-01-01', '2025-02-01'))) = answer AS bigint_ids,
+       mrr_answer(mrr_agg('cus_' || customer_id, mrr, started_on, ended_on, daterange('2025-01-01', '2025-02-01'))) = answer AS text_ids,
+       mrr_answer(mrr_agg(md5(customer_id::text)::uuid, mrr, started_on, ended_on, daterange('2025-01-01', '2025-02-01'))) = answer AS uuid_ids,
+       mrr_answer(mrr_agg(repeat('long customer id ', 3) || customer_id, mrr, started_on, ended_on, daterange('2025-01-01', '2025-02-01'))) = answer AS long_ids
+FROM mrr_many, many_reference GROUP BY answer;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SELECT mrr_answer(mrr_agg(customer_id, mrr, started_on, ended_on, daterange('2025-01-01', '2025-02-01'))) = answer AS parallel_bigint_ids,
+       mrr_answer(mrr_agg('cus_' || customer_id, mrr, started_on, ended_on, daterange('2025-01-01', '2025-02-01'))) = answer AS parallel_text_ids
+FROM mrr_many, many_reference GROUP BY answer;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+DROP TABLE mrr_many;
+DROP FUNCTION mrr_answer;
+
 -- timestamptz subscriptions over tstzrange periods give the date answer
 SET timezone = 'UTC';
 SELECT mrr_agg(customer_id, mrr, started_on::timestamptz, ended_on::timestamptz, tstzrange('2024-03-01', '2024-04-01'))::text
