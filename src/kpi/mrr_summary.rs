@@ -215,12 +215,12 @@ unsafe fn amount(x: Option<Scaled>) -> Option<pg_sys::Datum> {
     }
 }
 
-/// `scale * numerator / denominator` in PostgreSQL's numeric arithmetic (`100 * a / b` for a
+/// `factor * numerator / denominator` in PostgreSQL's numeric arithmetic (`100 * a / b` for a
 /// percentage, as the hand-written SQL computes it); NULL when the denominator is 0.
 unsafe fn ratio(
     numerator: Option<Scaled>,
     denominator: Option<Scaled>,
-    scale: i64,
+    factor: i64,
 ) -> Option<pg_sys::Datum> {
     let (Some(n), Some(d)) = (numerator, denominator) else {
         raise(KpiError::OutOfRange(
@@ -232,8 +232,8 @@ unsafe fn ratio(
     }
     unsafe {
         let mut n = agg::numeric_from_scaled(n);
-        if scale != 1 {
-            n = agg::numeric_mul(pg_sys::int64_to_numeric(scale), n);
+        if factor != 1 {
+            n = agg::numeric_mul(pg_sys::int64_to_numeric(factor), n);
         }
         Some(pg_sys::Datum::from(agg::numeric_div(
             n,

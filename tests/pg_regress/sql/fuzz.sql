@@ -11,7 +11,8 @@ INSERT INTO fuzz_seeds VALUES
     ('clvsummary', '{"v":1,"n":2,"value":150.5,"freq":6,"lifespan":4.000}'),
     ('sharesummary', '{"v":1,"hits":3.5,"total":40.25}'),
     ('churnsummary', '{"v":1,"lost":3,"at_start":40,"period":"[0099-01-01 BC,2025-02-01)"}'),
-    ('churnsummary', '{"v":1,"lost":0,"at_start":5,"period":"(2000-01-01 00:00:00+00,2000-01-02 00:00:00.5+00]"}');
+    ('churnsummary', '{"v":1,"lost":0,"at_start":5,"period":"(2000-01-01 00:00:00+00,2000-01-02 00:00:00.5+00]"}'),
+    ('mrrsummary', '{"v":1,"period":"[2025-01-01,2025-02-01)","starting_mrr":60,"ending_mrr":55.5,"new_mrr":5,"reactivation_mrr":0,"expansion_mrr":10.5,"contraction_mrr":10,"churned_mrr":10,"customers_at_start":3,"customers_at_end":3,"new_customers":1,"reactivated_customers":0,"expanded_customers":1,"contracted_customers":1,"churned_customers":1}');
 
 -- one random edit of a text: a character replaced, inserted or deleted, or the text cut
 CREATE FUNCTION mutate(t text) RETURNS text LANGUAGE sql AS $$
@@ -56,7 +57,8 @@ FROM (SELECT typ, fuzz_text(typ, value, 400) AS f FROM fuzz_seeds) AS r ORDER BY
 
 -- binary input, through COPY ... (FORMAT binary) from a file the server writes: mutated stored
 -- forms are refused with 22P02 or read back to the same bytes
-CREATE TABLE fuzz_sink (n npssummary, cs csatsummary, ce cessummary, cl clvsummary, sh sharesummary, ch churnsummary);
+CREATE TABLE fuzz_sink (n npssummary, cs csatsummary, ce cessummary, cl clvsummary, sh sharesummary, ch churnsummary,
+                        mr mrrsummary);
 CREATE FUNCTION copy_file(value bytea) RETURNS bytea LANGUAGE sql AS $$
     SELECT '\x5047434f50590aff0d0a00'::bytea || '\x0000000000000000'::bytea || '\x0001'::bytea
            || int4send(length(value)) || value || '\xffff'::bytea
@@ -68,7 +70,8 @@ DECLARE
 BEGIN
     accepted := 0; refused := 0; unstable := 0;
     col := CASE typ::text WHEN 'npssummary' THEN 'n' WHEN 'csatsummary' THEN 'cs' WHEN 'cessummary' THEN 'ce'
-                          WHEN 'clvsummary' THEN 'cl' WHEN 'sharesummary' THEN 'sh' ELSE 'ch' END;
+                          WHEN 'clvsummary' THEN 'cl' WHEN 'sharesummary' THEN 'sh' WHEN 'mrrsummary' THEN 'mr'
+                          ELSE 'ch' END;
     FOR j IN 1..n LOOP
         EXECUTE format('SELECT kpi_internal.%2$s_send(%1$L::%2$s)', seed, typ) INTO b;
         FOR e IN 0..(random() * 2)::int LOOP b := mutate(b); END LOOP;
@@ -88,7 +91,9 @@ BEGIN
 END $$;
 
 SELECT typ, (f).accepted > 0 AS some_accepted, (f).refused > 0 AS some_refused, (f).other, (f).unstable
-FROM (SELECT typ, fuzz_binary(typ, value, 200) AS f FROM fuzz_seeds) AS r ORDER BY typ::text, (f).accepted;
+-- (mrrsummary's bytes are mostly amounts and counts that must add up: more tries reach an accepted one)
+FROM (SELECT typ, fuzz_binary(typ, value, CASE typ WHEN 'mrrsummary'::regtype THEN 1000 ELSE 200 END) AS f
+      FROM fuzz_seeds) AS r ORDER BY typ::text, (f).accepted;
 
 -- the session still answers
 SELECT nps(s) FROM (VALUES (10), (9), (3)) AS v(s);
