@@ -14,6 +14,19 @@ FROM survey_responses r JOIN customers c USING (customer_id)
 GROUP BY 1 ORDER BY 1;
 
 \echo
+\echo '== NPS by segment in Q4 with its 95% interval, and whether it moved since Q3 (nps_test) =='
+SELECT segment, count_q4 AS answers, round(nps(q4), 1) AS nps_q4,
+       format('[%s, %s]', round(ci_lower(q4)::numeric, 1), round(ci_upper(q4)::numeric, 1)) AS interval_95,
+       round(nps(q3), 1) AS nps_q3, round(nps_test(q4, q3)::numeric, 3) AS p_value,
+       CASE WHEN nps_test(q4, q3) < 0.05 THEN 'changed' ELSE 'noise' END AS verdict
+FROM (SELECT c.segment, count(r.score) FILTER (WHERE r.answered_at >= '2025-10-01') AS count_q4,
+             nps_agg(r.score) FILTER (WHERE r.answered_at >= '2025-10-01') AS q4,
+             nps_agg(r.score) FILTER (WHERE r.answered_at >= '2025-07-01' AND r.answered_at < '2025-10-01') AS q3
+      FROM survey_responses r JOIN customers c USING (customer_id) GROUP BY c.segment) AS s
+ORDER BY segment;
+SELECT nps_sample_size(5) AS "answers for a +-5 point NPS (worst case)", proportion_sample_size(5) AS "for a +-5 point CSAT";
+
+\echo
 \echo '== Rolling NPS over the last 100 answers (a moving-window aggregate), at each month end =='
 SELECT to_char(answered_at, 'YYYY-MM-DD') AS day, round(rolling, 1) AS nps_last_100_answers
 FROM (SELECT answered_at,

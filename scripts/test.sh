@@ -80,6 +80,9 @@ for v in "${versions[@]}"; do
         step "PostgreSQL 15: client drivers write and read summaries (psycopg)"
         bash scripts/clients_test.sh
 
+        step "PostgreSQL 15: confidence intervals and tests agree with statsmodels and scipy"
+        bash scripts/stats_test.sh
+
         step "PostgreSQL 15: the Debian package installs and works without Rust"
         bash scripts/package_test.sh
     fi

@@ -7,6 +7,8 @@ pub mod churn_period;
 pub mod churn_summary;
 pub mod clv;
 pub mod clv_summary;
+pub mod confidence;
+pub mod confidence_sql;
 pub mod csat;
 pub mod csat_summary;
 pub mod duration;

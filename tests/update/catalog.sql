@@ -19,6 +19,8 @@ SELECT 'function ' || p.oid::regprocedure || ' ' || (to_jsonb(p) - ARRAY['oid', 
         'prolang', 'prorettype', 'proargtypes', 'prosupport', 'proallargtypes', 'protrftypes']
     || jsonb_build_object('namespace', n.nspname, 'language', l.lanname, 'returns', pg_get_function_result(p.oid),
         'arguments', pg_get_function_arguments(p.oid), 'support', p.prosupport::regprocedure::text,
+        -- argument defaults as stored, without the positions in the script that created them
+        'proargdefaults', regexp_replace(p.proargdefaults::text, ':location -?[0-9]+', '', 'g'),
         'comment', obj_description(p.oid, 'pg_proc')))::text
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang
 WHERE p.oid IN (SELECT objid FROM kpi_member WHERE classid = 'pg_proc'::regclass)
