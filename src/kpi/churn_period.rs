@@ -164,6 +164,16 @@ impl Period {
         )
     }
 
+    /// The period of a summary's text form, or the reason it is not one.
+    pub fn parse_text(text: &str) -> Result<Period, String> {
+        Period::parse_bare(text).ok_or_else(|| {
+            format!(
+                "period \"{text}\" is not a bounded date or timestamptz range within \
+                 4714-11-24 BC and 5874897-12-31 (294276-12-31 for timestamps)"
+            )
+        })
+    }
+
     /// Parse [`Period::bare`] text: a bounded date or timestamptz range.
     pub fn parse_bare(text: &str) -> Option<Period> {
         let lower_inc = match text.chars().next()? {
@@ -256,15 +266,8 @@ impl PeriodState {
         started: i64,
         ended: Option<i64>,
     ) -> Result<Option<bool>, KpiError> {
-        if let Some(e) = ended.filter(|&e| e < started) {
-            return Err(KpiError::InvalidParameter(format!(
-                "{kpi} end ({}) is before start ({})",
-                Moment(p.kind, e),
-                Moment(p.kind, started)
-            )));
-        }
-        let active = started < p.lower && ended.is_none_or(|e| e >= p.lower);
-        Ok(active.then(|| ended.is_some_and(|e| p.contains(e))))
+        check_order(kpi, p.kind, started, ended)?;
+        Ok(active_at(started, ended, p.lower).then(|| ended.is_some_and(|e| p.contains(e))))
     }
 
     /// Count (or with `inverse`, un-count) one customer against the group's period `p`.
@@ -298,6 +301,31 @@ impl PeriodState {
     ) -> Result<(), KpiError> {
         let p = self.check(kpi, p)?;
         self.count(kpi, &p, started, ended, inverse)
+    }
+}
+
+/// Is a customer (or subscription) from `started` to `ended` (`None`: still running) active at
+/// instant `t`: started before it and not ended before it.
+#[inline(always)]
+pub fn active_at(started: i64, ended: Option<i64>, t: i64) -> bool {
+    started < t && ended.is_none_or(|e| e >= t)
+}
+
+/// An end before its start is 22023 naming both.
+#[inline(always)]
+pub fn check_order(
+    kpi: &str,
+    kind: Kind,
+    started: i64,
+    ended: Option<i64>,
+) -> Result<(), KpiError> {
+    match ended.filter(|&e| e < started) {
+        Some(e) => Err(KpiError::InvalidParameter(format!(
+            "{kpi} end ({}) is before start ({})",
+            Moment(kind, e),
+            Moment(kind, started)
+        ))),
+        None => Ok(()),
     }
 }
 

@@ -8,7 +8,7 @@
 //! - PARALLEL SAFE: workers' maps travel as bytes and are merged by customer. No moving form (a
 //!   customer's flag "paid before" has no exact inverse).
 
-use super::churn_period::{read_period, write_period, PeriodState};
+use super::churn_period::{active_at, check_order, read_period, write_period, PeriodState};
 use super::mrr::MrrSummary;
 use super::mrr_customers::Customers;
 use crate::agg;
@@ -86,12 +86,13 @@ unsafe fn step(f: pg_sys::FunctionCallInfo, id: Id, kind: Kind) -> pg_sys::Datum
         let at = |n| kind.value(agg::arg_datum(f, n).value());
         let started = at(3);
         let ended = (!agg::arg_is_null(f, 4)).then(|| at(4));
-        // the error for an end before its start, and activity at both endpoints
-        if let Err(e) = PeriodState::classify(KPI, &p, started, ended) {
+        if let Err(e) = check_order(KPI, kind, started, ended) {
             raise(e)
         }
-        let active = |t: i64| started < t && ended.is_none_or(|e| e >= t);
-        let (at_start, at_end) = (active(p.lower), active(p.upper));
+        let (at_start, at_end) = (
+            active_at(started, ended, p.lower),
+            active_at(started, ended, p.upper),
+        );
         let paid = mrr.mantissa > 0 && started < p.lower;
         if at_start || at_end || paid {
             let d = agg::arg_datum(f, 1);

@@ -54,15 +54,7 @@ struct Form<P, D, C> {
 /// Version 1 of the text form.
 fn parse_v1(text: &str) -> Result<MrrSummary, String> {
     let f: Form<Nullable<String>, Decimal, Count> = crate::text::from_json(text)?;
-    let period = match f.period.0 {
-        None => None,
-        Some(p) => Some(Period::parse_bare(&p).ok_or_else(|| {
-            format!(
-                "period \"{p}\" is not a bounded date or timestamptz range within \
-                 4714-11-24 BC and 5874897-12-31 (294276-12-31 for timestamps)"
-            )
-        })?),
-    };
+    let period = f.period.0.as_deref().map(Period::parse_text).transpose()?;
     let mut s = MrrSummary::empty(period);
     s.amounts = [
         f.starting_mrr,
