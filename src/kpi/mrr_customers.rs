@@ -401,9 +401,7 @@ impl<A: Allocator + Copy> Customers<A> {
         self.flush()?;
         let mut s = MrrSummary::empty(None);
         for e in self.entries() {
-            let one =
-                MrrSummary::customer(e.start(), e.end(), e.paid_before).ok_or_else(too_large)?;
-            s.add(&one, false)?;
+            s.add_customer(e.start(), e.end(), e.paid_before, false)?;
         }
         Ok(s)
     }
