@@ -5,7 +5,8 @@
 -- double precision inputs for nps, csat, ces and their *_agg summaries, fcr_rate(bigint); equality,
 -- btree and hash operator classes and assignment casts from text and varchar for every summary
 -- type; KPIs from summed counts (nps_from_counts, ...); MRR movements (mrr_agg, mrrsummary, its
--- rollup, accessors and operators); confidence intervals, tests and sample sizes (ci_lower, ...).
+-- rollup, accessors and operators); confidence intervals, tests and sample sizes (ci_lower, ...);
+-- cessummary version 2 (the sum of squares; ces_agg's new transition functions).
 -- Every statement here is also in the fresh install script, in the .sql file beside its module.
 
 -- src/kpi/nps.sql
@@ -96,11 +97,96 @@ COMMENT ON FUNCTION kpi_internal.ces_mean_accum(internal, double precision) IS '
 COMMENT ON FUNCTION kpi_internal.ces_mean_inv(internal, double precision) IS 'ces(score) moving-aggregate inverse: subtracts one score';
 
 -- src/kpi/ces_summary.sql
+-- cessummary version 2 carries the sum of squares (for the t interval): ces_agg gets its own
+-- transition functions, which also sum squares (ces() keeps its own, unchanged). CREATE OR
+-- REPLACE AGGREGATE swaps the support functions of the existing ces_agg aggregates in place, so
+-- views and materialized views over them stay; 0.2.0's finals are then unused and dropped (the
+-- library still exports them for the 0.1.0 and 0.2.0 scripts).
+CREATE FUNCTION kpi_internal.ces_agg_accum(state internal, score smallint) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_agg_accum_int2';
+CREATE FUNCTION kpi_internal.ces_agg_inv(state internal, score smallint) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_agg_inv_int2';
+CREATE FUNCTION kpi_internal.ces_agg_accum(state internal, score integer) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_agg_accum_int4';
+CREATE FUNCTION kpi_internal.ces_agg_inv(state internal, score integer) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_agg_inv_int4';
+CREATE FUNCTION kpi_internal.ces_agg_accum(state internal, score bigint) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_agg_accum_int8';
+CREATE FUNCTION kpi_internal.ces_agg_inv(state internal, score bigint) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_agg_inv_int8';
+CREATE FUNCTION kpi_internal.ces_agg_accum(state internal, score numeric) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_agg_accum_numeric';
+CREATE FUNCTION kpi_internal.ces_agg_inv(state internal, score numeric) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_agg_inv_numeric';
+CREATE FUNCTION kpi_internal.ces_agg_accum(state internal, score double precision) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_agg_accum_float8';
+CREATE FUNCTION kpi_internal.ces_agg_inv(state internal, score double precision) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_agg_inv_float8';
+CREATE FUNCTION kpi_internal.ces_agg_combine_int(state internal, other internal) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_agg_combine_int';
+CREATE FUNCTION kpi_internal.ces_agg_combine_numeric(state internal, other internal) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_agg_combine_numeric';
+CREATE FUNCTION kpi_internal.ces_agg_serialize_int(state internal) RETURNS bytea
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_agg_serialize_int';
+CREATE FUNCTION kpi_internal.ces_agg_serialize_numeric(state internal) RETURNS bytea
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_agg_serialize_numeric';
+CREATE FUNCTION kpi_internal.ces_agg_deserialize_int(bytes bytea, unused internal) RETURNS internal
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_agg_deserialize_int';
+CREATE FUNCTION kpi_internal.ces_agg_deserialize_numeric(bytes bytea, unused internal) RETURNS internal
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_agg_deserialize_numeric';
+CREATE FUNCTION kpi_internal.ces_agg_final_int(state internal) RETURNS cessummary
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_agg_final_int';
+CREATE FUNCTION kpi_internal.ces_agg_final_numeric(state internal) RETURNS cessummary
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_agg_final_numeric';
+CREATE OR REPLACE AGGREGATE ces_agg(score smallint) (
+    SFUNC = kpi_internal.ces_agg_accum, STYPE = internal, FINALFUNC = kpi_internal.ces_agg_final_int,
+    COMBINEFUNC = kpi_internal.ces_agg_combine_int, SERIALFUNC = kpi_internal.ces_agg_serialize_int, DESERIALFUNC = kpi_internal.ces_agg_deserialize_int,
+    MSFUNC = kpi_internal.ces_agg_accum, MINVFUNC = kpi_internal.ces_agg_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.ces_agg_final_int, PARALLEL = SAFE);
+CREATE OR REPLACE AGGREGATE ces_agg(score integer) (
+    SFUNC = kpi_internal.ces_agg_accum, STYPE = internal, FINALFUNC = kpi_internal.ces_agg_final_int,
+    COMBINEFUNC = kpi_internal.ces_agg_combine_int, SERIALFUNC = kpi_internal.ces_agg_serialize_int, DESERIALFUNC = kpi_internal.ces_agg_deserialize_int,
+    MSFUNC = kpi_internal.ces_agg_accum, MINVFUNC = kpi_internal.ces_agg_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.ces_agg_final_int, PARALLEL = SAFE);
+CREATE OR REPLACE AGGREGATE ces_agg(score bigint) (
+    SFUNC = kpi_internal.ces_agg_accum, STYPE = internal, FINALFUNC = kpi_internal.ces_agg_final_int,
+    COMBINEFUNC = kpi_internal.ces_agg_combine_int, SERIALFUNC = kpi_internal.ces_agg_serialize_int, DESERIALFUNC = kpi_internal.ces_agg_deserialize_int,
+    MSFUNC = kpi_internal.ces_agg_accum, MINVFUNC = kpi_internal.ces_agg_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.ces_agg_final_int, PARALLEL = SAFE);
+CREATE OR REPLACE AGGREGATE ces_agg(score numeric) (
+    SFUNC = kpi_internal.ces_agg_accum, STYPE = internal, FINALFUNC = kpi_internal.ces_agg_final_numeric,
+    COMBINEFUNC = kpi_internal.ces_agg_combine_numeric, SERIALFUNC = kpi_internal.ces_agg_serialize_numeric, DESERIALFUNC = kpi_internal.ces_agg_deserialize_numeric,
+    MSFUNC = kpi_internal.ces_agg_accum, MINVFUNC = kpi_internal.ces_agg_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.ces_agg_final_numeric, PARALLEL = SAFE);
 CREATE AGGREGATE ces_agg(score double precision) (
-    SFUNC = kpi_internal.ces_mean_accum, STYPE = internal, FINALFUNC = kpi_internal.ces_summary_final_numeric,
-    COMBINEFUNC = kpi_internal.mean_combine_numeric, SERIALFUNC = kpi_internal.mean_serialize_numeric, DESERIALFUNC = kpi_internal.mean_deserialize_numeric,
-    MSFUNC = kpi_internal.ces_mean_accum, MINVFUNC = kpi_internal.ces_mean_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.ces_summary_final_numeric, PARALLEL = SAFE);
-COMMENT ON AGGREGATE ces_agg(double precision) IS 'CES summary (exact sum and count of scores), to store and re-aggregate exactly with rollup(); same NULL rules and errors as ces(); double precision values are read as float8::numeric reads them (15 significant digits), NaN and infinities are error 22003';
+    SFUNC = kpi_internal.ces_agg_accum, STYPE = internal, FINALFUNC = kpi_internal.ces_agg_final_numeric,
+    COMBINEFUNC = kpi_internal.ces_agg_combine_numeric, SERIALFUNC = kpi_internal.ces_agg_serialize_numeric, DESERIALFUNC = kpi_internal.ces_agg_deserialize_numeric,
+    MSFUNC = kpi_internal.ces_agg_accum, MINVFUNC = kpi_internal.ces_agg_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.ces_agg_final_numeric, PARALLEL = SAFE);
+DROP FUNCTION kpi_internal.ces_summary_final_int(internal);
+DROP FUNCTION kpi_internal.ces_summary_final_numeric(internal);
+COMMENT ON TYPE cessummary IS 'CES partial state: exact sum, count and sum of squares of effort scores, stored versioned; text form {"v":2,"count":N,"sum":S,"sum_squares":Q} (version 1, without sum_squares, still reads; its interval is NULL); combine with rollup(), read with ces(), responses(), ci_lower(), ci_upper()';
+COMMENT ON FUNCTION kpi_internal.cessummary_in(cstring) IS 'cessummary input: parses {"v":2,"count":N,"sum":S,"sum_squares":Q} or version 1 {"v":1,"count":N,"sum":S}; malformed or impossible text (count * Q < S^2) is error 22P02';
+COMMENT ON FUNCTION kpi_internal.cessummary_out(cessummary) IS 'cessummary output: {"v":2,"count":N,"sum":S,"sum_squares":Q}, or version 1 {"v":1,"count":N,"sum":S} for a summary without a sum of squares';
+COMMENT ON FUNCTION kpi_internal.cessummary_send(cessummary) IS 'cessummary binary output: version byte, scaled sum, count, scaled sum of squares (version 2; version 1 has none)';
+COMMENT ON FUNCTION kpi_internal.ces_agg_accum(internal, smallint) IS 'ces_agg(score) transition function: adds one score to the exact sum and sum of squares';
+COMMENT ON FUNCTION kpi_internal.ces_agg_inv(internal, smallint) IS 'ces_agg(score) moving-aggregate inverse: subtracts one score';
+COMMENT ON FUNCTION kpi_internal.ces_agg_accum(internal, integer) IS 'ces_agg(score) transition function: adds one score to the exact sum and sum of squares';
+COMMENT ON FUNCTION kpi_internal.ces_agg_inv(internal, integer) IS 'ces_agg(score) moving-aggregate inverse: subtracts one score';
+COMMENT ON FUNCTION kpi_internal.ces_agg_accum(internal, bigint) IS 'ces_agg(score) transition function: adds one score to the exact sum and sum of squares';
+COMMENT ON FUNCTION kpi_internal.ces_agg_inv(internal, bigint) IS 'ces_agg(score) moving-aggregate inverse: subtracts one score';
+COMMENT ON FUNCTION kpi_internal.ces_agg_accum(internal, numeric) IS 'ces_agg(score) transition function: adds one score to the exact sum and sum of squares';
+COMMENT ON FUNCTION kpi_internal.ces_agg_inv(internal, numeric) IS 'ces_agg(score) moving-aggregate inverse: subtracts one score';
+COMMENT ON FUNCTION kpi_internal.ces_agg_accum(internal, double precision) IS 'ces_agg(score) transition function: adds one score to the exact sum and sum of squares';
+COMMENT ON FUNCTION kpi_internal.ces_agg_inv(internal, double precision) IS 'ces_agg(score) moving-aggregate inverse: subtracts one score';
+COMMENT ON FUNCTION kpi_internal.ces_agg_combine_int(internal, internal) IS 'ces_agg(integer types) combine function: adds two partial sums, counts and sums of squares';
+COMMENT ON FUNCTION kpi_internal.ces_agg_combine_numeric(internal, internal) IS 'ces_agg(numeric, double precision) combine function: adds two partial sums, counts and sums of squares';
+COMMENT ON FUNCTION kpi_internal.ces_agg_serialize_int(internal) IS 'ces_agg(integer types) serialize function: state to bytea';
+COMMENT ON FUNCTION kpi_internal.ces_agg_serialize_numeric(internal) IS 'ces_agg(numeric, double precision) serialize function: state to bytea';
+COMMENT ON FUNCTION kpi_internal.ces_agg_deserialize_int(bytea, internal) IS 'ces_agg(integer types) deserialize function: bytea to state';
+COMMENT ON FUNCTION kpi_internal.ces_agg_deserialize_numeric(bytea, internal) IS 'ces_agg(numeric, double precision) deserialize function: bytea to state';
+COMMENT ON FUNCTION kpi_internal.ces_agg_final_int(internal) IS 'ces_agg(integer types) final function: the integer sum, count and sum of squares as a cessummary';
+COMMENT ON FUNCTION kpi_internal.ces_agg_final_numeric(internal) IS 'ces_agg(numeric, double precision) final function: the exact sum, count and sum of squares (at twice the scores'' scale; none past 38 digits) as a cessummary; a sum past 38 digits is error 22003';
+COMMENT ON AGGREGATE ces_agg(smallint) IS 'CES summary (exact sum, count and sum of squares of the scores), to store and re-aggregate exactly with rollup() and to give the t interval (ci_lower, ci_upper); same NULL rules and errors as ces()';
+COMMENT ON AGGREGATE ces_agg(integer) IS 'CES summary (exact sum, count and sum of squares of the scores), to store and re-aggregate exactly with rollup() and to give the t interval (ci_lower, ci_upper); same NULL rules and errors as ces()';
+COMMENT ON AGGREGATE ces_agg(bigint) IS 'CES summary (exact sum, count and sum of squares of the scores), to store and re-aggregate exactly with rollup() and to give the t interval (ci_lower, ci_upper); same NULL rules and errors as ces()';
+COMMENT ON AGGREGATE ces_agg(numeric) IS 'CES summary (exact sum, count and sum of squares of the scores), to store and re-aggregate exactly with rollup() and to give the t interval (ci_lower, ci_upper); same NULL rules and errors as ces()';
+COMMENT ON AGGREGATE ces_agg(double precision) IS 'CES summary (exact sum, count and sum of squares of the scores), to store and re-aggregate exactly with rollup() and to give the t interval (ci_lower, ci_upper); same NULL rules and errors as ces(); double precision values are read as float8::numeric reads them (15 significant digits), NaN and infinities are error 22003';
 
 -- src/kpi/csat_summary.sql
 CREATE FUNCTION kpi_internal.csat_summary_accum(state internal, rating double precision, threshold double precision) RETURNS internal
@@ -827,3 +913,15 @@ COMMENT ON FUNCTION ci_upper(mrrsummary, double precision, text) IS 'Upper end o
 COMMENT ON FUNCTION margin_of_error(mrrsummary, double precision, text) IS 'Half the width of the confidence interval of the customer churn rate (churned of customers at start), in percentage points; NULL when nothing was counted';
 COMMENT ON FUNCTION std_error(mrrsummary) IS 'Standard error of the customer churn rate (churned of customers at start), in percentage points: 100 * sqrt(p (1 - p) / n); NULL when nothing was counted';
 COMMENT ON FUNCTION proportion_test(mrrsummary, mrrsummary) IS 'Two-sided p-value of the pooled two-proportion z test of the customer churn rate (churned of customers at start) of a against b; 1 when both are all 0 or all 100 %; NULL when either counted nothing';
+CREATE FUNCTION ci_lower(summary cessummary, confidence double precision DEFAULT 0.95, method text DEFAULT 't') RETURNS double precision
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_ci_lower';
+CREATE FUNCTION ci_upper(summary cessummary, confidence double precision DEFAULT 0.95, method text DEFAULT 't') RETURNS double precision
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_ci_upper';
+CREATE FUNCTION margin_of_error(summary cessummary, confidence double precision DEFAULT 0.95, method text DEFAULT 't') RETURNS double precision
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_margin_of_error';
+CREATE FUNCTION std_error(summary cessummary) RETURNS double precision
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_std_error';
+COMMENT ON FUNCTION ci_lower(cessummary, double precision, text) IS 'Lower end of the confidence interval of the mean effort score, in score units: method t (Student''s t from the sample variance); confidence in (0, 1), default 0.95; NULL with fewer than two responses or for a version 1 summary (no sum of squares)';
+COMMENT ON FUNCTION ci_upper(cessummary, double precision, text) IS 'Upper end of the confidence interval of the mean effort score, in score units: method t (Student''s t from the sample variance); confidence in (0, 1), default 0.95; NULL with fewer than two responses or for a version 1 summary (no sum of squares)';
+COMMENT ON FUNCTION margin_of_error(cessummary, double precision, text) IS 'Half the width of the t interval of the mean effort score, in score units; NULL with fewer than two responses or for a version 1 summary (no sum of squares)';
+COMMENT ON FUNCTION std_error(cessummary) IS 'Standard error of the mean effort score, in score units: s / sqrt(n) with s the sample standard deviation; NULL with fewer than two responses or for a version 1 summary (no sum of squares)';

@@ -39,6 +39,12 @@ pub trait Summary: AggState {
     fn scales(&self) -> [u32; DECIMALS] {
         [0; DECIMALS]
     }
+    /// False when a removal ([`Summary::unmerge`]) left the state short of what the inputs
+    /// still in it would give (`cessummary`'s sum of squares, once an input had none): a moving
+    /// aggregate's inverse then returns NULL and PostgreSQL recomputes the frame.
+    fn exact(&self) -> bool {
+        true
+    }
 }
 
 /// The state of a moving aggregate over summaries (or a summary built row by row): the summary
@@ -152,7 +158,7 @@ pub(crate) unsafe fn rollup<S: Summary>(
                         S::TYPE
                     )));
                 }
-                if !m.remove_scales(o.scales()) {
+                if !m.remove_scales(o.scales()) || !m.state.exact() {
                     return agg::return_null(fcinfo); // recompute the frame
                 }
             }

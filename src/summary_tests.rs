@@ -5,7 +5,7 @@
 //! thousands of truncated, extended and mutated byte strings and texts, and hostile ones, are
 //! fed to both inputs: each is a 22P02 error or a value that round-trips like the others.
 
-use crate::kpi::ces::MeanState;
+use crate::kpi::ces_summary::CesSummary;
 use crate::kpi::churn_period::{Period, PeriodState};
 use crate::kpi::clv::ClvState;
 use crate::kpi::csat_summary::CsatState;
@@ -61,13 +61,41 @@ fn nps(next: Rng) -> NpsState {
     NpsState::from_counts(counts).unwrap()
 }
 
-fn ces(next: Rng) -> MeanState<Scaled> {
+fn ces(next: Rng) -> CesSummary {
     let count = count(next, i64::MAX);
     let mut sum = decimal(next, false);
     if count == 0 {
         sum.mantissa = 0;
     }
-    MeanState { sum, count }
+    let mut s = CesSummary {
+        sum,
+        count,
+        squares: None,
+    };
+    if next(3) != 0 {
+        let valid = |s: &CesSummary| CesSummary::from_stored(&s.to_stored()).is_ok();
+        let mut q = decimal(next, true);
+        if count == 0 {
+            q.mantissa = 0;
+        }
+        s.squares = Some(q);
+        if !valid(&s) {
+            // the least the sum allows: sum^2 / count rounded up, at twice the sum's scale
+            let n = i128::from(count.max(1));
+            s.squares = sum
+                .mantissa
+                .checked_mul(sum.mantissa)
+                .filter(|_| 2 * sum.scale <= crate::numeric::MAX_SCALE)
+                .map(|m2| Scaled {
+                    mantissa: m2 / n + i128::from(m2 % n != 0),
+                    scale: 2 * sum.scale,
+                });
+        }
+        if !valid(&s) {
+            s.squares = None;
+        }
+    }
+    s
 }
 
 fn csat(next: Rng) -> CsatState {
@@ -283,15 +311,15 @@ fn mrrsummary_inputs_round_trip() {
 /// The values 0.1.0 was known to accept in binary but could not print (issue 9): refused now.
 #[test]
 fn binary_values_without_a_text_form_are_refused() {
-    let min_sum = MeanState {
+    let min_sum = CesSummary {
         sum: Scaled {
             mantissa: i128::MIN,
             scale: 0,
         },
         count: 1,
+        squares: None,
     };
-    let e =
-        MeanState::<Scaled>::from_stored(&crate::agg::AggState::to_bytes(&min_sum)).unwrap_err();
+    let e = CesSummary::from_stored(&crate::agg::AggState::to_bytes(&min_sum)).unwrap_err();
     assert_eq!(e.sqlstate(), "22P02");
     let infinite = PeriodState::new(
         RatioState { hits: 0, total: 1 },
@@ -341,12 +369,13 @@ fn what_0_1_0_stored_and_printed_still_reads() {
         NpsState::from_stored(&bytes("0103000000000001c80100f0a20405")).unwrap(),
         nps
     );
-    let ces = MeanState {
+    let ces = CesSummary {
         sum: x(1250, 2),
         count: 3,
+        squares: None,
     };
     assert_eq!(
-        MeanState::<Scaled>::from_stored(&bytes(
+        CesSummary::from_stored(&bytes(
             "01e2040000000000000000000000000000020300000000000000"
         ))
         .unwrap(),
@@ -409,7 +438,7 @@ fn what_0_1_0_stored_and_printed_still_reads() {
         nps
     );
     assert_eq!(
-        MeanState::<Scaled>::from_text(r#"{"v":1,"count":3,"sum":12.50}"#).unwrap(),
+        CesSummary::from_text(r#"{"v":1,"count":3,"sum":12.50}"#).unwrap(),
         ces
     );
     assert_eq!(

@@ -162,38 +162,82 @@ impl<T: CheckedSum> AggState for MeanState<T> {
     }
 }
 
+/// A transition state holding a [`MeanState`]: `ces()`'s own, or `ces_agg()`'s, which also sums
+/// the squares of the scores (for the t interval). The steps below serve both; `ces()` pays
+/// nothing for the squares (`SQUARES` is a constant, the square step compiles away).
+pub trait Mean<T>: AggState {
+    /// Does this state sum squares (so the step reads each score's exact value for it)?
+    const SQUARES: bool = false;
+    fn mean(&mut self) -> &mut MeanState<T>;
+    /// Add (or with `inverse`, remove) the square of `m / 10^s`.
+    #[inline(always)]
+    fn square(&mut self, _m: i128, _s: u32, _inverse: bool) {}
+    /// False once the squares no longer fit: an inverse step must then recompute the frame.
+    #[inline(always)]
+    fn squares_known(&self) -> bool {
+        true
+    }
+}
+
+impl<T: CheckedSum> Mean<T> for MeanState<T> {
+    #[inline(always)]
+    fn mean(&mut self) -> &mut MeanState<T> {
+        self
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // SQL glue
 
 #[inline(always)]
-unsafe fn int_step(
+pub(crate) unsafe fn int_step<S: Mean<i128>>(
     f: pg_sys::FunctionCallInfo,
     read: fn(pg_sys::Datum) -> i128,
     inverse: bool,
 ) -> pg_sys::Datum {
     unsafe {
-        let arg = agg::args_not_null::<1>(f);
-        agg::transition::<MeanState<i128>>(
-            f,
-            #[inline(always)]
-            |s| match arg {
-                None => Ok(()),
-                Some([d]) if inverse => s.remove(read(d), "ces"),
-                Some([d]) => s.accum(read(d), "ces"),
-            },
-        )
+        let state = agg::state_or_new::<S>(f);
+        if let Some([d]) = agg::args_not_null::<1>(f) {
+            let x = read(d);
+            let s = &mut *state;
+            if S::SQUARES {
+                s.square(x, 0, inverse);
+            }
+            let step = if inverse {
+                s.mean().remove(x, "ces")
+            } else {
+                s.mean().accum(x, "ces")
+            };
+            if let Err(e) = step {
+                crate::error::raise(e);
+            }
+            if inverse && !s.squares_known() {
+                return agg::return_null(f); // a square did not fit: recompute the frame
+            }
+        }
+        agg::return_state(state)
     }
 }
 
 #[inline(always)]
-unsafe fn numeric_step(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
+pub(crate) unsafe fn numeric_step<S: Mean<NumericSum>>(
+    f: pg_sys::FunctionCallInfo,
+    inverse: bool,
+) -> pg_sys::Datum {
     unsafe {
-        let state = agg::state_or_new::<MeanState<NumericSum>>(f);
+        let state = agg::state_or_new::<S>(f);
         if let Some([d]) = agg::args_not_null::<1>(f) {
-            if let Err(why) = (*state).step_numeric(agg::varlena_bytes(d), inverse) {
+            let bytes = agg::varlena_bytes(d);
+            let s = &mut *state;
+            if let Err(why) = s.mean().step_numeric(bytes, inverse) {
                 agg::raise_refused(why, d, "ces", "score", overflow("ces"));
             }
-            if inverse && !(*state).sum.scale_known() {
+            if S::SQUARES {
+                // a finite value of at most 38 digits (step_numeric refused the others)
+                let (m, scale) = crate::numeric::to_scaled(bytes).unwrap_or_default();
+                s.square(m, scale, inverse);
+            }
+            if inverse && !(s.mean().sum.scale_known() && s.squares_known()) {
                 return agg::return_null(f); // the last value at the sum's scale left: recompute
             }
         }
@@ -202,19 +246,26 @@ unsafe fn numeric_step(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Da
 }
 
 #[inline(always)]
-unsafe fn float8_step(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
+pub(crate) unsafe fn float8_step<S: Mean<NumericSum>>(
+    f: pg_sys::FunctionCallInfo,
+    inverse: bool,
+) -> pg_sys::Datum {
     unsafe {
-        let state = agg::state_or_new::<MeanState<NumericSum>>(f);
+        let state = agg::state_or_new::<S>(f);
         if let Some([d]) = agg::args_not_null::<1>(f) {
             let x = agg::float8_scaled_arg(d, "ces", "score");
-            if let Err(why) = (*state).step_scaled(x, inverse) {
+            let s = &mut *state;
+            if let Err(why) = s.mean().step_scaled(x, inverse) {
                 // not raise_refused: it would read the datum as a numeric
                 match why {
                     Refused::TooMany => crate::error::raise(overflow("ces")),
                     _ => agg::not_exact_float(f64::from_bits(d.value() as u64), "ces", "score"),
                 }
             }
-            if inverse && !(*state).sum.scale_known() {
+            if S::SQUARES {
+                s.square(x.mantissa, x.scale, inverse);
+            }
+            if inverse && !(s.mean().sum.scale_known() && s.squares_known()) {
                 return agg::return_null(f); // the last value at the sum's scale left: recompute
             }
         }
@@ -222,26 +273,26 @@ unsafe fn float8_step(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Dat
     }
 }
 
-fn int2(d: pg_sys::Datum) -> i128 {
+pub(crate) fn int2(d: pg_sys::Datum) -> i128 {
     i128::from(d.value() as i16)
 }
-fn int4(d: pg_sys::Datum) -> i128 {
+pub(crate) fn int4(d: pg_sys::Datum) -> i128 {
     i128::from(d.value() as i32)
 }
-fn int8(d: pg_sys::Datum) -> i128 {
+pub(crate) fn int8(d: pg_sys::Datum) -> i128 {
     i128::from(d.value() as i64)
 }
 
-crate::pg_v1_fn!(fn ces_mean_accum_int2, pg_finfo_ces_mean_accum_int2, |f| unsafe { int_step(f, int2, false) });
-crate::pg_v1_fn!(fn ces_mean_accum_int4, pg_finfo_ces_mean_accum_int4, |f| unsafe { int_step(f, int4, false) });
-crate::pg_v1_fn!(fn ces_mean_accum_int8, pg_finfo_ces_mean_accum_int8, |f| unsafe { int_step(f, int8, false) });
-crate::pg_v1_fn!(fn ces_mean_inv_int2, pg_finfo_ces_mean_inv_int2, |f| unsafe { int_step(f, int2, true) });
-crate::pg_v1_fn!(fn ces_mean_inv_int4, pg_finfo_ces_mean_inv_int4, |f| unsafe { int_step(f, int4, true) });
-crate::pg_v1_fn!(fn ces_mean_inv_int8, pg_finfo_ces_mean_inv_int8, |f| unsafe { int_step(f, int8, true) });
-crate::pg_v1_fn!(fn ces_mean_accum_numeric, pg_finfo_ces_mean_accum_numeric, |f| unsafe { numeric_step(f, false) });
-crate::pg_v1_fn!(fn ces_mean_inv_numeric, pg_finfo_ces_mean_inv_numeric, |f| unsafe { numeric_step(f, true) });
-crate::pg_v1_fn!(fn ces_mean_accum_float8, pg_finfo_ces_mean_accum_float8, |f| unsafe { float8_step(f, false) });
-crate::pg_v1_fn!(fn ces_mean_inv_float8, pg_finfo_ces_mean_inv_float8, |f| unsafe { float8_step(f, true) });
+crate::pg_v1_fn!(fn ces_mean_accum_int2, pg_finfo_ces_mean_accum_int2, |f| unsafe { int_step::<MeanState<i128>>(f, int2, false) });
+crate::pg_v1_fn!(fn ces_mean_accum_int4, pg_finfo_ces_mean_accum_int4, |f| unsafe { int_step::<MeanState<i128>>(f, int4, false) });
+crate::pg_v1_fn!(fn ces_mean_accum_int8, pg_finfo_ces_mean_accum_int8, |f| unsafe { int_step::<MeanState<i128>>(f, int8, false) });
+crate::pg_v1_fn!(fn ces_mean_inv_int2, pg_finfo_ces_mean_inv_int2, |f| unsafe { int_step::<MeanState<i128>>(f, int2, true) });
+crate::pg_v1_fn!(fn ces_mean_inv_int4, pg_finfo_ces_mean_inv_int4, |f| unsafe { int_step::<MeanState<i128>>(f, int4, true) });
+crate::pg_v1_fn!(fn ces_mean_inv_int8, pg_finfo_ces_mean_inv_int8, |f| unsafe { int_step::<MeanState<i128>>(f, int8, true) });
+crate::pg_v1_fn!(fn ces_mean_accum_numeric, pg_finfo_ces_mean_accum_numeric, |f| unsafe { numeric_step::<MeanState<NumericSum>>(f, false) });
+crate::pg_v1_fn!(fn ces_mean_inv_numeric, pg_finfo_ces_mean_inv_numeric, |f| unsafe { numeric_step::<MeanState<NumericSum>>(f, true) });
+crate::pg_v1_fn!(fn ces_mean_accum_float8, pg_finfo_ces_mean_accum_float8, |f| unsafe { float8_step::<MeanState<NumericSum>>(f, false) });
+crate::pg_v1_fn!(fn ces_mean_inv_float8, pg_finfo_ces_mean_inv_float8, |f| unsafe { float8_step::<MeanState<NumericSum>>(f, true) });
 crate::pg_v1_fn!(fn mean_combine_int, pg_finfo_mean_combine_int, |f| unsafe { agg::combine::<MeanState<i128>>(f) });
 crate::pg_v1_fn!(fn mean_combine_numeric, pg_finfo_mean_combine_numeric, |f| unsafe { agg::combine::<MeanState<NumericSum>>(f) });
 crate::pg_v1_fn!(fn mean_serialize_int, pg_finfo_mean_serialize_int, |f| unsafe { agg::serialize::<MeanState<i128>>(f) });

@@ -1,35 +1,220 @@
-//! # `cessummary`: a stored CES partial state (sum and count) that rolls up exactly
+//! # `cessummary`: a stored CES partial state (sum, count, sum of squares) that rolls up exactly
 //!
-//! - `ces_agg(score) -> cessummary` (`smallint`, `integer`, `bigint`, `numeric`): the exact sum and
-//!   the count of the non-NULL scores. Same NULL rules and errors as `ces(score)`.
+//! - `ces_agg(score) -> cessummary` (`smallint`, `integer`, `bigint`, `numeric`, `double
+//!   precision`): the exact sum, the count and the exact sum of squares of the non-NULL scores
+//!   (see [`super::ces_agg`]). Same NULL rules and errors as `ces(score)`.
 //! - `rollup(cessummary) -> cessummary`: adds summaries exactly; PARALLEL SAFE, moving form.
 //! - Accessors: `ces(cessummary) -> numeric` (the mean, equal to `ces(score)` and `avg(score)`;
-//!   NULL for a summary of nothing), `responses(cessummary) -> bigint`.
-//! - Text form `{"v":1,"count":3,"sum":12.50}`; stored form: a version byte, the sum as a scaled
-//!   128-bit integer and its scale, the count. Malformed text or impossible bytes are 22P02.
+//!   NULL for a summary of nothing), `responses(cessummary) -> bigint`; the t interval in
+//!   [`super::confidence_sql`].
+//! - Text form version 2 `{"v":2,"count":3,"sum":12.50,"sum_squares":52.2500}`; stored form: a
+//!   version byte, the sum as a scaled 128-bit integer and its scale, the count, the sum of
+//!   squares likewise. Version 1 (0.1.0 to 0.2.0: no sum of squares) still reads everywhere and
+//!   is what a summary without a sum of squares prints and stores as: those of version 1, and a
+//!   sum of squares past 38 digits (its interval is NULL). A rollup of both is version 1.
+//!   Malformed text or impossible bytes are 22P02.
 
-use super::ces::MeanState;
-use crate::agg;
+use crate::agg::{self, AggState};
+use crate::bytes::{Field, Reader, Writer};
 use crate::error::KpiError;
 use crate::numeric::Scaled;
-use crate::numeric_sum::NumericSum;
 use crate::summary::{self, Summary};
 use crate::text::{Count, Decimal, Number};
+use num_bigint::BigInt;
 use pgrx::pg_sys;
+use std::cmp::Ordering;
 
-const VERSION: u8 = 1;
-const EXPECTED: &str = r#"{"v":1,"count":<responses>,"sum":<exact sum of the scores>}"#;
+const EXPECTED: &str = r#"{"v":2,"count":<responses>,"sum":<exact sum of the scores>,"sum_squares":<exact sum of their squares>}"#;
+
+/// A stored CES summary: the exact sum and count of the scores and, from version 2, the exact
+/// sum of their squares (`None`: a version 1 summary, or squares past 38 digits).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CesSummary {
+    pub sum: Scaled,
+    pub count: i64,
+    pub squares: Option<Scaled>,
+}
+
+/// The summary of nothing (a rollup's first state): version 2, every sum 0.
+impl Default for CesSummary {
+    fn default() -> Self {
+        CesSummary {
+            sum: Scaled::default(),
+            count: 0,
+            squares: Some(Scaled::default()),
+        }
+    }
+}
+
+#[cold]
+fn overflow() -> KpiError {
+    KpiError::OutOfRange("ces sum is out of range".into())
+}
+
+impl CesSummary {
+    /// The summary of one score `m / 10^s` (tests and references).
+    pub fn of(scores: &[Scaled]) -> Option<CesSummary> {
+        let mut out = CesSummary::default();
+        for x in scores {
+            out.sum = out.sum.add(x.mantissa, x.scale)?;
+            out.count += 1;
+            out.squares = add_square(out.squares, x.mantissa, x.scale, false);
+        }
+        Some(out)
+    }
+
+    /// `count * sum_squares - sum^2`, exact in sign (n times the sum of squared deviations from
+    /// the mean): its sign and its value as `f64`. `None` without a sum of squares.
+    pub fn spread(&self) -> Option<(Ordering, f64)> {
+        let q = self.squares?;
+        let (s, n) = (self.sum, self.count);
+        let scale = q.scale.max(2 * s.scale);
+        let unscale = 10f64.powi(scale as i32);
+        // i128 when it fits (scores of a few digits: always), else exactly in a BigInt
+        let fast = (|| {
+            let pow = |e: u32| 10i128.checked_pow(e);
+            let a = i128::from(n)
+                .checked_mul(q.mantissa)?
+                .checked_mul(pow(scale - q.scale)?)?;
+            let b = s
+                .mantissa
+                .checked_mul(s.mantissa)?
+                .checked_mul(pow(scale - 2 * s.scale)?)?;
+            a.checked_sub(b)
+        })();
+        Some(match fast {
+            Some(d) => (d.cmp(&0), d as f64 / unscale),
+            None => {
+                let pow = |e: u32| BigInt::from(10).pow(e);
+                let a = BigInt::from(n) * q.mantissa * pow(scale - q.scale);
+                let b = BigInt::from(s.mantissa).pow(2) * pow(scale - 2 * s.scale);
+                let d = a - b;
+                let value = num_traits::ToPrimitive::to_f64(&d).unwrap_or(f64::NAN);
+                (d.sign().cmp(&num_bigint::Sign::NoSign), value / unscale)
+            }
+        })
+    }
+
+    /// The mean and the sample variance, as `f64`; `None` with fewer than two responses or
+    /// without a sum of squares.
+    pub fn moments(&self) -> Option<(f64, f64)> {
+        if self.count < 2 {
+            return None;
+        }
+        let (_, spread) = self.spread()?;
+        let n = self.count as f64;
+        let mean = self.sum.mantissa as f64 / 10f64.powi(self.sum.scale as i32) / n;
+        Some((mean, (spread / n / (n - 1.0)).max(0.0)))
+    }
+}
+
+/// The largest scale a sum of squares keeps. The square of a score with more than 12 decimals
+/// is rounded (half up) to 24 decimals, row by row, so the sum stays exact and independent of
+/// the order of the rows, and a score such as `effort / 3.0` (20 decimals, whose square would
+/// need 40) still has one.
+pub const SQUARES_SCALE: u32 = 24;
+
+/// The square of `m / 10^s` at scale `min(2 s, SQUARES_SCALE)` (rounded half up past it), or
+/// `None` when it does not fit 38 digits.
+#[inline(always)]
+pub fn square(m: i128, s: u32) -> Option<Scaled> {
+    let scale = 2 * s;
+    let Some(sq) = m.unsigned_abs().checked_mul(m.unsigned_abs()) else {
+        return square_wide(m, s);
+    };
+    if scale <= SQUARES_SCALE {
+        return Some(Scaled {
+            mantissa: i128::try_from(sq).ok()?,
+            scale,
+        });
+    }
+    let drop = scale - SQUARES_SCALE;
+    // below 3.4e38, so below half of 10^39: rounds to 0
+    let rounded = match 10u128.checked_pow(drop) {
+        Some(p) => sq / p + u128::from(sq % p >= p / 2),
+        None => 0,
+    };
+    Some(Scaled {
+        mantissa: i128::try_from(rounded).ok()?,
+        scale: SQUARES_SCALE,
+    })
+}
+
+/// [`square`] of a score past 64 bits, in a `BigInt`.
+#[cold]
+fn square_wide(m: i128, s: u32) -> Option<Scaled> {
+    let sq = BigInt::from(m).pow(2);
+    let (sq, scale) = if 2 * s <= SQUARES_SCALE {
+        (sq, 2 * s)
+    } else {
+        let p = BigInt::from(10).pow(2 * s - SQUARES_SCALE);
+        let half = &p / 2;
+        ((sq + half) / p, SQUARES_SCALE)
+    };
+    Some(Scaled {
+        mantissa: i128::try_from(sq).ok()?,
+        scale,
+    })
+}
+
+/// `squares + (or with `negate`, -) square(m / 10^s)`, exactly; `None` once it does not fit 38
+/// digits.
+#[inline(always)]
+pub fn add_square(squares: Option<Scaled>, m: i128, s: u32, negate: bool) -> Option<Scaled> {
+    let q = square(m, s)?;
+    squares?.add(if negate { -q.mantissa } else { q.mantissa }, q.scale)
+}
 
 /// The rules every stored CES summary meets, whichever way it came in.
-fn check(s: &MeanState<Scaled>) -> Result<(), String> {
+fn check(s: &CesSummary) -> Result<(), String> {
     if s.count == 0 && s.sum.mantissa != 0 {
         return Err("a sum without responses".into());
     }
-    Ok(())
+    let Some(q) = s.squares else { return Ok(()) };
+    if q.mantissa < 0 {
+        return Err("a negative sum of squares".into());
+    }
+    if s.count == 0 && q.mantissa != 0 {
+        return Err("a sum of squares without responses".into());
+    }
+    let off = match s.spread() {
+        Some((Ordering::Less, _)) => "sum_squares is below sum^2 / count".to_string(),
+        Some((Ordering::Greater, _)) if s.count <= 1 => {
+            format!("sum_squares is not sum^2 for {} responses", s.count)
+        }
+        _ => return Ok(()),
+    };
+    if s.within_rounding() {
+        Ok(())
+    } else {
+        Err(off)
+    }
 }
 
-/// Version 1 of the text form.
-fn parse_v1(text: &str) -> Result<MeanState<Scaled>, String> {
+impl CesSummary {
+    /// Do the sum of squares and the sum agree within the rounding of squares to
+    /// [`SQUARES_SCALE`] (scores with more than 12 decimals)? Each square is off by at most half a
+    /// unit of its last decimal, so `|count * sum_squares - sum^2| <= count^2 / 2` units. False
+    /// when the squares are not rounded.
+    #[cold]
+    fn within_rounding(&self) -> bool {
+        let (Some(q), s) = (self.squares, self.sum) else {
+            return false;
+        };
+        if q.scale >= 2 * s.scale {
+            return false;
+        }
+        let pow = |e: u32| BigInt::from(10).pow(e);
+        let n = BigInt::from(self.count);
+        let scale = 2 * s.scale; // > q.scale
+        let d = &n * q.mantissa * pow(scale - q.scale) - BigInt::from(s.mantissa).pow(2);
+        let slack = &n * &n * 5 * pow(scale - q.scale - 1);
+        num_traits::Signed::abs(&d) <= slack
+    }
+}
+
+/// Version 1 of the text form (0.1.0 to 0.2.0): no sum of squares.
+fn parse_v1(text: &str) -> Result<CesSummary, String> {
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Form {
@@ -39,23 +224,114 @@ fn parse_v1(text: &str) -> Result<MeanState<Scaled>, String> {
         sum: Decimal,
     }
     let f: Form = crate::text::from_json(text)?;
-    let s = MeanState {
+    let s = CesSummary {
         sum: f.sum.0,
         count: f.count.0,
+        squares: None,
     };
     check(&s).map(|()| s)
 }
 
-impl Summary for MeanState<Scaled> {
+/// Version 2: with the sum of squares.
+fn parse_v2(text: &str) -> Result<CesSummary, String> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Form {
+        #[allow(dead_code)]
+        v: Count,
+        count: Count,
+        sum: Decimal,
+        sum_squares: Decimal,
+    }
+    let f: Form = crate::text::from_json(text)?;
+    let s = CesSummary {
+        sum: f.sum.0,
+        count: f.count.0,
+        squares: Some(f.sum_squares.0),
+    };
+    check(&s).map(|()| s)
+}
+
+impl AggState for CesSummary {
+    /// Sums and counts add (past 38 digits is 22003); sums of squares add while both have one
+    /// and it fits.
+    fn merge(&mut self, other: &Self) -> Result<(), KpiError> {
+        let sum = self
+            .sum
+            .add(other.sum.mantissa, other.sum.scale)
+            .ok_or_else(overflow)?;
+        let count = self.count.checked_add(other.count).ok_or_else(overflow)?;
+        let squares = other
+            .squares
+            .and_then(|q| add_square_sum(self.squares, q, false));
+        (self.sum, self.count, self.squares) = (sum, count, squares);
+        Ok(())
+    }
+
+    /// The stored form: version 1 without a sum of squares (byte for byte as 0.1.0 wrote it),
+    /// else version 2.
+    fn to_bytes(&self) -> Vec<u8> {
+        let w = self.sum.put(Writer::new(self.version())).i64(self.count);
+        match self.squares {
+            Some(q) => q.put(w).into_vec(),
+            None => w.into_vec(),
+        }
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Result<Self, KpiError> {
+        let version = match bytes.first() {
+            Some(2) => 2,
+            _ => 1, // and Reader::new names what is wrong
+        };
+        let mut r = Reader::new(bytes, "mean", version)?;
+        let sum = Scaled::get(&mut r)?;
+        let count = r.count()?;
+        let squares = if version == 2 {
+            Some(Scaled::get(&mut r)?)
+        } else {
+            None
+        };
+        r.end()?;
+        Ok(CesSummary {
+            sum,
+            count,
+            squares,
+        })
+    }
+}
+
+/// `squares + q` (or `- q`) of two sums of squares at their own scales; `None` when either is
+/// missing or the result does not fit.
+fn add_square_sum(squares: Option<Scaled>, q: Scaled, negate: bool) -> Option<Scaled> {
+    let m = if negate {
+        q.mantissa.checked_neg()?
+    } else {
+        q.mantissa
+    };
+    squares?.add(m, q.scale)
+}
+
+impl CesSummary {
+    /// The version of the form this summary is written in.
+    fn version(&self) -> u8 {
+        if self.squares.is_some() {
+            2
+        } else {
+            1
+        }
+    }
+}
+
+impl Summary for CesSummary {
     const TYPE: &'static str = "cessummary";
 
     fn to_stored(&self) -> Vec<u8> {
-        crate::agg::AggState::to_bytes(self)
+        self.to_bytes()
     }
 
     fn from_stored(bytes: &[u8]) -> Result<Self, KpiError> {
         let bad = |why: &str| KpiError::BadText(format!("invalid cessummary bytes: {why}"));
-        let s = <Self as crate::agg::AggState>::from_bytes(bytes).map_err(|e| bad(e.message()))?;
+        let s = Self::from_bytes(bytes).map_err(|e| bad(e.message()))?;
         check(&s).map_err(|why| bad(&why))?;
         Ok(s)
     }
@@ -66,92 +342,76 @@ impl Summary for MeanState<Scaled> {
             v: u8,
             count: i64,
             sum: Number,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            sum_squares: Option<Number>,
         }
         crate::text::to_json(&Form {
-            v: VERSION,
+            v: self.version(),
             count: self.count,
             sum: self.sum.into(),
+            sum_squares: self.squares.map(Number::from),
         })
     }
 
     fn from_text(text: &str) -> Result<Self, KpiError> {
-        crate::text::read(text, Self::TYPE, EXPECTED, &[(1, parse_v1)])
+        crate::text::read(text, Self::TYPE, EXPECTED, &[(1, parse_v1), (2, parse_v2)])
     }
 
     fn scales(&self) -> [u32; summary::DECIMALS] {
-        summary::pad_scales([self.sum.scale])
+        summary::pad_scales([self.sum.scale, self.squares.map_or(0, |q| q.scale)])
     }
 
+    /// Removes `other`; a sum of squares missing on either side cannot be restored by removal,
+    /// so the state then keeps none and [`Summary::exact`] asks for a recomputation.
     fn unmerge(&mut self, other: &Self) -> Option<()> {
         let sum = self
             .sum
             .add(other.sum.mantissa.checked_neg()?, other.sum.scale)?;
         let count = self.count.checked_sub(other.count).filter(|c| *c >= 0)?;
-        (self.sum, self.count) = (sum, count);
+        let squares = other
+            .squares
+            .and_then(|q| add_square_sum(self.squares, q, true));
+        (self.sum, self.count, self.squares) = (sum, count, squares);
         Some(())
+    }
+
+    fn exact(&self) -> bool {
+        self.squares.is_some()
     }
 }
 
 // ---------------------------------------------------------------------------------------------
-// SQL glue. ces_agg reuses ces()'s transition functions and states; its finals convert the
-// integer (i128) or decimal sum to the summary's scaled sum.
+// SQL glue: the type, rollup() and the accessors (ces_agg's transitions and finals: ces_agg.rs).
 
-unsafe fn from_int(f: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
-    unsafe {
-        agg::finish::<MeanState<i128>>(f, |s| {
-            Some(summary::datum(&MeanState {
-                sum: Scaled {
-                    mantissa: s.sum,
-                    scale: 0,
-                },
-                count: s.count,
-            }))
-        })
-    }
-}
-
-unsafe fn from_numeric_sum(f: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
-    unsafe {
-        agg::finish::<MeanState<NumericSum>>(f, |s| {
-            let s = s
-                .to_scaled("ces")
-                .unwrap_or_else(|e| crate::error::raise(e));
-            Some(summary::datum(&s))
-        })
-    }
-}
-
-crate::pg_v1_fn!(fn cessummary_in, pg_finfo_cessummary_in, |f| unsafe { summary::input::<MeanState<Scaled>>(f) });
-crate::pg_v1_fn!(fn cessummary_out, pg_finfo_cessummary_out, |f| unsafe { summary::output::<MeanState<Scaled>>(f) });
-crate::pg_v1_fn!(fn cessummary_recv, pg_finfo_cessummary_recv, |f| unsafe { summary::recv::<MeanState<Scaled>>(f) });
-crate::pg_v1_fn!(fn cessummary_send, pg_finfo_cessummary_send, |f| unsafe { summary::send::<MeanState<Scaled>>(f) });
-crate::pg_v1_fn!(fn ces_summary_final_int, pg_finfo_ces_summary_final_int, |f| unsafe { from_int(f) });
-crate::pg_v1_fn!(fn ces_summary_final_numeric, pg_finfo_ces_summary_final_numeric, |f| unsafe { from_numeric_sum(f) });
-crate::pg_v1_fn!(fn ces_summary_final, pg_finfo_ces_summary_final, |f| unsafe { summary::finish::<MeanState<Scaled>>(f) });
-crate::pg_v1_fn!(fn ces_rollup_accum, pg_finfo_ces_rollup_accum, |f| unsafe { summary::rollup::<MeanState<Scaled>>(f, false) });
-crate::pg_v1_fn!(fn ces_rollup_inv, pg_finfo_ces_rollup_inv, |f| unsafe { summary::rollup::<MeanState<Scaled>>(f, true) });
-crate::pg_v1_fn!(fn ces_rollup_combine, pg_finfo_ces_rollup_combine, |f| unsafe { agg::combine::<MeanState<Scaled>>(f) });
-crate::pg_v1_fn!(fn ces_rollup_serialize, pg_finfo_ces_rollup_serialize, |f| unsafe { agg::serialize::<MeanState<Scaled>>(f) });
-crate::pg_v1_fn!(fn ces_rollup_deserialize, pg_finfo_ces_rollup_deserialize, |f| unsafe { agg::deserialize::<MeanState<Scaled>>(f) });
+crate::pg_v1_fn!(fn cessummary_in, pg_finfo_cessummary_in, |f| unsafe { summary::input::<CesSummary>(f) });
+crate::pg_v1_fn!(fn cessummary_out, pg_finfo_cessummary_out, |f| unsafe { summary::output::<CesSummary>(f) });
+crate::pg_v1_fn!(fn cessummary_recv, pg_finfo_cessummary_recv, |f| unsafe { summary::recv::<CesSummary>(f) });
+crate::pg_v1_fn!(fn cessummary_send, pg_finfo_cessummary_send, |f| unsafe { summary::send::<CesSummary>(f) });
+crate::pg_v1_fn!(fn ces_summary_final, pg_finfo_ces_summary_final, |f| unsafe { summary::finish::<CesSummary>(f) });
+crate::pg_v1_fn!(fn ces_rollup_accum, pg_finfo_ces_rollup_accum, |f| unsafe { summary::rollup::<CesSummary>(f, false) });
+crate::pg_v1_fn!(fn ces_rollup_inv, pg_finfo_ces_rollup_inv, |f| unsafe { summary::rollup::<CesSummary>(f, true) });
+crate::pg_v1_fn!(fn ces_rollup_combine, pg_finfo_ces_rollup_combine, |f| unsafe { agg::combine::<CesSummary>(f) });
+crate::pg_v1_fn!(fn ces_rollup_serialize, pg_finfo_ces_rollup_serialize, |f| unsafe { agg::serialize::<CesSummary>(f) });
+crate::pg_v1_fn!(fn ces_rollup_deserialize, pg_finfo_ces_rollup_deserialize, |f| unsafe { agg::deserialize::<CesSummary>(f) });
 crate::pg_v1_fn!(fn cessummary_ces, pg_finfo_cessummary_ces, |f| unsafe {
-    summary::accessor::<MeanState<Scaled>>(f, |s| {
-        s.finish().map(|(sum, n)| pg_sys::Datum::from(agg::numeric_div(agg::numeric_from_scaled(sum), pg_sys::int64_to_numeric(n))))
+    summary::accessor::<CesSummary>(f, |s| {
+        (s.count > 0).then(|| pg_sys::Datum::from(agg::numeric_div(agg::numeric_from_scaled(s.sum), pg_sys::int64_to_numeric(s.count))))
     })
 });
 crate::pg_v1_fn!(fn cessummary_responses, pg_finfo_cessummary_responses, |f| unsafe {
-    summary::accessor::<MeanState<Scaled>>(f, |s| Some(pg_sys::Datum::from(s.count)))
+    summary::accessor::<CesSummary>(f, |s| Some(pg_sys::Datum::from(s.count)))
 });
 
 // Equality, the btree order and hashing of the stored form (summary::compare).
-crate::pg_v1_fn!(fn cessummary_eq, pg_finfo_cessummary_eq, |f| unsafe { summary::compare::<MeanState<Scaled>>(f, |o| o.is_eq()) });
-crate::pg_v1_fn!(fn cessummary_ne, pg_finfo_cessummary_ne, |f| unsafe { summary::compare::<MeanState<Scaled>>(f, |o| o.is_ne()) });
-crate::pg_v1_fn!(fn cessummary_lt, pg_finfo_cessummary_lt, |f| unsafe { summary::compare::<MeanState<Scaled>>(f, |o| o.is_lt()) });
-crate::pg_v1_fn!(fn cessummary_le, pg_finfo_cessummary_le, |f| unsafe { summary::compare::<MeanState<Scaled>>(f, |o| o.is_le()) });
-crate::pg_v1_fn!(fn cessummary_gt, pg_finfo_cessummary_gt, |f| unsafe { summary::compare::<MeanState<Scaled>>(f, |o| o.is_gt()) });
-crate::pg_v1_fn!(fn cessummary_ge, pg_finfo_cessummary_ge, |f| unsafe { summary::compare::<MeanState<Scaled>>(f, |o| o.is_ge()) });
-crate::pg_v1_fn!(fn cessummary_cmp, pg_finfo_cessummary_cmp, |f| unsafe { summary::cmp::<MeanState<Scaled>>(f) });
-crate::pg_v1_fn!(fn cessummary_hash, pg_finfo_cessummary_hash, |f| unsafe { summary::hash::<MeanState<Scaled>>(f, false) });
-crate::pg_v1_fn!(fn cessummary_hash_extended, pg_finfo_cessummary_hash_extended, |f| unsafe { summary::hash::<MeanState<Scaled>>(f, true) });
+crate::pg_v1_fn!(fn cessummary_eq, pg_finfo_cessummary_eq, |f| unsafe { summary::compare::<CesSummary>(f, |o| o.is_eq()) });
+crate::pg_v1_fn!(fn cessummary_ne, pg_finfo_cessummary_ne, |f| unsafe { summary::compare::<CesSummary>(f, |o| o.is_ne()) });
+crate::pg_v1_fn!(fn cessummary_lt, pg_finfo_cessummary_lt, |f| unsafe { summary::compare::<CesSummary>(f, |o| o.is_lt()) });
+crate::pg_v1_fn!(fn cessummary_le, pg_finfo_cessummary_le, |f| unsafe { summary::compare::<CesSummary>(f, |o| o.is_le()) });
+crate::pg_v1_fn!(fn cessummary_gt, pg_finfo_cessummary_gt, |f| unsafe { summary::compare::<CesSummary>(f, |o| o.is_gt()) });
+crate::pg_v1_fn!(fn cessummary_ge, pg_finfo_cessummary_ge, |f| unsafe { summary::compare::<CesSummary>(f, |o| o.is_ge()) });
+crate::pg_v1_fn!(fn cessummary_cmp, pg_finfo_cessummary_cmp, |f| unsafe { summary::cmp::<CesSummary>(f) });
+crate::pg_v1_fn!(fn cessummary_hash, pg_finfo_cessummary_hash, |f| unsafe { summary::hash::<CesSummary>(f, false) });
+crate::pg_v1_fn!(fn cessummary_hash_extended, pg_finfo_cessummary_hash_extended, |f| unsafe { summary::hash::<CesSummary>(f, true) });
 
 pgrx::extension_sql_file!(
     "ces_summary.sql",
@@ -160,88 +420,8 @@ pgrx::extension_sql_file!(
 );
 
 #[cfg(test)]
-mod unit_tests {
-    use super::*;
-    use crate::agg::AggState;
-
-    fn st(m: i128, scale: u32, count: i64) -> MeanState<Scaled> {
-        MeanState {
-            sum: Scaled { mantissa: m, scale },
-            count,
-        }
-    }
-
-    #[test]
-    fn text_and_stored_round_trip() {
-        for s in [
-            st(0, 0, 0),
-            st(1250, 2, 3),
-            st(-5, 1, 1),
-            st(i128::MAX, 38, i64::MAX),
-        ] {
-            assert_eq!(
-                MeanState::<Scaled>::from_text(&s.to_text()).unwrap(),
-                s,
-                "{}",
-                s.to_text()
-            );
-            assert_eq!(MeanState::<Scaled>::from_stored(&s.to_stored()).unwrap(), s);
-        }
-        assert_eq!(st(1250, 2, 3).to_text(), r#"{"v":1,"count":3,"sum":12.50}"#);
-        assert_eq!(
-            MeanState::<Scaled>::from_text(r#" { "v": 1, "count": 2, "sum": -0.5 } "#).unwrap(),
-            st(-5, 1, 2)
-        );
-    }
-
-    #[test]
-    fn malformed_is_22p02() {
-        for (bad, why) in [
-            ("", "EOF while parsing"),
-            ("x", "expected value"),
-            (r#"{"v":1,"count":-1,"sum":0}"#, "-1 is not a count"),
-            (
-                r#"{"v":1,"count":1,"sum":1e3}"#,
-                "1e3 is not an exact decimal",
-            ),
-            (r#"{"v":1,"count":0,"sum":5}"#, "a sum without responses"),
-            (r#"{"v":1,"count":1}"#, "missing field `sum`"),
-            (
-                r#"{"v":1,"count":1,"sum":5,"mean":5}"#,
-                "unknown field `mean`",
-            ),
-        ] {
-            let e = MeanState::<Scaled>::from_text(bad).unwrap_err();
-            crate::text::assert_malformed(&e, "cessummary", bad, EXPECTED, why);
-        }
-        // keys in any order, as jsonb prints them
-        assert_eq!(
-            MeanState::<Scaled>::from_text(r#"{"v":1,"sum":5,"count":1}"#).unwrap(),
-            st(5, 0, 1)
-        );
-        let e = MeanState::<Scaled>::from_text(r#"{"v":3,"count":0,"sum":0}"#).unwrap_err();
-        assert!(e
-            .message()
-            .starts_with("cessummary version 3 is not supported"));
-        let e = MeanState::<Scaled>::from_stored(&st(5, 0, 0).to_bytes()).unwrap_err();
-        assert_eq!(
-            (e.sqlstate(), e.message()),
-            ("22P02", "invalid cessummary bytes: a sum without responses")
-        );
-        assert!(MeanState::<Scaled>::from_stored(&st(5, 0, 1).to_bytes()[..10]).is_err());
-    }
-
-    #[test]
-    fn merge_and_unmerge() {
-        let (a, b) = (st(1250, 2, 3), st(7, 0, 2));
-        let mut s = a;
-        s.merge(&b).unwrap();
-        assert_eq!(s, st(1950, 2, 5));
-        s.unmerge(&b).unwrap();
-        assert_eq!(s, st(1250, 2, 3));
-        assert_eq!(s.unmerge(&st(0, 0, 4)), None);
-    }
-}
+#[path = "ces_summary_tests.rs"]
+mod unit_tests;
 
 #[cfg(any(test, feature = "pg_test"))]
 #[pgrx::pg_schema]
@@ -255,7 +435,7 @@ mod tests {
                  FROM (VALUES (1.5), (7), (NULL)) v(s)";
         assert_eq!(
             text(q).as_deref(),
-            Some(r#"t 2 {"v":1,"count":2,"sum":8.5}"#)
+            Some(r#"t 2 {"v":2,"count":2,"sum":8.5,"sum_squares":51.25}"#)
         );
         assert_eq!(
             text(r#"SELECT ces('{"v":1,"count":0,"sum":0}'::cessummary)::text"#),
@@ -270,7 +450,7 @@ mod tests {
             (
                 "SELECT 'x'::cessummary",
                 ERRCODE_INVALID_TEXT_REPRESENTATION,
-                r#"malformed cessummary "x": expected value (text form: {"v":1,"count":<responses>,"sum":<exact sum of the scores>})"#,
+                r#"malformed cessummary "x": expected value (text form: {"v":2,"count":<responses>,"sum":<exact sum of the scores>,"sum_squares":<exact sum of their squares>})"#,
             ),
             (
                 "SELECT ces_agg('NaN'::numeric)",

@@ -86,3 +86,15 @@ COMMENT ON FUNCTION ci_upper(mrrsummary, double precision, text) IS 'Upper end o
 COMMENT ON FUNCTION margin_of_error(mrrsummary, double precision, text) IS 'Half the width of the confidence interval of the customer churn rate (churned of customers at start), in percentage points; NULL when nothing was counted';
 COMMENT ON FUNCTION std_error(mrrsummary) IS 'Standard error of the customer churn rate (churned of customers at start), in percentage points: 100 * sqrt(p (1 - p) / n); NULL when nothing was counted';
 COMMENT ON FUNCTION proportion_test(mrrsummary, mrrsummary) IS 'Two-sided p-value of the pooled two-proportion z test of the customer churn rate (churned of customers at start) of a against b; 1 when both are all 0 or all 100 %; NULL when either counted nothing';
+CREATE FUNCTION ci_lower(summary cessummary, confidence double precision DEFAULT 0.95, method text DEFAULT 't') RETURNS double precision
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_ci_lower';
+CREATE FUNCTION ci_upper(summary cessummary, confidence double precision DEFAULT 0.95, method text DEFAULT 't') RETURNS double precision
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_ci_upper';
+CREATE FUNCTION margin_of_error(summary cessummary, confidence double precision DEFAULT 0.95, method text DEFAULT 't') RETURNS double precision
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_margin_of_error';
+CREATE FUNCTION std_error(summary cessummary) RETURNS double precision
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'ces_std_error';
+COMMENT ON FUNCTION ci_lower(cessummary, double precision, text) IS 'Lower end of the confidence interval of the mean effort score, in score units: method t (Student''s t from the sample variance); confidence in (0, 1), default 0.95; NULL with fewer than two responses or for a version 1 summary (no sum of squares)';
+COMMENT ON FUNCTION ci_upper(cessummary, double precision, text) IS 'Upper end of the confidence interval of the mean effort score, in score units: method t (Student''s t from the sample variance); confidence in (0, 1), default 0.95; NULL with fewer than two responses or for a version 1 summary (no sum of squares)';
+COMMENT ON FUNCTION margin_of_error(cessummary, double precision, text) IS 'Half the width of the t interval of the mean effort score, in score units; NULL with fewer than two responses or for a version 1 summary (no sum of squares)';
+COMMENT ON FUNCTION std_error(cessummary) IS 'Standard error of the mean effort score, in score units: s / sqrt(n) with s the sample standard deviation; NULL with fewer than two responses or for a version 1 summary (no sum of squares)';

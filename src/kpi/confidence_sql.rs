@@ -1,12 +1,14 @@
 //! SQL glue of the confidence functions ([`super::confidence`]): `ci_lower`, `ci_upper`,
-//! `margin_of_error`, `std_error` on `npssummary` and on the proportion summaries
-//! (`csatsummary`, `sharesummary`, `churnsummary`, `mrrsummary`'s customer churn), `nps_test`,
+//! `margin_of_error`, `std_error` on `npssummary`, on the proportion summaries
+//! (`csatsummary`, `sharesummary`, `churnsummary`, `mrrsummary`'s customer churn) and on
+//! `cessummary` (the t interval of the mean, in score units), `nps_test`,
 //! `nps_diff_ci_lower/upper`, `proportion_test`, `nps_sample_size`, `proportion_sample_size`.
 //! Results are `double precision` in the KPI's units (NPS points, percent); NULL for an empty
 //! summary. A confidence outside (0, 1) or an unknown method is 22023.
 
+use super::ces_summary::CesSummary;
 use super::churn_period::PeriodState;
-use super::confidence::{self as stats, Interval, NPS_METHODS, PROPORTION_METHODS};
+use super::confidence::{self as stats, Interval, MEAN_METHODS, NPS_METHODS, PROPORTION_METHODS};
 use super::csat_summary::CsatState;
 use super::mrr::{MrrSummary, CHURN, STARTING};
 use super::nps::NpsState;
@@ -134,6 +136,19 @@ unsafe fn proportion_ci<S: Proportion>(
     }
 }
 
+/// `ci_lower/ci_upper/margin_of_error(cessummary, confidence, method)`: the t interval of the
+/// mean score; NULL with fewer than two responses or without a sum of squares (version 1).
+unsafe fn ces_ci(f: pg_sys::FunctionCallInfo, kpi: &str, end: End) -> pg_sys::Datum {
+    unsafe {
+        let confidence = confidence_arg(f, 1, kpi);
+        method_arg(f, 2, kpi, &MEAN_METHODS);
+        summary::accessor::<CesSummary>(f, |s| {
+            let (mean, variance) = s.moments()?;
+            float(stats::mean_interval(mean, variance, s.count, confidence).map(|i| pick(i, end)))
+        })
+    }
+}
+
 unsafe fn proportion_se<S: Proportion>(f: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
     unsafe {
         summary::accessor::<S>(f, |s| {
@@ -211,6 +226,16 @@ crate::pg_v1_fn!(fn proportion_sample_size, pg_finfo_proportion_sample_size, |f|
     sample_size(f, "proportion_sample_size", stats::proportion_sample_size)
 });
 
+crate::pg_v1_fn!(fn ces_ci_lower, pg_finfo_ces_ci_lower, |f| unsafe { ces_ci(f, "ci_lower", End::Lower) });
+crate::pg_v1_fn!(fn ces_ci_upper, pg_finfo_ces_ci_upper, |f| unsafe { ces_ci(f, "ci_upper", End::Upper) });
+crate::pg_v1_fn!(fn ces_margin_of_error, pg_finfo_ces_margin_of_error, |f| unsafe { ces_ci(f, "margin_of_error", End::Margin) });
+crate::pg_v1_fn!(fn ces_std_error, pg_finfo_ces_std_error, |f| unsafe {
+    summary::accessor::<CesSummary>(f, |s| {
+        let (_, variance) = s.moments()?;
+        float(stats::mean_std_error(variance, s.count))
+    })
+});
+
 macro_rules! proportion_functions {
     ($state:ty, $lower:ident, $flower:ident, $upper:ident, $fupper:ident, $margin:ident, $fmargin:ident,
      $se:ident, $fse:ident, $test:ident, $ftest:ident) => {
@@ -279,6 +304,7 @@ pgrx::extension_sql_file!(
     name = "confidence",
     requires = [
         "nps_summary",
+        "ces_summary",
         "csat_summary",
         "share_summary",
         "churn_summary",
@@ -301,6 +327,27 @@ mod tests {
                                    round(ci_lower(churn_agg(100, 45), 0.95, 'agresti_coull')::numeric, 2))"
         );
         assert_eq!(text(&q).as_deref(), Some("14.1 35.2 10.6 385 35.61"));
+    }
+
+    #[pg_test]
+    fn ces_t_interval_in_sql() {
+        // scipy: t.interval(0.95, 7, loc=5, scale=sem([2, 4, 4, 4, 5, 5, 7, 9]))
+        let q = "SELECT concat_ws(' ', round(ci_lower(c)::numeric, 10), round(ci_upper(c)::numeric, 10),
+                                   round(std_error(c)::numeric, 10), round(ci_upper(c, 0.9, 't')::numeric, 10))
+                 FROM (SELECT ces_agg(s) AS c FROM unnest(array[2, 4, 4, 4, 5, 5, 7, 9, NULL]) s) t";
+        assert_eq!(
+            text(q).as_deref(),
+            Some("3.2125120818 6.7874879182 0.7559289460 6.4321668081")
+        );
+        // one response, a version 1 summary, a summary of nothing: no interval
+        for s in [
+            "ces_agg(4)",
+            r#"'{"v":1,"count":8,"sum":40}'::cessummary"#,
+            r#"'{"v":2,"count":0,"sum":0,"sum_squares":0}'::cessummary"#,
+        ] {
+            let q = format!("SELECT concat_ws(',', ci_lower({s}), ci_upper({s}), margin_of_error({s}), std_error({s}))");
+            assert_eq!(text(&q).as_deref(), Some(""), "{s}");
+        }
     }
 
     #[pg_test]
@@ -327,6 +374,16 @@ mod tests {
                 "SELECT ci_lower(churn_agg(10, 2), 0.9, 'exact')",
                 ERRCODE_INVALID_PARAMETER_VALUE,
                 r#"ci_lower method must be one of wilson, wald, agresti_coull, got "exact""#,
+            ),
+            (
+                "SELECT ci_lower(ces_agg(s), 0.9, 'z') FROM generate_series(1, 3) s",
+                ERRCODE_INVALID_PARAMETER_VALUE,
+                r#"ci_lower method must be one of t, got "z""#,
+            ),
+            (
+                "SELECT margin_of_error(ces_agg(s), 0) FROM generate_series(1, 3) s",
+                ERRCODE_INVALID_PARAMETER_VALUE,
+                "margin_of_error confidence must be between 0 and 1 (exclusive), got 0",
             ),
             (
                 "SELECT nps_sample_size(0)",

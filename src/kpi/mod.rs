@@ -1,6 +1,7 @@
 //! One module per KPI family: its `//!` spec, pgrx-free state, thin SQL glue and tests.
 
 pub mod ces;
+pub mod ces_agg;
 pub mod ces_summary;
 pub mod churn;
 pub mod churn_period;

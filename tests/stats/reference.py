@@ -1,7 +1,9 @@
 """pg_kpi's intervals and tests against statsmodels and scipy on generated counts: Wilson,
 Agresti-Coull and Wald (statsmodels' "normal") intervals of a proportion, the pooled
-two-proportion z test, the worst-case sample size of a proportion, and the normal quantiles
-behind the NPS intervals. Run by scripts/stats_test.sh in its virtual environment."""
+two-proportion z test, the worst-case sample size of a proportion, the normal quantiles
+behind the NPS intervals, and the t interval of a mean (CES) from raw scores (statsmodels'
+tconfint_mean, scipy's sem and t quantiles, to 10^15 degrees of freedom). Run by
+scripts/stats_test.sh in its virtual environment."""
 import math
 import random
 import sys
@@ -10,6 +12,7 @@ import psycopg
 from scipy import stats
 from statsmodels.stats.proportion import (proportion_confint, proportions_ztest,
                                           samplesize_confint_proportion)
+from statsmodels.stats.weightstats import DescrStatsW
 
 TOL = 1e-9
 
@@ -57,6 +60,36 @@ def main(dsn):
             checked += 1
             if not close(z, stats.norm.ppf(1 - (1 - conf) / 2)):
                 bad.append(("nps z", conf, z))
+        # CES: the t interval of the mean from the raw scores, integer and decimal, 2 to 30,000
+        for _ in range(150):
+            n = rng.choice([2, 3, 5, 10, 30, 100, 1000, rng.randint(2, 500), 12000, 30000])
+            conf = rng.choice([0.5, 0.8, 0.9, 0.95, 0.99, 0.999])
+            if rng.random() < 0.5:
+                scores = [rng.randint(1, 7) for _ in range(n)]
+                sql_type = "integer[]"
+            else:
+                scores = [round(rng.uniform(0, 10), 2) for _ in range(n)]
+                sql_type = "numeric[]"
+            if len(set(scores)) == 1:
+                scores[0] += 1
+            array = "{" + ",".join(str(x) for x in scores) + "}"
+            lo, hi, se = one(f"SELECT ci_lower(c, %s), ci_upper(c, %s), std_error(c) "
+                             f"FROM (SELECT ces_agg(x) AS c FROM unnest(%s::{sql_type}) AS x) AS t", conf, conf, array)
+            want_lo, want_hi = DescrStatsW(scores).tconfint_mean(alpha=1 - conf)
+            for got, want in [(lo, want_lo), (hi, want_hi), (se, stats.sem(scores))]:
+                checked += 1
+                if not close(got, want):
+                    bad.append(("ces t", n, conf, got, want))
+        # the t quantile itself, from summaries of 2 to 10^15 + 1 responses (on both sides of
+        # the switch from statrs to the expansion at 10^4 degrees of freedom)
+        for df in [1, 2, 7, 30, 999, 9999, 10000, 10001, 50000, 10**6, 10**9, 10**12, 10**15]:
+            n = df + 1
+            summary = f'{{"v":2,"count":{n},"sum":0,"sum_squares":{n}}}'
+            for conf in [0.5, 0.9, 0.95, 0.99, 0.999]:
+                t = one("SELECT margin_of_error(%s::cessummary, %s) / std_error(%s::cessummary)", summary, conf, summary)[0]
+                checked += 1
+                if not close(t, stats.t.ppf(1 - (1 - conf) / 2, df)):
+                    bad.append(("t quantile", df, conf, t, stats.t.ppf(1 - (1 - conf) / 2, df)))
         for margin in [1, 2.5, 3, 5, 10]:
             for conf in [0.9, 0.95, 0.99]:
                 ours = one("SELECT proportion_sample_size(%s, %s)", margin, conf)[0]

@@ -7,4 +7,7 @@ SELECT * FROM rolled_up ORDER BY segment;
 SELECT nps(rollup(nps) OVER w), ces(rollup(ces) OVER w), clv(rollup(clv) OVER w)
 FROM daily WHERE segment = 'seg1' WINDOW w AS (ORDER BY day ROWS 6 PRECEDING) ORDER BY day;
 REFRESH MATERIALIZED VIEW monthly;
-SELECT * FROM monthly ORDER BY month, segment;
+-- refreshed by the updated extension: 0.3.0's ces_agg writes cessummary version 2 (with the sum of
+-- squares), so its text is compared without the version and the new key
+SELECT month, segment, nps, csat, ces::text::jsonb - 'v' - 'sum_squares' AS ces, clv, share, churn
+FROM monthly ORDER BY month, segment;

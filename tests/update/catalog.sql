@@ -1,7 +1,7 @@
 -- pg_kpi's objects in this database as normalized text, one line each, for comparing an updated
 -- database with a fresh install: every function (definition, volatility, parallel safety,
 -- strictness, comment), every pg_aggregate column, types, casts, operators, operator classes
--- and families, schemas. OIDs are replaced by names (functions with their argument types).
+-- and families, schemas, the functions' recorded dependencies. OIDs are replaced by names (functions with their argument types).
 \pset format unaligned
 \pset tuples_only on
 CREATE TEMP VIEW kpi_member AS
@@ -60,6 +60,12 @@ SELECT 'opclass ' || am.amname || ' ' || oc.opcname || ' ' || oc.opcintype::regt
         FROM pg_amproc ap WHERE ap.amprocfamily = of.oid)
 FROM pg_opclass oc JOIN pg_am am ON am.oid = oc.opcmethod JOIN pg_opfamily of ON of.oid = oc.opcfamily
 WHERE oc.oid IN (SELECT objid FROM kpi_member WHERE classid = 'pg_opclass'::regclass)
+UNION ALL
+-- what each function and aggregate is recorded to depend on (its support functions, types): an
+-- update that edits pg_aggregate by hand would leave these behind
+SELECT 'depends ' || d.objid::regprocedure || ' -> ' || pg_describe_object(d.refclassid, d.refobjid, d.refobjsubid) || ' ' || d.deptype::text
+FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.deptype = 'n'
+  AND d.objid IN (SELECT objid FROM kpi_member WHERE classid = 'pg_proc'::regclass)
 UNION ALL
 SELECT 'member ' || pg_describe_object(classid, objid, 0) FROM kpi_member;
 SELECT line FROM kpi_catalog ORDER BY line COLLATE "C";

@@ -58,10 +58,44 @@ SELECT ci_lower(nps_agg(x)) IS NULL AS nps_empty, margin_of_error(csat_agg(x)) I
        std_error(churn_agg(x, x)) IS NULL AS churn_empty
 FROM (SELECT NULL::integer) AS v(x);
 
+-- CES: the t interval of the mean (cessummary version 2 carries the sum of squares). Its standard
+-- error equals the hand-written stddev_samp(x) / sqrt(count(x)), by segment; the half-width is
+-- t(n - 1) times it (scipy: t.ppf(0.975, 7) = 2.3646242515927849) on a textbook sample
+SELECT round(ci_lower(c)::numeric, 10) AS lower, round(ci_upper(c)::numeric, 10) AS upper,
+       round(margin_of_error(c)::numeric, 10) AS margin, round(std_error(c)::numeric, 10) AS std_error,
+       round((margin_of_error(c) / std_error(c))::numeric, 12) AS t_975_7,
+       round(margin_of_error(c, 0.99)::numeric, 6) AS margin_99, round(ci_lower(c, 0.9, 't')::numeric, 6) AS lower_90
+FROM (SELECT ces_agg(x) AS c FROM unnest(ARRAY[2, 4, 4, 4, 5, 5, 7, 9, NULL]) AS x) AS t;
+SELECT segment, responses(c), round(ces(c), 4) AS ces, round(ci_lower(c)::numeric, 4) AS lower, round(ci_upper(c)::numeric, 4) AS upper,
+       abs(std_error(c) - hand_se) < 1e-12 * hand_se AS se_equals_hand_written,
+       abs(ces(c)::float8 - (ci_lower(c) + ci_upper(c)) / 2) < 1e-12 AS centered
+FROM (SELECT segment, ces_agg(effort) AS c, stddev_samp(effort)::float8 / sqrt(count(effort)) AS hand_se
+      FROM cx_fixture GROUP BY segment) AS t ORDER BY segment;
+-- numeric and double precision scores, rolled up from days: the same interval as in one step
+SELECT abs(ci_upper(rolled) - ci_upper(direct)) < 1e-12 AS rolled_equals_direct, rolled = direct AS same_summary,
+       abs(std_error(direct) - hand_se) < 1e-12 * hand_se AS se_equals_hand_written,
+       abs(std_error(f) - hand_se) < 1e-9 * hand_se AS float8_se
+FROM (SELECT rollup(d) AS rolled FROM (SELECT ces_agg(effort / 3.0) AS d FROM cx_fixture GROUP BY requested_at::date) AS days) AS r,
+     (SELECT ces_agg(effort / 3.0) AS direct, ces_agg((effort / 3.0)::float8) AS f,
+             stddev_samp(effort / 3.0)::float8 / sqrt(count(effort)) AS hand_se FROM cx_fixture) AS d;
+-- no interval with fewer than two responses, for a version 1 summary, or all scores equal (width 0)
+SELECT ci_lower(ces_agg(x)) IS NULL AS one_response FROM (VALUES (4)) AS v(x);
+SELECT ci_upper('{"v":1,"count":8,"sum":40}'::cessummary) IS NULL AS version_1,
+       std_error('{"v":2,"count":0,"sum":0,"sum_squares":0}'::cessummary) IS NULL AS empty;
+SELECT ci_lower(c), ci_upper(c), margin_of_error(c), std_error(c) FROM (SELECT ces_agg(3.3) AS c FROM generate_series(1, 5)) AS t;
+-- more answers, narrower; intervals contain the mean over many generated samples
+SELECT n, round(margin_of_error(ces_agg(1 + i % 7))::numeric, 3) AS ces_margin
+FROM (VALUES (10), (100), (1000)) AS v(n), generate_series(1, n) AS i GROUP BY n ORDER BY n;
+SELECT count(*) AS summaries, count(*) FILTER (WHERE NOT (ci_lower(c, 0.99) <= ces(c) AND ces(c) <= ci_upper(c, 0.99))) AS outside
+FROM (SELECT g, ces_agg(1 + (i * g) % 7) AS c FROM generate_series(2, 300) AS g, generate_series(1, 40) AS i
+      WHERE i <= g % 40 + 2 GROUP BY g) AS t;
+
 -- errors
 \set VERBOSITY sqlstate
 SELECT ci_lower(s, 1.5) FROM example;
 \set VERBOSITY default
+SELECT ci_lower(ces_agg(x), 0.95, 'z') FROM (VALUES (1), (2)) AS v(x);
+SELECT margin_of_error(ces_agg(x), 1) FROM (VALUES (1), (2)) AS v(x);
 SELECT ci_lower(s, 1.5) FROM example;
 SELECT ci_upper(s, 0) FROM example;
 SELECT margin_of_error(s, 'NaN') FROM example;
