@@ -37,7 +37,7 @@ WHERE date_trunc('month', answered_at) IS DISTINCT FROM date_trunc('month', next
 ORDER BY answered_at;
 
 \echo
-\echo '== Support by quarter: response and resolution times, first-contact resolution, CSAT, CES =='
+\echo '== Support by quarter: response and resolution times, first-contact resolution, CSAT, CES (with its 95 % margin) =='
 SELECT to_char(date_trunc('quarter', opened_at), 'YYYY-"Q"Q') AS quarter,
        count(*) AS tickets,
        round(extract(epoch FROM avg_response_time(opened_at, first_reply_at)) / 3600, 1) AS response_h,
@@ -45,6 +45,7 @@ SELECT to_char(date_trunc('quarter', opened_at), 'YYYY-"Q"Q') AS quarter,
        round(fcr_rate(contacts), 1)        AS fcr_pct,
        round(csat(csat_rating), 1)         AS csat_top2_pct,
        round(ces(ces_score), 2)            AS ces_mean_1_7,
+       round(margin_of_error(ces_agg(ces_score))::numeric, 2) AS ces_pm_95,
        round(ces(ces_score, 5), 1)         AS ces_easy_pct
 FROM tickets GROUP BY 1 ORDER BY 1;
 

@@ -100,6 +100,12 @@ group("clv float8", SERIAL, "count(purchase_value)",
 # double precision and bigint inputs (issue 12): what pandas and JSON loaders write
 group("nps float8", SERIAL, "count(score_f)", NPS_HAND.replace("score", "score_f"), "nps(score_f)", "float_bench")
 group("csat float8", SERIAL, "count(rating_f)", share_hand("rating_f >= 4", "rating_f"), "csat(rating_f)", "float_bench")
+# cessummary version 2 (issue 14): ces_agg also sums squares; the hand-written SQL keeps what the
+# t interval needs (count, sum, sum of squares)
+group("ces_agg", SERIAL, "count(effort)", "count(effort), sum(effort), sum(effort * effort)", "ces_agg(effort)",
+      "survey_bench")
+group("ces_agg numeric", SERIAL, "count(effort_n)", "count(effort_n), sum(effort_n), sum(effort_n * effort_n)",
+      "ces_agg(effort_n)", "survey_numeric_bench")
 group("ces mean float8", SERIAL, "count(rating_f)", "avg(rating_f::numeric)", "ces(rating_f)", "float_bench")
 group("fcr_rate(bigint)", SERIAL, "count(contacts_l)", share_hand("contacts_l = 1", "contacts_l"), "fcr_rate(contacts_l)",
       "float_bench")
