@@ -16,3 +16,7 @@ bash scripts/cluster.sh "$start" "$name" "shared_buffers = 8GB" "work_mem = 64MB
 trap 'bash scripts/cluster.sh stop "$name"' EXIT
 eval "$(bash scripts/cluster.sh env "$name")"
 python3 scripts/bench.py
+# the sharded row (README "Scaling out"): its own three clusters, on PostgreSQL 15
+if [ "$name" = bench15 ] && { [ -z "${BENCH_ONLY:-}" ] || [[ sharded =~ ${BENCH_ONLY} ]]; }; then
+    ROWS=${BENCH_FDW_ROWS:-2000000} REPEAT=${BENCH_REPEAT:-5} bash scripts/bench_fdw.sh
+fi

@@ -13,6 +13,8 @@
 #   8. the README's SQL, run top to bottom and compared with the outputs it shows
 #   9. psycopg writing and reading summaries (text parameters, binary COPY)
 #  10. the Debian package (make package) installed with dpkg, used and removed
+#   and last, with PostgreSQL 15 among the versions:
+#  11. sharding with postgres_fdw: a coordinator on 15, shards on 15 and on the last version tested
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -88,4 +90,12 @@ for v in "${versions[@]}"; do
     fi
 done
 unset PG_CONFIG
+
+if [ "$ONLY" = all ] && [ "${versions[0]}" = 15 ]; then
+    other=${versions[${#versions[@]}-1]}
+    step "sharding with postgres_fdw: a coordinator on PostgreSQL 15, shards on 15 and $other"
+    # the package test removed PostgreSQL 15's copy: install it again (the build is cached)
+    PG_CONFIG=$(bash scripts/pg_versions.sh pg_config 15) bash scripts/install.sh
+    OTHER=$other bash scripts/fdw_test.sh
+fi
 step "all tests passed on PostgreSQL ${versions[*]} in $((SECONDS - started)) s"
