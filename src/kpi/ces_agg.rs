@@ -2,7 +2,9 @@
 //!
 //! `ces_agg` runs `ces()`'s steps ([`super::ces`]) over a state that also sums the squares of the
 //! scores, exactly (`i128` for integer scores, a scaled `i128` at twice the scores' scale for
-//! `numeric` and `double precision`), so the summary carries what a t interval needs. A square
+//! `numeric` and `double precision`, at most 24 decimals: the square of a score with more is
+//! rounded half up, row by row, see [`super::ces_summary::square`]), so the summary carries what
+//! a t interval needs. A square
 //! or a sum of squares past 38 digits is not an error: the summary then has no sum of squares
 //! (version 1, interval NULL), and a moving window's inverse recomputes the frame so that its
 //! result is the one-step result.

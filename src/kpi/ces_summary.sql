@@ -110,7 +110,7 @@ COMMENT ON FUNCTION kpi_internal.ces_agg_serialize_numeric(internal) IS 'ces_agg
 COMMENT ON FUNCTION kpi_internal.ces_agg_deserialize_int(bytea, internal) IS 'ces_agg(integer types) deserialize function: bytea to state';
 COMMENT ON FUNCTION kpi_internal.ces_agg_deserialize_numeric(bytea, internal) IS 'ces_agg(numeric, double precision) deserialize function: bytea to state';
 COMMENT ON FUNCTION kpi_internal.ces_agg_final_int(internal) IS 'ces_agg(integer types) final function: the integer sum, count and sum of squares as a cessummary';
-COMMENT ON FUNCTION kpi_internal.ces_agg_final_numeric(internal) IS 'ces_agg(numeric, double precision) final function: the exact sum, count and sum of squares (at twice the scores'' scale; none past 38 digits) as a cessummary; a sum past 38 digits is error 22003';
+COMMENT ON FUNCTION kpi_internal.ces_agg_final_numeric(internal) IS 'ces_agg(numeric, double precision) final function: the exact sum, count and sum of squares (at twice the scores'' scale, at most 24 decimals: squares of scores with more decimals are rounded half up; none past 38 digits) as a cessummary; a sum past 38 digits is error 22003';
 COMMENT ON FUNCTION kpi_internal.ces_summary_final(internal) IS 'rollup(cessummary) final function: the added sums and counts as a cessummary';
 COMMENT ON FUNCTION kpi_internal.ces_rollup_accum(internal, cessummary) IS 'rollup(cessummary) transition function: adds one summary; NULL summaries are skipped';
 COMMENT ON FUNCTION kpi_internal.ces_rollup_inv(internal, cessummary) IS 'rollup(cessummary) moving-aggregate inverse: subtracts one summary';
