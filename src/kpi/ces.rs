@@ -172,6 +172,9 @@ pub trait Mean<T>: AggState {
     /// Add (or with `inverse`, remove) the square of `m / 10^s`.
     #[inline(always)]
     fn square(&mut self, _m: i128, _s: u32, _inverse: bool) {}
+    /// Drop the squares (a value whose square cannot be known exactly).
+    #[inline(always)]
+    fn forget_squares(&mut self) {}
     /// False once the squares no longer fit: an inverse step must then recompute the frame.
     #[inline(always)]
     fn squares_known(&self) -> bool {
@@ -233,9 +236,12 @@ pub(crate) unsafe fn numeric_step<S: Mean<NumericSum>>(
                 agg::raise_refused(why, d, "ces", "score", overflow("ces"));
             }
             if S::SQUARES {
-                // a finite value of at most 38 digits (step_numeric refused the others)
-                let (m, scale) = crate::numeric::to_scaled(bytes).unwrap_or_default();
-                s.square(m, scale, inverse);
+                // a finite value of at most 38 digits (step_numeric refused the others); one
+                // the scaled reader cannot take leaves the state without squares, never a wrong one
+                match crate::numeric::to_scaled(bytes) {
+                    Ok((m, scale)) => s.square(m, scale, inverse),
+                    Err(_) => s.forget_squares(),
+                }
             }
             if inverse && !(s.mean().sum.scale_known() && s.squares_known()) {
                 return agg::return_null(f); // the last value at the sum's scale left: recompute

@@ -55,6 +55,11 @@ impl<T: ces::CheckedSum> Mean<T> for SquaresState<T> {
     }
 
     #[inline(always)]
+    fn forget_squares(&mut self) {
+        self.squares = None;
+    }
+
+    #[inline(always)]
     fn squares_known(&self) -> bool {
         self.squares.is_some()
     }
