@@ -119,6 +119,16 @@ pub const SQUARES_SCALE: u32 = 24;
 #[inline(always)]
 pub fn square(m: i128, s: u32) -> Option<Scaled> {
     let scale = 2 * s;
+    // the common case: a score within 64 bits and 12 decimals, one 64x64-bit multiply
+    if let Ok(small) = i64::try_from(m) {
+        if scale <= SQUARES_SCALE {
+            let small = i128::from(small);
+            return Some(Scaled {
+                mantissa: small * small, // below 2^126
+                scale,
+            });
+        }
+    }
     let Some(sq) = m.unsigned_abs().checked_mul(m.unsigned_abs()) else {
         return square_wide(m, s);
     };

@@ -233,3 +233,14 @@ fn merge_and_unmerge() {
     big.merge(&big.clone()).unwrap();
     assert_eq!(big.squares, None);
 }
+
+#[test]
+fn squares_on_both_paths_agree() {
+    // the 64-bit path and the 128-bit path meet at 2^63
+    let edge = 1i128 << 63;
+    assert_eq!(square(-edge, 0), Some(x(1i128 << 126, 0))); // i64::MIN: the 64-bit path
+    assert_eq!(square(edge, 0), Some(x(1i128 << 126, 0))); // just past it: the 128-bit path
+    assert_eq!(square(edge - 1, 12), Some(x((edge - 1) * (edge - 1), 24)));
+    assert_eq!(square(-7, 13), Some(x(0, 24))); // 4.9e-25 rounds to 0
+    assert_eq!(square(-8, 13), Some(x(1, 24))); // 6.4e-25 rounds to 1e-24
+}
