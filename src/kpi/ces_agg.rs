@@ -14,7 +14,7 @@
 //! scripts and for a database not updated yet.
 
 use super::ces::{self, Mean, MeanState};
-use super::ces_summary::{add_square, CesSummary, SQUARES_SCALE};
+use super::ces_summary::{add_square, add_square_sum, CesSummary, SQUARES_SCALE};
 use crate::agg::{self, AggState};
 use crate::bytes::{Field, Reader, Writer};
 use crate::error::KpiError;
@@ -68,10 +68,9 @@ impl<T: ces::CheckedSum> Mean<T> for SquaresState<T> {
 impl<T: ces::CheckedSum> AggState for SquaresState<T> {
     fn merge(&mut self, other: &Self) -> Result<(), KpiError> {
         self.mean.merge(&other.mean)?;
-        self.squares = match (self.squares, other.squares) {
-            (Some(a), Some(b)) => a.add(b.mantissa, b.scale),
-            _ => None,
-        };
+        self.squares = other
+            .squares
+            .and_then(|q| add_square_sum(self.squares, q, false));
         Ok(())
     }
 

@@ -52,7 +52,7 @@ fn overflow() -> KpiError {
 }
 
 impl CesSummary {
-    /// The summary of one score `m / 10^s` (tests and references).
+    /// The summary of `scores` (tests and references).
     pub fn of(scores: &[Scaled]) -> Option<CesSummary> {
         let mut out = CesSummary::default();
         for x in scores {
@@ -85,14 +85,19 @@ impl CesSummary {
         Some(match fast {
             Some(d) => (d.cmp(&0), d as f64 / unscale),
             None => {
-                let pow = |e: u32| BigInt::from(10).pow(e);
-                let a = BigInt::from(n) * q.mantissa * pow(scale - q.scale);
-                let b = BigInt::from(s.mantissa).pow(2) * pow(scale - 2 * s.scale);
-                let d = a - b;
+                let d = self.spread_exact(q, scale);
                 let value = num_traits::ToPrimitive::to_f64(&d).unwrap_or(f64::NAN);
                 (d.sign().cmp(&num_bigint::Sign::NoSign), value / unscale)
             }
         })
+    }
+
+    /// `count * q - sum^2` exactly, in units of `10^-scale` (`scale >= q.scale, 2 * sum.scale`).
+    #[cold]
+    fn spread_exact(&self, q: Scaled, scale: u32) -> BigInt {
+        let pow = |e: u32| BigInt::from(10).pow(e);
+        BigInt::from(self.count) * q.mantissa * pow(scale - q.scale)
+            - BigInt::from(self.sum.mantissa).pow(2) * pow(scale - 2 * self.sum.scale)
     }
 
     /// The mean and the sample variance, as `f64`; `None` with fewer than two responses or
@@ -214,11 +219,10 @@ impl CesSummary {
         if q.scale >= 2 * s.scale {
             return false;
         }
-        let pow = |e: u32| BigInt::from(10).pow(e);
-        let n = BigInt::from(self.count);
         let scale = 2 * s.scale; // > q.scale
-        let d = &n * q.mantissa * pow(scale - q.scale) - BigInt::from(s.mantissa).pow(2);
-        let slack = &n * &n * 5 * pow(scale - q.scale - 1);
+        let d = self.spread_exact(q, scale);
+        let n = BigInt::from(self.count);
+        let slack = &n * &n * 5 * BigInt::from(10).pow(scale - q.scale - 1);
         num_traits::Signed::abs(&d) <= slack
     }
 }
@@ -312,7 +316,7 @@ impl AggState for CesSummary {
 
 /// `squares + q` (or `- q`) of two sums of squares at their own scales; `None` when either is
 /// missing or the result does not fit.
-fn add_square_sum(squares: Option<Scaled>, q: Scaled, negate: bool) -> Option<Scaled> {
+pub fn add_square_sum(squares: Option<Scaled>, q: Scaled, negate: bool) -> Option<Scaled> {
     let m = if negate {
         q.mantissa.checked_neg()?
     } else {
