@@ -11,3 +11,9 @@ REFRESH MATERIALIZED VIEW monthly;
 -- squares), so its text is compared without the version and the new key
 SELECT month, segment, nps, csat, ces::text::jsonb - 'v' - 'sum_squares' AS ces, clv, share, churn
 FROM monthly ORDER BY month, segment;
+-- what 0.3.0 added (data.sql stores it in databases made with 0.3.0 and later)
+SELECT to_regclass('mrr_monthly') IS NOT NULL AS from_0_3_0 \gset
+\if :from_0_3_0
+SELECT segment, mrr, nrr(mrr), grr(mrr), quick_ratio(mrr), customer_churn_rate(mrr) FROM mrr_monthly ORDER BY segment;
+SELECT * FROM kpis_0_3_0 ORDER BY segment;
+\endif

@@ -29,3 +29,18 @@ CREATE VIEW rolled_up AS
 SELECT segment, nps(rollup(nps)), csat(rollup(csat)), mean_rating(rollup(csat)), ces(rollup(ces)),
        clv(rollup(clv)), share(rollup(share)), churn_rate(rollup(churn)), responses(rollup(nps))
 FROM daily GROUP BY segment;
+-- From 0.3.0 on, also what 0.3.0 added: MRR movements, confidence intervals, KPIs from counts and
+-- double precision inputs, stored and in a view.
+SELECT string_to_array(extversion, '.')::int[] >= '{0,3,0}' AS from_0_3_0 FROM pg_extension WHERE extname = 'pg_kpi' \gset
+\if :from_0_3_0
+CREATE TABLE mrr_monthly AS
+SELECT segment, mrr_agg(i::bigint, mrr, started_on, ended_on, daterange('2025-01-01', '2025-02-01')) AS mrr
+FROM answers GROUP BY segment;
+CREATE VIEW kpis_0_3_0 AS
+SELECT segment, nps(score::double precision) AS nps_float8, round(ci_lower(nps_agg(score))::numeric, 6) AS nps_lower,
+       round(ci_upper(csat_agg(rating, 4), 0.9, 'wald')::numeric, 6) AS csat_upper,
+       round(margin_of_error(ces_agg(effort))::numeric, 6) AS ces_margin,
+       nps_from_counts(count(*) FILTER (WHERE score >= 9), count(*) FILTER (WHERE score IN (7, 8)), count(*) FILTER (WHERE score <= 6)) AS nps_counts,
+       fcr_rate(rating::bigint) AS fcr_bigint
+FROM answers GROUP BY segment;
+\endif
