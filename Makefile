@@ -42,7 +42,7 @@ regress: setup
 install: setup
 	@PG_CONFIG=$(PG_CONFIG) bash scripts/install.sh
 
-## make package: a Debian package for the PostgreSQL of $(PG_CONFIG), in target/package/
+## make package [PG=17]: a Debian package for Debian 12's PostgreSQL 15 (or Debian 13's 17), in target/package/
 package: setup
 	@PG_CONFIG=$(PG_CONFIG) bash scripts/package.sh
 
@@ -53,5 +53,6 @@ bench: setup
 fmt:
 	cargo fmt
 
+## make clean-clusters: stop every throwaway cluster of this checkout (fast shutdown), any version
 clean-clusters:
-	@for d in target/*/data; do [ -d "$$d" ] && bash scripts/cluster.sh stop "$$(basename "$$(dirname "$$d")")"; done; true
+	@. scripts/paths.sh; for pid in "$$PG_KPI_RUN"/*/data/postmaster.pid; do [ -f "$$pid" ] && kill -INT "$$(head -1 "$$pid")"; done; true

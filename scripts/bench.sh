@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make bench: install the release build, start a throwaway cluster (data under target/bench),
+# make bench: install the release build, start a throwaway cluster (data in $PG_KPI_RUN/bench-pgNN),
 # run scripts/bench.py in one psql session, print the report (also in target/bench/report.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,13 +10,14 @@ start=start
 [ "${BENCH_REUSE:-0}" = 1 ] && start=resume
 # shared_buffers holds every benchmark table (about 5 GB at 10 million rows), so no group reads
 # another group's evictions back from the OS cache.
-# one cluster per PostgreSQL major version (make bench PG=18), so BENCH_REUSE resumes the right one
-name="bench$("${PG_CONFIG:-/usr/bin/pg_config}" --version | sed 's/^PostgreSQL \([0-9]*\).*/\1/')"
+# one cluster per PostgreSQL major version (scripts/cluster.sh), so BENCH_REUSE resumes the right one
+name=bench
+major=$("${PG_CONFIG:-/usr/bin/pg_config}" --version | sed 's/^PostgreSQL \([0-9]*\).*/\1/')
 bash scripts/cluster.sh "$start" "$name" "shared_buffers = 8GB" "work_mem = 64MB" >/dev/null
 trap 'bash scripts/cluster.sh stop "$name"' EXIT
 eval "$(bash scripts/cluster.sh env "$name")"
 python3 scripts/bench.py
 # the sharded row (README "Scaling out"): its own three clusters, on PostgreSQL 15
-if [ "$name" = bench15 ] && { [ -z "${BENCH_ONLY:-}" ] || [[ sharded =~ ${BENCH_ONLY} ]]; }; then
+if [ "$major" = 15 ] && { [ -z "${BENCH_ONLY:-}" ] || [[ sharded =~ ${BENCH_ONLY} ]]; }; then
     ROWS=${BENCH_FDW_ROWS:-2000000} REPEAT=${BENCH_REPEAT:-5} bash scripts/bench_fdw.sh
 fi

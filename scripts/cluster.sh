@@ -1,31 +1,38 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL 15 cluster for the demo, the regress tests and the benchmark.
-#   scripts/cluster.sh start NAME [postgres options...]   data under target/NAME, prints the socket dir
+# A throwaway PostgreSQL cluster (of PG_CONFIG; Debian's 15 by default) for the demo, the tests and
+# the benchmark.
+#   scripts/cluster.sh start NAME [postgres options...]   data in $PG_KPI_RUN/NAME-pgNN, prints the socket dir
 #   scripts/cluster.sh resume NAME [postgres options...]  start NAME's existing data (or as start)
 #   scripts/cluster.sh stop NAME
 #   scripts/cluster.sh env NAME    prints PGHOST/PGPORT/PGUSER exports for psql
 #   scripts/cluster.sh sock NAME   prints the socket directory
-# When run as root the server runs as the `postgres` OS user (initdb refuses root). It listens only
-# on a Unix socket in its own directory, so it never collides with another server's TCP port.
+# When run as root the server runs as the `postgres` OS user (initdb refuses root), from the folder
+# `/` and with its data outside the checkout (scripts/paths.sh), so a clone that user cannot enter
+# works. It listens only on a Unix socket in its own directory, so it never collides with another
+# server's TCP port.
 set -euo pipefail
+# shellcheck source=scripts/paths.sh
+. "$(dirname "$0")/paths.sh"
 
 PG_CONFIG=${PG_CONFIG:-/usr/bin/pg_config}
 BINDIR=$("$PG_CONFIG" --bindir)
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PORT=${PG_KPI_PORT:-54329}
 
 cmd=${1:?usage: cluster.sh start|resume|stop|env|sock NAME}
 name=${2:?usage: cluster.sh start|resume|stop|env|sock NAME}
 shift 2
-base="$ROOT/target/$name"
+# one folder per name and PostgreSQL major version, so the layers of make test that run side by
+# side on different versions never share a cluster
+major=$("$PG_CONFIG" --version | sed 's/^PostgreSQL \([0-9]*\).*/\1/')
+base="$PG_KPI_RUN/$name-pg$major"
 data="$base/data"
 # Unix socket paths are limited to ~107 bytes; keep the socket short and out of deep clones, and
 # apart for two clones of the project on one machine.
-sock="/tmp/pg_kpi-$name-$(id -u)-$(printf '%s' "$ROOT" | md5sum | cut -c1-6)"
+sock="/tmp/pg_kpi-$name-pg$major-$(id -u)-$PG_KPI_HASH"
 
 if [ "$(id -u)" -eq 0 ]; then
     PGUSER_OS=postgres
-    as_pg() { runuser -u postgres -- "$@"; }
+    as_pg() { (cd / && runuser -u postgres -- "$@"); }
 else
     PGUSER_OS=$(id -un)
     as_pg() { "$@"; }
@@ -49,6 +56,7 @@ fi
 
 case "$cmd" in
 start)
+    mkdir -p -m 755 "$PG_KPI_RUN"
     mkdir -p "$base" "$sock"
     if [ "$(id -u)" -eq 0 ]; then chown postgres: "$base" "$sock"; fi
     if [ -f "$data/postmaster.pid" ] && as_pg "$BINDIR/pg_ctl" -D "$data" status >/dev/null 2>&1; then

@@ -43,8 +43,8 @@ ALTER TABLE daily_main ALTER COLUMN nps SET STORAGE MAIN, ALTER COLUMN csat SET 
     ALTER COLUMN churn SET STORAGE MAIN, ALTER COLUMN mrr SET STORAGE MAIN, ALTER COLUMN pad SET STORAGE EXTERNAL;
 INSERT INTO daily_main SELECT * FROM daily_external;
 SQL
-dump="target/dump/summaries.dump"
-mkdir -p target/dump
+dump="target/dump-pg$("${PG_CONFIG:-/usr/bin/pg_config}" --version | sed 's/^PostgreSQL \([0-9]*\).*/\1/')/summaries.dump"
+mkdir -p "$(dirname "$dump")"
 "$BINDIR/pg_dump" -Fc -d src -f "$dump"
 "$BINDIR/pg_restore" -d dst "$dump"
 # the stored bytes of every summary (send()), and their text, table by table

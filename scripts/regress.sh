@@ -6,7 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PG_CONFIG=${PG_CONFIG:-/usr/bin/pg_config}
 PG_REGRESS="$("$PG_CONFIG" --pkglibdir)/pgxs/src/test/regress/pg_regress"
-out=target/regress
+# results per PostgreSQL version: make test runs the versions' regress side by side
+major=$("$PG_CONFIG" --version | sed 's/^PostgreSQL \([0-9]*\).*/\1/')
+out=target/regress-pg$major
 rm -rf "$out" && mkdir -p "$out" tests/pg_regress/expected
 for f in tests/pg_regress/sql/*.sql; do
     exp="tests/pg_regress/expected/$(basename "${f%.sql}").out"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Idempotent machine set-up for pg_kpi: Debian packages, cargo-pgrx 0.18.1, PostgreSQL 16, 17 and
-# 18 in .pg/ (scripts/pg_versions.sh), `cargo pgrx init` for 15 to 18.
+# Idempotent machine set-up for pg_kpi: Debian packages, the preflight check (can the servers reach
+# their folders? scripts/preflight.sh), cargo-pgrx 0.18.1, PostgreSQL 16, 17 and 18 in
+# $PG_KPI_CACHE/pg (scripts/pg_versions.sh), `cargo pgrx init` for 15 to 18.
 # Quick when everything is already there. Works as root and as an ordinary user (via sudo).
 set -euo pipefail
 
@@ -23,6 +24,9 @@ if [ ${#missing[@]} -gt 0 ]; then
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# before anything slow: a server that cannot reach its data is said now, with the fix
+bash "$(dirname "$0")/preflight.sh"
 
 export PATH="$HOME/.cargo/bin:$PATH"
 have=$(cargo pgrx --version 2>/dev/null | awk '{print $2}' || true)

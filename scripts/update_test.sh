@@ -10,7 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PG_CONFIG=${PG_CONFIG:-/usr/bin/pg_config}
 current=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
-out=target/update
+major=$("$PG_CONFIG" --version | sed 's/^PostgreSQL \([0-9]*\).*/\1/')
+out=target/update-pg$major
 rm -rf "$out" && mkdir -p "$out"
 
 # (c) every symbol the SQL scripts name is exported by the installed library

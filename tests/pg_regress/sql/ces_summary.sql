@@ -46,9 +46,11 @@ RESET max_parallel_workers_per_gather;
 
 -- text and binary forms round-trip
 SELECT count(*) FILTER (WHERE summary::text::cessummary::text <> summary::text) AS text_mismatches FROM ces_summaries;
-COPY ces_summaries TO '/tmp/pg_kpi_regress_ces.bin' (FORMAT binary);
+-- the server writes and reads the file in its own data directory (clusters run side by side)
+SELECT current_setting('data_directory') || '/pg_kpi_regress_ces.bin' AS copy_ces_bin \gset
+COPY ces_summaries TO :'copy_ces_bin' (FORMAT binary);
 CREATE TEMP TABLE copied (bucket integer, summary cessummary);
-COPY copied FROM '/tmp/pg_kpi_regress_ces.bin' (FORMAT binary);
+COPY copied FROM :'copy_ces_bin' (FORMAT binary);
 SELECT count(*) AS rows, count(*) FILTER (WHERE c.summary::text <> s.summary::text) AS binary_mismatches
 FROM copied c JOIN ces_summaries s USING (bucket);
 DROP TABLE ces_summaries;

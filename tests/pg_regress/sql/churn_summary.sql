@@ -48,9 +48,11 @@ RESET max_parallel_workers_per_gather;
 
 -- text and binary forms round-trip
 SELECT count(*) FILTER (WHERE summary::text::churnsummary::text <> summary::text) AS text_mismatches FROM churn_summaries;
-COPY churn_summaries TO '/tmp/pg_kpi_regress_churn.bin' (FORMAT binary);
+-- the server writes and reads the file in its own data directory (clusters run side by side)
+SELECT current_setting('data_directory') || '/pg_kpi_regress_churn.bin' AS copy_churn_bin \gset
+COPY churn_summaries TO :'copy_churn_bin' (FORMAT binary);
 CREATE TEMP TABLE copied (bucket integer, summary churnsummary);
-COPY copied FROM '/tmp/pg_kpi_regress_churn.bin' (FORMAT binary);
+COPY copied FROM :'copy_churn_bin' (FORMAT binary);
 SELECT count(*) AS rows, count(*) FILTER (WHERE c.summary::text <> s.summary::text) AS binary_mismatches
 FROM copied c JOIN churn_summaries s USING (bucket);
 DROP TABLE churn_summaries;

@@ -73,9 +73,11 @@ RESET max_parallel_workers_per_gather;
 
 -- text and binary forms round-trip
 SELECT count(*) FILTER (WHERE summary::text::clvsummary::text <> summary::text) AS text_mismatches FROM clv_summaries;
-COPY clv_summaries TO '/tmp/pg_kpi_regress_clv.bin' (FORMAT binary);
+-- the server writes and reads the file in its own data directory (clusters run side by side)
+SELECT current_setting('data_directory') || '/pg_kpi_regress_clv.bin' AS copy_clv_bin \gset
+COPY clv_summaries TO :'copy_clv_bin' (FORMAT binary);
 CREATE TEMP TABLE copied (bucket integer, summary clvsummary);
-COPY copied FROM '/tmp/pg_kpi_regress_clv.bin' (FORMAT binary);
+COPY copied FROM :'copy_clv_bin' (FORMAT binary);
 SELECT count(*) AS rows, count(*) FILTER (WHERE c.summary::text <> s.summary::text) AS binary_mismatches
 FROM copied c JOIN clv_summaries s USING (bucket);
 DROP TABLE clv_summaries;

@@ -46,9 +46,11 @@ RESET max_parallel_workers_per_gather;
 
 -- text and binary forms round-trip
 SELECT count(*) FILTER (WHERE summary::text::csatsummary::text <> summary::text) AS text_mismatches FROM csat_summaries;
-COPY csat_summaries TO '/tmp/pg_kpi_regress_csat.bin' (FORMAT binary);
+-- the server writes and reads the file in its own data directory (clusters run side by side)
+SELECT current_setting('data_directory') || '/pg_kpi_regress_csat.bin' AS copy_csat_bin \gset
+COPY csat_summaries TO :'copy_csat_bin' (FORMAT binary);
 CREATE TEMP TABLE copied (bucket integer, summary csatsummary);
-COPY copied FROM '/tmp/pg_kpi_regress_csat.bin' (FORMAT binary);
+COPY copied FROM :'copy_csat_bin' (FORMAT binary);
 SELECT count(*) AS rows, count(*) FILTER (WHERE c.summary::text <> s.summary::text) AS binary_mismatches
 FROM copied c JOIN csat_summaries s USING (bucket);
 DROP TABLE csat_summaries;

@@ -207,9 +207,11 @@ FROM (SELECT (mrr_agg(s, e, paid) OVER (ORDER BY customer_id ROWS BETWEEN 5 PREC
 -- text and binary forms round-trip; keys in any order
 SELECT count(*) FILTER (WHERE m::text::mrrsummary::text <> m::text) AS text_mismatches,
        count(*) FILTER (WHERE m::text::jsonb::text::mrrsummary <> m) AS jsonb_mismatches FROM ours;
-COPY (SELECT period, m FROM ours) TO '/tmp/pg_kpi_regress_mrr.bin' (FORMAT binary);
+-- the server writes and reads the file in its own data directory (clusters run side by side)
+SELECT current_setting('data_directory') || '/pg_kpi_regress_mrr.bin' AS copy_mrr_bin \gset
+COPY (SELECT period, m FROM ours) TO :'copy_mrr_bin' (FORMAT binary);
 CREATE TEMP TABLE copied (period daterange, m mrrsummary);
-COPY copied FROM '/tmp/pg_kpi_regress_mrr.bin' (FORMAT binary);
+COPY copied FROM :'copy_mrr_bin' (FORMAT binary);
 SELECT count(*) AS rows, count(*) FILTER (WHERE c.m::text <> o.m::text) AS binary_mismatches FROM copied c JOIN ours o USING (period);
 
 -- errors

@@ -73,14 +73,18 @@ RESET max_parallel_workers_per_gather;
 -- the text form round-trips, spaces allowed; the binary form round-trips through COPY BINARY
 SELECT '{ "v": 1, "counts": [0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1] }'::npssummary;
 SELECT count(*) FILTER (WHERE summary::text::npssummary::text <> summary::text) AS text_mismatches FROM nps_summaries;
-COPY nps_summaries TO '/tmp/pg_kpi_regress_summaries.bin' (FORMAT binary);
+-- the server writes and reads the file in its own data directory (clusters run side by side)
+SELECT current_setting('data_directory') || '/pg_kpi_regress_summaries.bin' AS copy_summaries_bin \gset
+COPY nps_summaries TO :'copy_summaries_bin' (FORMAT binary);
 CREATE TEMP TABLE copied (bucket integer, summary npssummary);
-COPY copied FROM '/tmp/pg_kpi_regress_summaries.bin' (FORMAT binary);
+COPY copied FROM :'copy_summaries_bin' (FORMAT binary);
 SELECT count(*) AS rows, count(*) FILTER (WHERE c.summary::text <> s.summary::text) AS binary_mismatches
 FROM copied c JOIN nps_summaries s USING (bucket);
-COPY nps_summaries TO '/tmp/pg_kpi_regress_summaries.txt';
+-- the server writes and reads the file in its own data directory (clusters run side by side)
+SELECT current_setting('data_directory') || '/pg_kpi_regress_summaries.txt' AS copy_summaries_txt \gset
+COPY nps_summaries TO :'copy_summaries_txt';
 TRUNCATE copied;
-COPY copied FROM '/tmp/pg_kpi_regress_summaries.txt';
+COPY copied FROM :'copy_summaries_txt';
 SELECT count(*) AS rows, count(*) FILTER (WHERE c.summary::text <> s.summary::text) AS text_copy_mismatches
 FROM copied c JOIN nps_summaries s USING (bucket);
 

@@ -45,9 +45,11 @@ RESET max_parallel_workers_per_gather;
 
 -- text and binary forms round-trip
 SELECT count(*) FILTER (WHERE summary::text::sharesummary::text <> summary::text) AS text_mismatches FROM share_summaries;
-COPY share_summaries TO '/tmp/pg_kpi_regress_share.bin' (FORMAT binary);
+-- the server writes and reads the file in its own data directory (clusters run side by side)
+SELECT current_setting('data_directory') || '/pg_kpi_regress_share.bin' AS copy_share_bin \gset
+COPY share_summaries TO :'copy_share_bin' (FORMAT binary);
 CREATE TEMP TABLE copied (bucket integer, summary sharesummary);
-COPY copied FROM '/tmp/pg_kpi_regress_share.bin' (FORMAT binary);
+COPY copied FROM :'copy_share_bin' (FORMAT binary);
 SELECT count(*) AS rows, count(*) FILTER (WHERE c.summary::text <> s.summary::text) AS binary_mismatches
 FROM copied c JOIN share_summaries s USING (bucket);
 DROP TABLE share_summaries;
