@@ -1,23 +1,27 @@
 #!/usr/bin/env bash
-# Every test layer of pg_kpi on every supported PostgreSQL version; exits non-zero on the first
-# failure.
-#   1. lint, once: cargo fmt --check, cargo clippy -D warnings
-#   2. Rust unit and property tests (#[test]), once: they need no PostgreSQL
+# Every test layer of pg_kpi on every supported PostgreSQL version; exits non-zero on any failure.
+#   once: lint (cargo fmt --check, clippy -D warnings); the Rust unit and property tests
 #   for each version (PG=15|16|17|18 for one; default all, PostgreSQL 15 first):
-#   3. in-database #[pg_test]s, by `cargo pgrx test pgNN`
-#   4. pg_regress golden files against a throwaway cluster with the release build installed
-#   5. a table of every summary type through pg_dump -Fc and pg_restore, byte for byte
-#   6. the update test: every released version updates in place to a fresh install's catalog
-#   and on PostgreSQL 15 (Debian's, the version pg_cron and Debian package):
-#   7. a pg_cron job refreshing a materialized view of summaries, observed to run
-#   8. the README's SQL, run top to bottom and compared with the outputs it shows
-#   9. psycopg writing and reading summaries (text parameters, binary COPY)
-#  10. the Debian package (make package) installed with dpkg, used and removed
-#   and last, with PostgreSQL 15 among the versions:
-#  11. sharding with postgres_fdw: a coordinator on 15, shards on 15 and on the last version tested
+#     the in-database #[pg_test]s (cargo pgrx test pgNN), then the release build installed and,
+#     side by side with the next version's builds: the pg_regress golden files, every summary type
+#     through pg_dump and pg_restore, the update test (every released version updated in place
+#     equals a fresh install)
+#   on PostgreSQL 15 (Debian's, the version of pg_cron and of Debian 12's package), side by side:
+#     regress and the demo from a clone the postgres OS user cannot enter (mode 700), a pg_cron job
+#     refreshing a materialized view, the README's SQL as printed, psycopg writing and reading
+#     summaries, intervals against statsmodels and scipy; then the Debian package (dpkg)
+#   on PostgreSQL 17: the Debian 13 package, in a Debian 13 root file system with its postgresql-17
+#   last, with 15 among the versions: sharding with postgres_fdw (coordinator 15, shards 15 and the
+#   last version tested)
+# The builds run one after another (one cargo per profile at a time); the checks of a version run
+# in the background while the next version builds, each on clusters of its own (scripts/cluster.sh
+# names them per version), and their output is shown when they are joined. Timings of every
+# layer are printed at the end and kept in target/test-logs/times.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
+# shellcheck source=scripts/paths.sh
+. scripts/paths.sh
 PG=${PG:-all}
 ONLY=${1:-all} # `pgtest`: only the #[pg_test]s (make pgtest)
 case "$PG" in
@@ -26,76 +30,142 @@ all) versions=(15 16 17 18) ;;
 *) echo "test: PG must be 15, 16, 17, 18 or all, got $PG" >&2; exit 2 ;;
 esac
 
-step() { printf '\n==> %s\n' "$*"; }
+logs=target/test-logs
+rm -rf "$logs" && mkdir -p "$logs"
 started=$SECONDS
+step() { printf '\n==> %s\n' "$*"; }
+record() { printf '%6d s  %-10s %s\n' "$2" "$3" "$1" >>"$logs/times.txt"; }
 
-if [ "$ONLY" = all ]; then
-    step "lint: cargo fmt --check, cargo clippy -D warnings"
-    cargo fmt --check
-    cargo clippy --all-targets --features "pg15 pg_test" -q -- -D warnings
-
-    step "Rust unit and property tests (no PostgreSQL)"
-    # The #[pg_test]s are named pg_* in modules named tests; they run per version below. Never
-    # run them with plain `cargo test`: pgrx-tests installs its debug build into the system
-    # PostgreSQL before it finds it cannot start a cluster as root.
-    cargo test --lib --features pg15 -q -- --skip ::tests::pg_
-fi
+# layer NAME CMD...: in the foreground, timed
+layer() {
+    local name=$1 t=$SECONDS
+    shift
+    step "$name"
+    "$@"
+    record "$name" $((SECONDS - t)) foreground
+}
+# spawn NAME CMD...: in the background, its output in target/test-logs/; `join` shows it
+declare -A pids=()
+spawn() {
+    local name=$1
+    shift
+    (
+        t=$SECONDS
+        rc=0
+        "$@" >"$logs/$name.log" 2>&1 || rc=$?
+        echo $((SECONDS - t)) >"$logs/$name.time"
+        exit $rc
+    ) &
+    pids[$name]=$!
+    printf '    (started in the background: %s)\n' "$name"
+}
+join() {
+    local name rc
+    for name in "$@"; do
+        rc=0
+        wait "${pids[$name]}" || rc=$?
+        unset "pids[$name]"
+        step "$name (in the background, $(cat "$logs/$name.time" 2>/dev/null || echo '?') s)"
+        cat "$logs/$name.log"
+        record "$name" "$(cat "$logs/$name.time" 2>/dev/null || echo 0)" background
+        [ "$rc" -eq 0 ] || { echo "test: FAILED: $name (exit $rc)" >&2; exit 1; }
+    done
+}
+# on any exit: end the background layers and any cluster they left running
+cleanup() {
+    local rc=$? pid
+    if [ "$rc" -ne 0 ]; then
+        for pid in "${pids[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; done
+        for pid in "$PG_KPI_RUN"/*/data/postmaster.pid; do
+            case "$pid" in */bench-pg*) continue ;; esac
+            [ -f "$pid" ] && kill -INT "$(head -1 "$pid")" 2>/dev/null || true
+        done
+    fi
+    rm -rf "$pgdata" 2>/dev/null || sudo rm -rf "$pgdata"
+}
 
 # The pg_test cluster lives in a directory that does not exist yet. As root, initdb refuses to
-# run: the cluster runs as the postgres OS user. As an ordinary user, RUNAS=self makes pgrx install
-# the test build into the PostgreSQL under test through sudo when its directories are root's.
+# run: the cluster runs as the postgres OS user, through sudo (scripts/bin/sudo: from `/`, so a
+# checkout that user cannot enter works). As an ordinary user, RUNAS=self makes pgrx install the
+# test build into the PostgreSQL under test through sudo when its directories are root's.
 pgdata=$(mktemp -u -d /tmp/pg_kpi-pgtest.XXXXXX)
-trap 'rm -rf "$pgdata" 2>/dev/null || sudo rm -rf "$pgdata"' EXIT
+trap cleanup EXIT
 export CARGO_PGRX_TEST_PGDATA="$pgdata"
 if [ "$(id -u)" -eq 0 ]; then
     export CARGO_PGRX_TEST_RUNAS=postgres
+    pgtest_path="$PWD/scripts/bin:$PATH"
 else
     export CARGO_PGRX_TEST_RUNAS="$(id -un)"
+    pgtest_path=$PATH
+fi
+pgtest() {
+    rm -rf "$pgdata" 2>/dev/null || sudo rm -rf "$pgdata"
+    PATH=$pgtest_path cargo pgrx test "pg$1" tests::pg_
+}
+# the checks of one version against its installed release build, one after another
+# (explicit returns: set -e does not apply inside spawn's `||`)
+checks() {
+    bash scripts/regress.sh || return
+    echo "regress: all golden files match on PostgreSQL $1"
+    step "PostgreSQL $1: summaries survive pg_dump and pg_restore"
+    bash scripts/dump_test.sh || return
+    step "PostgreSQL $1: every released version updates in place to a fresh install's catalog"
+    bash scripts/update_test.sh
+}
+
+if [ "$ONLY" = all ]; then
+    # downloads first, while the builds run: the test venv, the Debian 13 root file system
+    spawn "test venv (tests/requirements.txt)" bash scripts/venv.sh
+    [[ " ${versions[*]} " == *" 17 "* ]] && [ "$(id -u)" -eq 0 ] &&
+        spawn "Debian 13 root file system with postgresql-17" bash scripts/debian13.sh root
+
+    layer "lint: cargo fmt --check, cargo clippy -D warnings" \
+        bash -c 'cargo fmt --check && cargo clippy --all-targets --features "pg15 pg_test" -q -- -D warnings'
+    # The #[pg_test]s are named pg_* in modules named tests; they run per version below. Never
+    # run them with plain `cargo test`: pgrx-tests installs its debug build into the system
+    # PostgreSQL before it finds it cannot start a cluster as root.
+    layer "Rust unit and property tests (no PostgreSQL)" \
+        cargo test --lib --features pg15 -q -- --skip ::tests::pg_
 fi
 
 for v in "${versions[@]}"; do
     PG_CONFIG=$(bash scripts/pg_versions.sh pg_config "$v")
     export PG_CONFIG
-    step "PostgreSQL $v ($("$PG_CONFIG" --version)): #[pg_test]s"
-    rm -rf "$pgdata"
-    cargo pgrx test "pg$v" tests::pg_
+    layer "PostgreSQL $v ($("$PG_CONFIG" --version)): #[pg_test]s" pgtest "$v"
     [ "$ONLY" = pgtest ] && continue
-
-    step "PostgreSQL $v: pg_regress golden files"
-    bash scripts/install.sh
-    bash scripts/regress.sh
-    echo "regress: all golden files match on PostgreSQL $v"
-
-    step "PostgreSQL $v: summaries survive pg_dump and pg_restore"
-    bash scripts/dump_test.sh
-
-    step "PostgreSQL $v: every released version updates in place to a fresh install's catalog"
-    bash scripts/update_test.sh
-
+    # the release build replaces the test build in this version's PostgreSQL: every later layer
+    # of this version uses it
+    layer "PostgreSQL $v: release build installed" bash scripts/install.sh
+    spawn "PostgreSQL $v: pg_regress golden files, pg_dump and pg_restore, the update test" checks "$v"
     if [ "$v" = 15 ]; then
-        step "PostgreSQL 15: scheduled materialized-view refresh with pg_cron"
-        bash scripts/cron_test.sh
-
-        step "PostgreSQL 15: the README's SQL runs as printed and shows what psql shows"
-        bash scripts/readme_test.sh
-
-        step "PostgreSQL 15: client drivers write and read summaries (psycopg)"
-        bash scripts/clients_test.sh
-
-        step "PostgreSQL 15: confidence intervals and tests agree with statsmodels and scipy"
-        bash scripts/stats_test.sh
-
-        step "PostgreSQL 15: the Debian package installs and works without Rust"
-        bash scripts/package_test.sh
+        spawn "PostgreSQL 15: regress and the demo from a clone in a mode-700 folder" bash scripts/anywhere_test.sh
+        spawn "PostgreSQL 15: scheduled materialized-view refresh with pg_cron" bash scripts/cron_test.sh
+        spawn "PostgreSQL 15: the README's SQL runs as printed and shows what psql shows" bash scripts/readme_test.sh
+        join "test venv (tests/requirements.txt)"
+        spawn "PostgreSQL 15: client drivers write and read summaries (psycopg)" bash scripts/clients_test.sh
+        spawn "PostgreSQL 15: confidence intervals and tests agree with statsmodels and scipy" bash scripts/stats_test.sh
+    fi
+    if [ "$v" = 17 ] && [ "$(id -u)" -eq 0 ]; then
+        layer "PostgreSQL 17: the Debian 13 package built" bash -c 'bash scripts/package.sh >target/test-logs/deb17'
+        join "Debian 13 root file system with postgresql-17"
+        spawn "PostgreSQL 17: the Debian 13 package installs and works without Rust" \
+            env DEB="$(cat "$logs/deb17")" bash scripts/package_test.sh
     fi
 done
-unset PG_CONFIG
+# every background layer, in the order they started
+mapfile -t running < <(for name in "${!pids[@]}"; do echo "${pids[$name]} $name"; done | sort -n | cut -d' ' -f2-)
+[ ${#running[@]} -eq 0 ] || join "${running[@]}"
 
 if [ "$ONLY" = all ] && [ "${versions[0]}" = 15 ]; then
+    PG_CONFIG=$(bash scripts/pg_versions.sh pg_config 15)
+    export PG_CONFIG
+    # dpkg replaces and then removes PostgreSQL 15's copy of pg_kpi: nothing else may use it now
+    layer "PostgreSQL 15: the Debian 12 package installs and works without Rust" bash scripts/package_test.sh
     other=${versions[${#versions[@]}-1]}
-    step "sharding with postgres_fdw: a coordinator on PostgreSQL 15, shards on 15 and $other"
-    # the package test removed PostgreSQL 15's copy: install it again (the build is cached)
-    PG_CONFIG=$(bash scripts/pg_versions.sh pg_config 15) bash scripts/install.sh
-    OTHER=$other bash scripts/fdw_test.sh
+    layer "PostgreSQL 15: release build installed again (the package test removed it)" bash scripts/install.sh
+    layer "sharding with postgres_fdw: a coordinator on PostgreSQL 15, shards on 15 and $other" \
+        env OTHER="$other" bash scripts/fdw_test.sh
 fi
+step "where the time went (wall clock $((SECONDS - started)) s; background layers overlap the others)"
+cat "$logs/times.txt"
 step "all tests passed on PostgreSQL ${versions[*]} in $((SECONDS - started)) s"
