@@ -46,28 +46,31 @@ layer() {
 }
 # spawn NAME CMD...: in the background, its output in target/test-logs/; `join` shows it
 declare -A pids=()
+file_of() { printf '%s/%s' "$logs" "$(printf '%s' "$1" | tr -c 'A-Za-z0-9' '_')"; }
 spawn() {
-    local name=$1
+    local name=$1 file
     shift
+    file=$(file_of "$name")
     (
         t=$SECONDS
         rc=0
-        "$@" >"$logs/$name.log" 2>&1 || rc=$?
-        echo $((SECONDS - t)) >"$logs/$name.time"
+        "$@" >"$file.log" 2>&1 || rc=$?
+        echo $((SECONDS - t)) >"$file.time"
         exit $rc
     ) &
     pids[$name]=$!
     printf '    (started in the background: %s)\n' "$name"
 }
 join() {
-    local name rc
+    local name rc file
     for name in "$@"; do
         rc=0
+        file=$(file_of "$name")
         wait "${pids[$name]}" || rc=$?
         unset "pids[$name]"
-        step "$name (in the background, $(cat "$logs/$name.time" 2>/dev/null || echo '?') s)"
-        cat "$logs/$name.log"
-        record "$name" "$(cat "$logs/$name.time" 2>/dev/null || echo 0)" background
+        step "$name (in the background, $(cat "$file.time" 2>/dev/null || echo '?') s)"
+        cat "$file.log"
+        record "$name" "$(cat "$file.time" 2>/dev/null || echo 0)" background
         [ "$rc" -eq 0 ] || { echo "test: FAILED: $name (exit $rc)" >&2; exit 1; }
     done
 }
