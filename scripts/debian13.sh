@@ -14,8 +14,11 @@ R="$PG_KPI_CACHE/debian13"
 
 log() { printf 'debian13: %s\n' "$*" >&2; }
 
+# what is installed into it beside the minimal base (a change makes it anew)
+PACKAGES="postgresql-17"
+
 make_root() {
-    [ -f "$R/.pg_kpi-ready" ] && return 0
+    [ "$(cat "$R/.pg_kpi-ready" 2>/dev/null)" = "$PACKAGES" ] && return 0
     [ "$(id -u)" -eq 0 ] || { log "making a root file system needs root (debootstrap, chroot)"; exit 1; }
     command -v debootstrap >/dev/null ||
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
@@ -30,10 +33,11 @@ make_root() {
     chmod 755 "$tmp/usr/sbin/policy-rc.d"
     mkdir -p "$tmp/etc/postgresql-common/createcluster.d"
     echo "create_main_cluster = false" >"$tmp/etc/postgresql-common/createcluster.d/pg_kpi.conf"
-    R=$tmp run env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql-17 \
+    # shellcheck disable=SC2086 # a list of packages
+    R=$tmp run env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $PACKAGES \
         >>"$PG_KPI_CACHE/debian13.log" 2>&1 || { tail -20 "$PG_KPI_CACHE/debian13.log" >&2; exit 1; }
     R=$tmp run apt-get clean
-    touch "$tmp/.pg_kpi-ready"
+    echo "$PACKAGES" >"$tmp/.pg_kpi-ready"
     rm -rf "$R" && mv "$tmp" "$R"
 }
 

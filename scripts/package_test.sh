@@ -45,7 +45,7 @@ case "$major" in
         cd / && runuser -u postgres -- "$bin/initdb" -D "$data" -U postgres --auth=trust --no-sync -E UTF8 --locale=C >/dev/null
         runuser -u postgres -- "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w \
             -o "-c listen_addresses='\'''\'' -c unix_socket_directories=/tmp -c port=54340" start >/dev/null
-        env -i PATH=/usr/bin:/bin runuser -u postgres -- "$bin/psql" -X -q -v ON_ERROR_STOP=1 -At -h /tmp -p 54340 \
+        env -i PATH=/usr/bin:/bin /usr/sbin/runuser -u postgres -- "$bin/psql" -X -q -v ON_ERROR_STOP=1 -At -h /tmp -p 54340 \
             -d postgres -f /tmp/pg_kpi-use.sql
         runuser -u postgres -- "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null'
     ;;
