@@ -139,8 +139,9 @@ pub(crate) unsafe fn finish<S: Summary>(fcinfo: pg_sys::FunctionCallInfo) -> pg_
     unsafe { agg::finish::<S>(fcinfo, |s| Some(datum(s))) }
 }
 
-/// `rollup(summary)`'s transition (or, with `inverse`, its moving inverse); NULLs skipped. The
-/// state is a [`Moving`] summary, read as `S` by the combine and final functions.
+/// `rollup(summary)`'s and `combine(summary)`'s transition (or, with `inverse`, its moving
+/// inverse); NULLs skipped. The state is a [`Moving`] summary, read as `S` by the combine and
+/// final functions.
 pub(crate) unsafe fn rollup<S: Summary>(
     fcinfo: pg_sys::FunctionCallInfo,
     inverse: bool,
@@ -154,7 +155,7 @@ pub(crate) unsafe fn rollup<S: Summary>(
             Some(o) if inverse => {
                 if m.state.unmerge(&o).is_none() {
                     raise(KpiError::InvalidParameter(format!(
-                        "rollup({}) cannot remove a summary it did not add",
+                        "rollup({0}) or combine({0}) cannot remove a summary it did not add",
                         S::TYPE
                     )));
                 }

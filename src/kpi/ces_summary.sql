@@ -82,6 +82,12 @@ CREATE AGGREGATE rollup(summary cessummary) (
     SFUNC = kpi_internal.ces_rollup_accum, STYPE = internal, FINALFUNC = kpi_internal.ces_summary_final,
     COMBINEFUNC = kpi_internal.ces_rollup_combine, SERIALFUNC = kpi_internal.ces_rollup_serialize, DESERIALFUNC = kpi_internal.ces_rollup_deserialize,
     MSFUNC = kpi_internal.ces_rollup_accum, MINVFUNC = kpi_internal.ces_rollup_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.ces_summary_final, PARALLEL = SAFE);
+-- combine(): the same aggregate as rollup() (the same support functions), under a name that BI
+-- tools' SQL parsers accept: to sqlglot (Superset) and standard SQL, ROLLUP is a reserved word
+CREATE AGGREGATE combine(summary cessummary) (
+    SFUNC = kpi_internal.ces_rollup_accum, STYPE = internal, FINALFUNC = kpi_internal.ces_summary_final,
+    COMBINEFUNC = kpi_internal.ces_rollup_combine, SERIALFUNC = kpi_internal.ces_rollup_serialize, DESERIALFUNC = kpi_internal.ces_rollup_deserialize,
+    MSFUNC = kpi_internal.ces_rollup_accum, MINVFUNC = kpi_internal.ces_rollup_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.ces_summary_final, PARALLEL = SAFE);
 
 CREATE FUNCTION ces(summary cessummary) RETURNS numeric
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'cessummary_ces';
@@ -122,6 +128,7 @@ COMMENT ON AGGREGATE ces_agg(integer) IS 'CES summary (exact sum, count and sum 
 COMMENT ON AGGREGATE ces_agg(bigint) IS 'CES summary (exact sum, count and sum of squares of the scores), to store and re-aggregate exactly with rollup() and to give the t interval (ci_lower, ci_upper); same NULL rules and errors as ces()';
 COMMENT ON AGGREGATE ces_agg(numeric) IS 'CES summary (exact sum, count and sum of squares of the scores), to store and re-aggregate exactly with rollup() and to give the t interval (ci_lower, ci_upper); same NULL rules and errors as ces()';
 COMMENT ON AGGREGATE rollup(cessummary) IS 'Adds CES summaries exactly (any period, any segment); parallel, and a moving form for rolling windows; NULL summaries skipped';
+COMMENT ON AGGREGATE combine(cessummary) IS 'Adds CES summaries exactly (any period, any segment); parallel, and a moving form for rolling windows; NULL summaries skipped; the same aggregate as rollup(cessummary), named so BI tools'' SQL parsers accept it (ROLLUP is a reserved word to them)';
 COMMENT ON FUNCTION ces(cessummary) IS 'Mean effort score of a summary (equal to ces(score) and avg(score) over its rows); NULL for a summary of no responses';
 COMMENT ON FUNCTION responses(cessummary) IS 'Non-NULL scores counted in a CES summary';
 

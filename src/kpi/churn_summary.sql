@@ -46,6 +46,12 @@ CREATE AGGREGATE rollup(summary churnsummary) (
     SFUNC = kpi_internal.churn_rollup_accum, STYPE = internal, FINALFUNC = kpi_internal.churn_summary_final,
     COMBINEFUNC = kpi_internal.churn_period_combine, SERIALFUNC = kpi_internal.churn_period_serialize, DESERIALFUNC = kpi_internal.churn_period_deserialize,
     MSFUNC = kpi_internal.churn_rollup_accum, MINVFUNC = kpi_internal.churn_rollup_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.churn_summary_final, PARALLEL = SAFE);
+-- combine(): the same aggregate as rollup() (the same support functions), under a name that BI
+-- tools' SQL parsers accept: to sqlglot (Superset) and standard SQL, ROLLUP is a reserved word
+CREATE AGGREGATE combine(summary churnsummary) (
+    SFUNC = kpi_internal.churn_rollup_accum, STYPE = internal, FINALFUNC = kpi_internal.churn_summary_final,
+    COMBINEFUNC = kpi_internal.churn_period_combine, SERIALFUNC = kpi_internal.churn_period_serialize, DESERIALFUNC = kpi_internal.churn_period_deserialize,
+    MSFUNC = kpi_internal.churn_rollup_accum, MINVFUNC = kpi_internal.churn_rollup_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.churn_summary_final, PARALLEL = SAFE);
 
 CREATE FUNCTION churn_rate(summary churnsummary) RETURNS numeric
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'churnsummary_churn_rate';
@@ -71,6 +77,7 @@ COMMENT ON AGGREGATE churn_agg(boolean, boolean) IS 'Churn summary (customers lo
 COMMENT ON AGGREGATE churn_agg(date, date, daterange) IS 'Churn summary (customers lost and active at start, and the period), to store and re-aggregate exactly with rollup(); same NULL rules and errors as churn_rate()';
 COMMENT ON AGGREGATE churn_agg(timestamptz, timestamptz, tstzrange) IS 'Churn summary (customers lost and active at start, and the period), to store and re-aggregate exactly with rollup(); same NULL rules and errors as churn_rate()';
 COMMENT ON AGGREGATE rollup(churnsummary) IS 'Adds churn cohorts exactly (segments, or count rows of several periods); cohorts over different periods are error 22023; parallel, moving form; NULL summaries skipped';
+COMMENT ON AGGREGATE combine(churnsummary) IS 'Adds churn cohorts exactly (segments, or count rows of several periods); cohorts over different periods are error 22023; parallel, moving form; NULL summaries skipped; the same aggregate as rollup(churnsummary), named so BI tools'' SQL parsers accept it (ROLLUP is a reserved word to them)';
 COMMENT ON FUNCTION churn_rate(churnsummary) IS 'Churn rate of a summary: 100 * lost / active at start; NULL for an empty cohort';
 COMMENT ON FUNCTION retention_rate(churnsummary) IS 'Retention rate of a summary: 100 minus its churn rate; NULL for an empty cohort';
 COMMENT ON FUNCTION customers_at_start(churnsummary) IS 'Customers active at the start in a churn summary';

@@ -46,6 +46,12 @@ CREATE AGGREGATE rollup(summary clvsummary) (
     SFUNC = kpi_internal.clv_rollup_accum, STYPE = internal, FINALFUNC = kpi_internal.clv_summary_final,
     COMBINEFUNC = kpi_internal.clv_rollup_combine, SERIALFUNC = kpi_internal.clv_rollup_serialize, DESERIALFUNC = kpi_internal.clv_rollup_deserialize,
     MSFUNC = kpi_internal.clv_rollup_accum, MINVFUNC = kpi_internal.clv_rollup_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.clv_summary_final, PARALLEL = SAFE);
+-- combine(): the same aggregate as rollup() (the same support functions), under a name that BI
+-- tools' SQL parsers accept: to sqlglot (Superset) and standard SQL, ROLLUP is a reserved word
+CREATE AGGREGATE combine(summary clvsummary) (
+    SFUNC = kpi_internal.clv_rollup_accum, STYPE = internal, FINALFUNC = kpi_internal.clv_summary_final,
+    COMBINEFUNC = kpi_internal.clv_rollup_combine, SERIALFUNC = kpi_internal.clv_rollup_serialize, DESERIALFUNC = kpi_internal.clv_rollup_deserialize,
+    MSFUNC = kpi_internal.clv_rollup_accum, MINVFUNC = kpi_internal.clv_rollup_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.clv_summary_final, PARALLEL = SAFE);
 
 CREATE FUNCTION clv(summary clvsummary) RETURNS numeric
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'clvsummary_clv';
@@ -69,5 +75,6 @@ COMMENT ON AGGREGATE clv_agg(integer, integer, integer) IS 'CLV summary (exact s
 COMMENT ON AGGREGATE clv_agg(bigint, bigint, bigint) IS 'CLV summary (exact sums and count of complete rows), to store and re-aggregate exactly with rollup(); same NULL rules and errors as clv()';
 COMMENT ON AGGREGATE clv_agg(numeric, numeric, numeric) IS 'CLV summary (exact sums and count of complete rows), to store and re-aggregate exactly with rollup(); same NULL rules and errors as clv()';
 COMMENT ON AGGREGATE rollup(clvsummary) IS 'Adds CLV summaries exactly (any period, any segment); parallel, and a moving form for rolling windows; NULL summaries skipped';
+COMMENT ON AGGREGATE combine(clvsummary) IS 'Adds CLV summaries exactly (any period, any segment); parallel, and a moving form for rolling windows; NULL summaries skipped; the same aggregate as rollup(clvsummary), named so BI tools'' SQL parsers accept it (ROLLUP is a reserved word to them)';
 COMMENT ON FUNCTION clv(clvsummary) IS 'CLV of a summary: avg(value) * avg(freq) * avg(lifespan) over its complete rows, equal to clv() over them; NULL for a summary of no rows';
 COMMENT ON FUNCTION customers(clvsummary) IS 'Complete rows (customers) counted in a CLV summary';

@@ -94,6 +94,12 @@ CREATE AGGREGATE rollup(summary csatsummary) (
     SFUNC = kpi_internal.csat_rollup_accum, STYPE = internal, FINALFUNC = kpi_internal.csat_summary_final,
     COMBINEFUNC = kpi_internal.csat_summary_combine, SERIALFUNC = kpi_internal.csat_summary_serialize, DESERIALFUNC = kpi_internal.csat_summary_deserialize,
     MSFUNC = kpi_internal.csat_rollup_accum, MINVFUNC = kpi_internal.csat_rollup_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.csat_summary_final, PARALLEL = SAFE);
+-- combine(): the same aggregate as rollup() (the same support functions), under a name that BI
+-- tools' SQL parsers accept: to sqlglot (Superset) and standard SQL, ROLLUP is a reserved word
+CREATE AGGREGATE combine(summary csatsummary) (
+    SFUNC = kpi_internal.csat_rollup_accum, STYPE = internal, FINALFUNC = kpi_internal.csat_summary_final,
+    COMBINEFUNC = kpi_internal.csat_summary_combine, SERIALFUNC = kpi_internal.csat_summary_serialize, DESERIALFUNC = kpi_internal.csat_summary_deserialize,
+    MSFUNC = kpi_internal.csat_rollup_accum, MINVFUNC = kpi_internal.csat_rollup_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.csat_summary_final, PARALLEL = SAFE);
 
 CREATE FUNCTION csat(summary csatsummary) RETURNS numeric
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'csatsummary_csat';
@@ -140,6 +146,7 @@ COMMENT ON FUNCTION kpi_internal.csat_summary_accum(internal, numeric) IS 'csat_
 COMMENT ON FUNCTION kpi_internal.csat_summary_inv(internal, numeric, numeric) IS 'csat_agg() moving-aggregate inverse: un-counts one rating';
 COMMENT ON FUNCTION kpi_internal.csat_summary_inv(internal, numeric) IS 'csat_agg() moving-aggregate inverse: un-counts one rating';
 COMMENT ON AGGREGATE rollup(csatsummary) IS 'Adds CSAT summaries exactly (any period, any segment); summaries with different thresholds are error 22023; parallel, moving form; NULL summaries skipped';
+COMMENT ON AGGREGATE combine(csatsummary) IS 'Adds CSAT summaries exactly (any period, any segment); summaries with different thresholds are error 22023; parallel, moving form; NULL summaries skipped; the same aggregate as rollup(csatsummary), named so BI tools'' SQL parsers accept it (ROLLUP is a reserved word to them)';
 COMMENT ON FUNCTION csat(csatsummary) IS 'CSAT of a summary: 100 * satisfied / responses, equal to csat() over its rows; NULL for no responses';
 COMMENT ON FUNCTION satisfied(csatsummary) IS 'Ratings at or above the threshold in a CSAT summary';
 COMMENT ON FUNCTION responses(csatsummary) IS 'Non-NULL ratings counted in a CSAT summary';

@@ -52,6 +52,12 @@ CREATE AGGREGATE rollup(summary mrrsummary) (
     SFUNC = kpi_internal.mrr_rollup_accum, STYPE = internal, FINALFUNC = kpi_internal.mrr_summary_final,
     COMBINEFUNC = kpi_internal.mrr_combine, SERIALFUNC = kpi_internal.mrr_serialize, DESERIALFUNC = kpi_internal.mrr_deserialize,
     MSFUNC = kpi_internal.mrr_rollup_accum, MINVFUNC = kpi_internal.mrr_rollup_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.mrr_summary_final, PARALLEL = SAFE);
+-- combine(): the same aggregate as rollup() (the same support functions), under a name that BI
+-- tools' SQL parsers accept: to sqlglot (Superset) and standard SQL, ROLLUP is a reserved word
+CREATE AGGREGATE combine(summary mrrsummary) (
+    SFUNC = kpi_internal.mrr_rollup_accum, STYPE = internal, FINALFUNC = kpi_internal.mrr_summary_final,
+    COMBINEFUNC = kpi_internal.mrr_combine, SERIALFUNC = kpi_internal.mrr_serialize, DESERIALFUNC = kpi_internal.mrr_deserialize,
+    MSFUNC = kpi_internal.mrr_rollup_accum, MINVFUNC = kpi_internal.mrr_rollup_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.mrr_summary_final, PARALLEL = SAFE);
 COMMENT ON FUNCTION kpi_internal.mrr_rows_accum(internal, numeric, numeric) IS 'mrr_agg(starting_mrr, ending_mrr) transition function: adds one customer''s movement';
 COMMENT ON FUNCTION kpi_internal.mrr_rows_inv(internal, numeric, numeric) IS 'mrr_agg(starting_mrr, ending_mrr) moving-aggregate inverse: removes one customer''s movement';
 COMMENT ON FUNCTION kpi_internal.mrr_rows_accum(internal, numeric, numeric, boolean) IS 'mrr_agg(starting_mrr, ending_mrr, paid_before) transition function: adds one customer''s movement';
@@ -65,6 +71,7 @@ COMMENT ON FUNCTION kpi_internal.mrr_rollup_inv(internal, mrrsummary) IS 'rollup
 COMMENT ON AGGREGATE mrr_agg(numeric, numeric) IS 'MRR movements over one row per customer and period (starting and ending MRR; every customer without MRR at the start counts as new): new, expansion, contraction and churned MRR and customers as an mrrsummary; a row with a NULL is skipped, a negative amount is error 22003; parallel, moving form';
 COMMENT ON AGGREGATE mrr_agg(numeric, numeric, boolean) IS 'MRR movements over one row per customer and period (starting and ending MRR, and whether the customer paid before: reactivation rather than new): as an mrrsummary; a row with a NULL is skipped, a negative amount is error 22003; parallel, moving form';
 COMMENT ON AGGREGATE rollup(mrrsummary) IS 'Adds MRR summaries of the same period exactly (disjoint customer segments); summaries of different periods, or with and without a period, are error 22023; parallel, moving form; NULL summaries skipped';
+COMMENT ON AGGREGATE combine(mrrsummary) IS 'Adds MRR summaries of the same period exactly (disjoint customer segments); summaries of different periods, or with and without a period, are error 22023; parallel, moving form; NULL summaries skipped; the same aggregate as rollup(mrrsummary), named so BI tools'' SQL parsers accept it (ROLLUP is a reserved word to them)';
 
 CREATE FUNCTION kpi_internal.mrr_subs_combine(state internal, other internal) RETURNS internal
     LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'mrr_subs_combine';

@@ -40,6 +40,12 @@ CREATE AGGREGATE rollup(summary npssummary) (
     SFUNC = kpi_internal.nps_rollup_accum, STYPE = internal, FINALFUNC = kpi_internal.nps_summary_final,
     COMBINEFUNC = kpi_internal.nps_combine, SERIALFUNC = kpi_internal.nps_serialize, DESERIALFUNC = kpi_internal.nps_deserialize,
     MSFUNC = kpi_internal.nps_rollup_accum, MINVFUNC = kpi_internal.nps_rollup_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.nps_summary_final, PARALLEL = SAFE);
+-- combine(): the same aggregate as rollup() (the same support functions), under a name that BI
+-- tools' SQL parsers accept: to sqlglot (Superset) and standard SQL, ROLLUP is a reserved word
+CREATE AGGREGATE combine(summary npssummary) (
+    SFUNC = kpi_internal.nps_rollup_accum, STYPE = internal, FINALFUNC = kpi_internal.nps_summary_final,
+    COMBINEFUNC = kpi_internal.nps_combine, SERIALFUNC = kpi_internal.nps_serialize, DESERIALFUNC = kpi_internal.nps_deserialize,
+    MSFUNC = kpi_internal.nps_rollup_accum, MINVFUNC = kpi_internal.nps_rollup_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.nps_summary_final, PARALLEL = SAFE);
 
 CREATE FUNCTION nps(summary npssummary) RETURNS numeric
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'npssummary_nps';
@@ -67,6 +73,7 @@ COMMENT ON AGGREGATE nps_agg(integer) IS 'NPS summary of 0-10 scores (the full h
 COMMENT ON AGGREGATE nps_agg(bigint) IS 'NPS summary of 0-10 scores (the full histogram), to store and re-aggregate exactly with rollup(); same NULL rules and errors as nps()';
 COMMENT ON AGGREGATE nps_agg(numeric) IS 'NPS summary of whole-number 0-10 scores (the full histogram), to store and re-aggregate exactly with rollup(); same NULL rules and errors as nps()';
 COMMENT ON AGGREGATE rollup(npssummary) IS 'Adds NPS summaries exactly (any period, any segment); parallel, and a moving form for rolling windows; NULL summaries skipped';
+COMMENT ON AGGREGATE combine(npssummary) IS 'Adds NPS summaries exactly (any period, any segment); parallel, and a moving form for rolling windows; NULL summaries skipped; the same aggregate as rollup(npssummary), named so BI tools'' SQL parsers accept it (ROLLUP is a reserved word to them)';
 COMMENT ON FUNCTION nps(npssummary) IS 'NPS of a summary: 100 * (promoters - detractors) / responses as numeric; NULL for a summary of no responses';
 COMMENT ON FUNCTION responses(npssummary) IS 'Non-NULL responses counted in an NPS summary';
 COMMENT ON FUNCTION promoters(npssummary) IS 'Responses scoring 9-10 in an NPS summary';

@@ -42,6 +42,12 @@ CREATE AGGREGATE rollup(summary sharesummary) (
     SFUNC = kpi_internal.share_rollup_accum, STYPE = internal, FINALFUNC = kpi_internal.share_summary_final,
     COMBINEFUNC = kpi_internal.share_rollup_combine, SERIALFUNC = kpi_internal.share_rollup_serialize, DESERIALFUNC = kpi_internal.share_rollup_deserialize,
     MSFUNC = kpi_internal.share_rollup_accum, MINVFUNC = kpi_internal.share_rollup_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.share_summary_final, PARALLEL = SAFE);
+-- combine(): the same aggregate as rollup() (the same support functions), under a name that BI
+-- tools' SQL parsers accept: to sqlglot (Superset) and standard SQL, ROLLUP is a reserved word
+CREATE AGGREGATE combine(summary sharesummary) (
+    SFUNC = kpi_internal.share_rollup_accum, STYPE = internal, FINALFUNC = kpi_internal.share_summary_final,
+    COMBINEFUNC = kpi_internal.share_rollup_combine, SERIALFUNC = kpi_internal.share_rollup_serialize, DESERIALFUNC = kpi_internal.share_rollup_deserialize,
+    MSFUNC = kpi_internal.share_rollup_accum, MINVFUNC = kpi_internal.share_rollup_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.share_summary_final, PARALLEL = SAFE);
 
 CREATE FUNCTION share(summary sharesummary) RETURNS numeric
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'sharesummary_share';
@@ -66,6 +72,7 @@ COMMENT ON FUNCTION kpi_internal.share_rollup_deserialize(bytea, internal) IS 'r
 COMMENT ON AGGREGATE share_agg(boolean) IS 'Percent-of-rows summary (rows where the condition holds, non-NULL rows), for share/conversion/FCR rates re-aggregated exactly with rollup()';
 COMMENT ON AGGREGATE share_agg(boolean, numeric) IS 'Weighted percent-of-rows summary (weight where the condition holds, all weight), re-aggregated exactly with rollup(); a negative weight is error 22003';
 COMMENT ON AGGREGATE rollup(sharesummary) IS 'Adds share summaries exactly (any period, any segment); parallel, and a moving form for rolling windows; NULL summaries skipped';
+COMMENT ON AGGREGATE combine(sharesummary) IS 'Adds share summaries exactly (any period, any segment); parallel, and a moving form for rolling windows; NULL summaries skipped; the same aggregate as rollup(sharesummary), named so BI tools'' SQL parsers accept it (ROLLUP is a reserved word to them)';
 COMMENT ON FUNCTION share(sharesummary) IS 'Percent of a share summary: 100 * matching / total as numeric, NULL when the total is 0; share(share_agg(x)) = share(x)';
 COMMENT ON FUNCTION matching(sharesummary) IS 'Rows (or weight) where the condition holds, in a share summary';
 COMMENT ON FUNCTION total(sharesummary) IS 'All non-NULL rows (or all weight) in a share summary';
