@@ -120,7 +120,7 @@ FROM survey_responses r JOIN customers c USING (customer_id)
 GROUP BY c.segment ORDER BY c.segment;
 
 \echo
-\echo '== Stored daily summaries (a materialized view) rolled up to quarters, equal to the raw aggregate =='
+\echo '== Stored daily summaries (a materialized view) combined into quarters with combine(), equal to the raw aggregate =='
 CREATE MATERIALIZED VIEW nps_daily AS
 SELECT answered_at::date AS day, c.segment, nps_agg(r.score) AS summary
 FROM survey_responses r JOIN customers c USING (customer_id) GROUP BY 1, 2;
@@ -130,5 +130,5 @@ SELECT to_char(q.quarter, 'YYYY-"Q"Q') AS quarter, round(nps(q.summary), 1) AS n
        (SELECT round(nps(score), 1) FROM survey_responses r
         WHERE date_trunc('quarter', r.answered_at::date) = q.quarter) AS nps_from_raw_rows,
        responses(q.summary) AS responses
-FROM (SELECT date_trunc('quarter', day) AS quarter, rollup(summary) AS summary FROM nps_daily GROUP BY 1) AS q
+FROM (SELECT date_trunc('quarter', day) AS quarter, combine(summary) AS summary FROM nps_daily GROUP BY 1) AS q
 ORDER BY 1;

@@ -9,7 +9,8 @@
 #   on PostgreSQL 15 (Debian's, the version of pg_cron and of Debian 12's package), side by side:
 #     regress and the demo from a clone the postgres OS user cannot enter (mode 700), a pg_cron job
 #     refreshing a materialized view, the README's SQL as printed, psycopg writing and reading
-#     summaries, intervals against statsmodels and scipy; then the Debian package (dpkg)
+#     summaries, intervals against statsmodels and scipy, every README, demo and regress query
+#     through sqlglot (the SQL parser of Superset); then the Debian package (dpkg)
 #   on PostgreSQL 17: the Debian 13 package, in a Debian 13 root file system with its postgresql-17
 #   last, with 15 among the versions: sharding with postgres_fdw (coordinator 15, shards 15 and the
 #   last version tested)
@@ -147,6 +148,7 @@ for v in "${versions[@]}"; do
         join "test venv (tests/requirements.txt)"
         spawn "PostgreSQL 15: client drivers write and read summaries (psycopg)" bash scripts/clients_test.sh
         spawn "PostgreSQL 15: confidence intervals and tests agree with statsmodels and scipy" bash scripts/stats_test.sh
+        spawn "PostgreSQL 15: every README, demo and regress query through sqlglot (Superset's SQL parser)" bash scripts/sqlglot_test.sh
     fi
     if [ "$v" = 17 ] && [ "$(id -u)" -eq 0 ]; then
         layer "PostgreSQL 17: the Debian 13 package built" bash -c 'bash scripts/package.sh >target/test-logs/deb17'

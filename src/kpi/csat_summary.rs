@@ -459,6 +459,9 @@ mod tests {
              "csat threshold must be the same on every row of a group, got 3 after 4"),
             ("SELECT rollup(s ORDER BY t) FROM (SELECT t, csat_agg(5, t) s FROM (VALUES (4), (5)) v(t) GROUP BY t) x", ERRCODE_INVALID_PARAMETER_VALUE,
              "csat threshold must be the same on every row of a group, got 5 after 4"),
+            // combine() is rollup() under another name: the same error
+            ("SELECT combine(s ORDER BY t) FROM (SELECT t, csat_agg(5, t) s FROM (VALUES (4), (5)) v(t) GROUP BY t) x", ERRCODE_INVALID_PARAMETER_VALUE,
+             "csat threshold must be the same on every row of a group, got 5 after 4"),
             ("SELECT 'x'::csatsummary", ERRCODE_INVALID_TEXT_REPRESENTATION,
              r#"malformed csatsummary "x": expected value (text form: {"v":1,"threshold":<number or null>,"satisfied":<count>,"responses":<count>,"sum":<sum of ratings>})"#),
         ]);

@@ -462,6 +462,8 @@ mod tests {
             ("SELECT ltv(mrr_agg(10::numeric, 0), 80)", ERRCODE_INVALID_PARAMETER_VALUE, "ltv gross_margin must be between 0 and 1, got 80"),
             ("SELECT rollup(m ORDER BY o) FROM (SELECT 1 o, mrr_agg(1::numeric, 2) m UNION ALL SELECT 2, mrr_agg(1, 2::numeric, '2024-01-01'::date, NULL, daterange('2025-01-01', '2025-02-01'))) t",
              ERRCODE_INVALID_PARAMETER_VALUE, "mrr summaries with and without a period cannot be combined, got [2025-01-01,2025-02-01) after no period"),
+            ("SELECT combine(m ORDER BY o) FROM (SELECT 1 o, mrr_agg(1::numeric, 2) m UNION ALL SELECT 2, mrr_agg(1, 2::numeric, '2024-01-01'::date, NULL, daterange('2025-01-01', '2025-02-01'))) t",
+             ERRCODE_INVALID_PARAMETER_VALUE, "mrr summaries with and without a period cannot be combined, got [2025-01-01,2025-02-01) after no period"),
             (r#"SELECT '{"v":1}'::mrrsummary"#, ERRCODE_INVALID_TEXT_REPRESENTATION,
              &format!(r#"malformed mrrsummary "{{"v":1}}": missing field `period` (text form: {})"#, super::EXPECTED)),
         ]);
