@@ -7,7 +7,7 @@ set -euo pipefail
 
 PGRX_VERSION=0.18.1
 PG_CONFIG=${PG_CONFIG:-/usr/bin/pg_config}
-PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-15-cron libclang-dev clang sudo make unzip python3-pip)
+PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-15-cron libclang-dev clang sudo make unzip python3-pip debootstrap)
 
 log() { printf 'setup: %s\n' "$*" >&2; }
 
