@@ -12,6 +12,8 @@
 #     summaries, intervals against statsmodels and scipy, every README, demo and regress query
 #     through sqlglot (the SQL parser of Superset); then the Debian package (dpkg)
 #   on PostgreSQL 17: the Debian 13 package, in a Debian 13 root file system with its postgresql-17
+#   on PostgreSQL 18: Citus (built once from ../shared/vendor, scripts/citus.sh), a coordinator and
+#     two workers: every aggregate computed on the workers and equal to a single node's
 #   last, with 15 among the versions: sharding with postgres_fdw (coordinator 15, shards 15 and the
 #   last version tested)
 # The builds run one after another (one cargo per profile at a time); the checks of a version run
@@ -149,6 +151,10 @@ for v in "${versions[@]}"; do
         spawn "PostgreSQL 15: client drivers write and read summaries (psycopg)" bash scripts/clients_test.sh
         spawn "PostgreSQL 15: confidence intervals and tests agree with statsmodels and scipy" bash scripts/stats_test.sh
         spawn "PostgreSQL 15: every README, demo and regress query through sqlglot (Superset's SQL parser)" bash scripts/sqlglot_test.sh
+    fi
+    if [ "$v" = 18 ]; then
+        spawn "PostgreSQL 18: Citus (a coordinator and two workers): every aggregate computed on the workers" \
+            bash scripts/citus_test.sh
     fi
     if [ "$v" = 17 ] && [ "$(id -u)" -eq 0 ]; then
         layer "PostgreSQL 17: the Debian 13 package built" bash -c 'bash scripts/package.sh >target/test-logs/deb17'

@@ -134,11 +134,10 @@ unsafe fn name_the_aggregate(fcinfo: pg_sys::FunctionCallInfo, e: KpiError) -> K
         return e;
     };
     let name = unsafe {
-        let aggref = pg_sys::AggGetAggref(fcinfo);
-        if aggref.is_null() {
+        let Some((aggregate, _)) = calling_aggregate(fcinfo) else {
             return e;
-        }
-        let name = pg_sys::get_func_name((*aggref).aggfnoid);
+        };
+        let name = pg_sys::get_func_name(aggregate);
         if name.is_null() {
             return e;
         }
@@ -431,17 +430,71 @@ pub(crate) unsafe fn args_not_null<const N: usize>(
 #[cold]
 pub(crate) unsafe fn aggregate_arg_is_const(fcinfo: pg_sys::FunctionCallInfo, n: usize) -> bool {
     unsafe {
+        match calling_aggregate(fcinfo) {
+            Some((_, args)) => args
+                .get(n)
+                .is_some_and(|&expr| !expr.is_null() && (*expr).type_ == pg_sys::NodeTag::T_Const),
+            None => false,
+        }
+    }
+}
+
+/// The pg_kpi aggregate this support function serves and its argument expressions, from the
+/// calling `Aggref`; `None` when PostgreSQL does not say (a window aggregate has no `Aggref`).
+/// Citus computes an aggregate on its workers and combines it on its coordinator through
+/// aggregates of its own that take the real aggregate's oid as their first argument and its
+/// arguments after it, several of them as one `ROW(...)`
+/// (`worker_binary_partial_agg('public.csat(integer,integer)'::regprocedure, ROW(rating, 5))`,
+/// `coord_binary_combine_agg(oid, partial, NULL::numeric)`): those are looked through, so
+/// messages name the user's aggregate and a constant argument is still seen as one. Cold: once
+/// per group or per error.
+#[cold]
+unsafe fn calling_aggregate(
+    fcinfo: pg_sys::FunctionCallInfo,
+) -> Option<(pg_sys::Oid, Vec<*mut pg_sys::Node>)> {
+    unsafe {
         let aggref = pg_sys::AggGetAggref(fcinfo);
         if aggref.is_null() {
-            return false;
+            return None;
         }
-        let args = pgrx::PgList::<pg_sys::TargetEntry>::from_pg((*aggref).args);
-        match args.get_ptr(n) {
-            Some(te) if !te.is_null() && !(*te).expr.is_null() => {
-                (*(*te).expr).type_ == pg_sys::NodeTag::T_Const
+        let exprs = |list: *mut pg_sys::List| -> Vec<*mut pg_sys::Node> {
+            pgrx::PgList::<pg_sys::TargetEntry>::from_pg(list)
+                .iter_ptr()
+                .map(|te| {
+                    if te.is_null() {
+                        ptr::null_mut()
+                    } else {
+                        (*te).expr.cast()
+                    }
+                })
+                .collect()
+        };
+        let args = exprs((*aggref).args);
+        // a wrapper: first argument an oid constant naming an aggregate
+        if let Some(&first) = args.first() {
+            if !first.is_null() && (*first).type_ == pg_sys::NodeTag::T_Const {
+                let c = first.cast::<pg_sys::Const>();
+                let inner = pg_sys::Oid::from((*c).constvalue.value() as u32);
+                if (*c).consttype == pg_sys::OIDOID
+                    && !(*c).constisnull
+                    && pg_sys::get_func_prokind(inner)
+                        == pg_sys::PROKIND_AGGREGATE as std::ffi::c_char
+                {
+                    let mut inner_args = args[1..].to_vec();
+                    if let [row] = inner_args[..] {
+                        if !row.is_null() && (*row).type_ == pg_sys::NodeTag::T_RowExpr {
+                            inner_args = pgrx::PgList::<pg_sys::Node>::from_pg(
+                                (*row.cast::<pg_sys::RowExpr>()).args,
+                            )
+                            .iter_ptr()
+                            .collect();
+                        }
+                    }
+                    return Some((inner, inner_args));
+                }
             }
-            _ => false,
         }
+        Some(((*aggref).aggfnoid, args))
     }
 }
 

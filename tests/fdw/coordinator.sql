@@ -34,25 +34,4 @@ CREATE FOREIGN TABLE crm_daily_2 PARTITION OF crm_daily FOR VALUES IN ('seg2', '
 ANALYZE crm_events;
 ANALYZE crm_daily;
 
-CREATE FUNCTION plan_of(query text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    line text;
-    plan text := '';
-BEGIN
-    FOR line IN EXECUTE 'EXPLAIN (VERBOSE, COSTS OFF) ' || query LOOP
-        plan := plan || line || E'\n';
-    END LOOP;
-    RETURN plan;
-END $$;
--- the SQLSTATE and message a query raises, or 'no error'
-CREATE FUNCTION error_of(query text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    state text;
-    message text;
-BEGIN
-    EXECUTE query;
-    RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT;
-    RETURN state || ' ' || message;
-END $$;
+\i tests/helpers.sql
