@@ -21,3 +21,7 @@ python3 scripts/bench.py
 if [ "$major" = 15 ] && { [ -z "${BENCH_ONLY:-}" ] || [[ sharded =~ ${BENCH_ONLY} ]]; }; then
     ROWS=${BENCH_FDW_ROWS:-2000000} REPEAT=${BENCH_REPEAT:-5} bash scripts/bench_fdw.sh
 fi
+# the Citus row (README "Scaling out"): its own three clusters, on PostgreSQL 18
+if [ "$major" = 18 ] && { [ -z "${BENCH_ONLY:-}" ] || [[ citus =~ ${BENCH_ONLY} ]]; }; then
+    ROWS=${BENCH_CITUS_ROWS:-2000000} REPEAT=${BENCH_REPEAT:-5} bash scripts/bench_citus.sh
+fi
