@@ -114,3 +114,11 @@ SELECT '(e) a 22023 of the coordinator''s combine names the user''s aggregate: '
        || error_of('SELECT csat(rating, CASE segment WHEN ''seg0'' THEN 4 ELSE 5 END) FROM crm_by_segment'),
        error_of('SELECT csat(rating, CASE segment WHEN ''seg0'' THEN 4 ELSE 5 END) FROM crm_by_segment')
            SIMILAR TO '22023 csat threshold must be the same on every row of a group, got (4 after 5|5 after 4)';
+
+-- what postgres_fdw does not send to its shards, Citus computes on the workers
+SELECT 'FILTER (WHERE ...) and GROUP BY date_trunc(...) are computed partially on the workers too, and agree',
+       partial_on_workers(plan_of('SELECT nps_test(combine(nps) FILTER (WHERE segment = ''seg0''), combine(nps) FILTER (WHERE segment <> ''seg0'')) FROM crm_daily'),
+                          'public.combine(public.npssummary)')
+       AND partial_on_workers(plan_of('SELECT date_trunc(''month'', day), nps(score) FROM crm_events GROUP BY 1'), 'public.nps(integer)')
+       AND result_of('SELECT date_trunc(''month'', day), nps(score), csat_agg(rating) FROM crm_events GROUP BY 1 ORDER BY 1')
+         = result_of('SELECT date_trunc(''month'', day), nps(score), csat_agg(rating) FROM crm_local GROUP BY 1 ORDER BY 1');
