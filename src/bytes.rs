@@ -29,6 +29,15 @@ impl Writer {
         self.0.extend(x);
         self
     }
+    /// An unsigned LEB128 number: 7 bits a byte, low bits first (1 byte below 128).
+    pub fn varint(mut self, mut x: u64) -> Self {
+        while x >= 0x80 {
+            self.0.push((x as u8) | 0x80);
+            x >>= 7;
+        }
+        self.0.push(x as u8);
+        self
+    }
     pub fn into_vec(self) -> Vec<u8> {
         self.0
     }
@@ -88,6 +97,30 @@ impl<'a> Reader<'a> {
     }
     pub fn u8(&mut self) -> Result<u8, KpiError> {
         self.take::<1>().map(|b| b[0])
+    }
+    /// A [`Writer::varint`]; more than 64 bits, or a byte more than the number needs, is an
+    /// error (one number, one form).
+    pub fn varint(&mut self) -> Result<u64, KpiError> {
+        let mut x: u64 = 0;
+        for shift in (0..70).step_by(7) {
+            let b = self.u8()?;
+            let bits = u64::from(b & 0x7F);
+            if shift == 63 && bits > 1 {
+                return Err(self.error("a number past 64 bits"));
+            }
+            x |= bits << shift;
+            if b & 0x80 == 0 {
+                if b == 0 && shift > 0 {
+                    return Err(self.error("a number with a needless byte"));
+                }
+                return Ok(x);
+            }
+        }
+        Err(self.error("a number past 64 bits"))
+    }
+    /// True when every byte was read.
+    pub fn at_end(&self) -> bool {
+        self.pos >= self.bytes.len()
     }
     pub fn array<const N: usize>(&mut self) -> Result<[u8; N], KpiError> {
         self.take::<N>()
@@ -242,5 +275,34 @@ mod tests {
         assert!(crate::numeric::Scaled::get(&mut Reader::new(&bad, "x", 1).unwrap()).is_err());
         let neg = Writer::new(1).i64(-1).into_vec();
         assert!(Reader::new(&neg, "x", 1).unwrap().count().is_err());
+    }
+
+    #[test]
+    fn varints_have_one_form() {
+        for x in [0u64, 1, 127, 128, 300, 1 << 35, u64::MAX - 1, u64::MAX] {
+            let b = Writer::new(1).varint(x).into_vec();
+            let mut r = Reader::new(&b, "x", 1).unwrap();
+            assert_eq!(r.varint().unwrap(), x);
+            assert!(r.at_end());
+            r.end().unwrap();
+        }
+        assert_eq!(Writer::new(1).varint(127).into_vec().len(), 2);
+        assert_eq!(Writer::new(1).varint(128).into_vec().len(), 3);
+        // 0 written in two bytes, 2^64, eleven bytes, a truncated number
+        for bad in [
+            &[1u8, 0x80, 0x00][..],
+            &[
+                1, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x02,
+            ],
+            &[
+                1, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01,
+            ],
+            &[1, 0x80],
+        ] {
+            assert!(
+                Reader::new(bad, "x", 1).unwrap().varint().is_err(),
+                "{bad:?}"
+            );
+        }
     }
 }

@@ -78,8 +78,37 @@ impl<S> Moving<S> {
     }
 }
 
+/// A value with a stored (binary) form and a text form: every summary type. The summaries of a
+/// fixed size implement [`Summary`], which gives this; a summary whose size varies (a life
+/// table) implements it directly, and shares the type I/O, accessors, equality, order and
+/// hashing below.
+pub trait Stored: Sized {
+    /// The SQL type name, for messages.
+    const TYPE: &'static str;
+    fn to_stored(&self) -> Vec<u8>;
+    fn from_stored(bytes: &[u8]) -> Result<Self, KpiError>;
+    fn to_text(&self) -> String;
+    fn from_text(text: &str) -> Result<Self, KpiError>;
+}
+
+impl<S: Summary> Stored for S {
+    const TYPE: &'static str = <S as Summary>::TYPE;
+    fn to_stored(&self) -> Vec<u8> {
+        Summary::to_stored(self)
+    }
+    fn from_stored(bytes: &[u8]) -> Result<Self, KpiError> {
+        <S as Summary>::from_stored(bytes)
+    }
+    fn to_text(&self) -> String {
+        Summary::to_text(self)
+    }
+    fn from_text(text: &str) -> Result<Self, KpiError> {
+        <S as Summary>::from_text(text)
+    }
+}
+
 /// The summary in a datum.
-pub(crate) unsafe fn arg<S: Summary>(datum: pg_sys::Datum) -> S {
+pub(crate) unsafe fn arg<S: Stored>(datum: pg_sys::Datum) -> S {
     match S::from_stored(unsafe { agg::varlena_bytes(datum) }) {
         Ok(s) => s,
         Err(e) => raise(e),
@@ -87,12 +116,12 @@ pub(crate) unsafe fn arg<S: Summary>(datum: pg_sys::Datum) -> S {
 }
 
 /// A summary datum (a varlena of the stored form) in the current memory context.
-pub(crate) unsafe fn datum<S: Summary>(s: &S) -> pg_sys::Datum {
+pub(crate) unsafe fn datum<S: Stored>(s: &S) -> pg_sys::Datum {
     unsafe { agg::bytea_datum(&s.to_stored()) }
 }
 
 /// The type's input function: `cstring -> summary`.
-pub(crate) unsafe fn input<S: Summary>(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+pub(crate) unsafe fn input<S: Stored>(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
     unsafe {
         let text =
             std::ffi::CStr::from_ptr(agg::arg_datum(fcinfo, 0).cast_mut_ptr::<std::ffi::c_char>());
@@ -104,7 +133,7 @@ pub(crate) unsafe fn input<S: Summary>(fcinfo: pg_sys::FunctionCallInfo) -> pg_s
 }
 
 /// The type's output function: `summary -> cstring`.
-pub(crate) unsafe fn output<S: Summary>(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+pub(crate) unsafe fn output<S: Stored>(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
     unsafe {
         let text = arg::<S>(agg::arg_datum(fcinfo, 0)).to_text();
         let text = std::ffi::CString::new(text).expect("a summary's text has no NUL");
@@ -113,7 +142,7 @@ pub(crate) unsafe fn output<S: Summary>(fcinfo: pg_sys::FunctionCallInfo) -> pg_
 }
 
 /// The type's receive function: the rest of the message is the stored form.
-pub(crate) unsafe fn recv<S: Summary>(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+pub(crate) unsafe fn recv<S: Stored>(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
     unsafe {
         let buf = &mut *agg::arg_datum(fcinfo, 0).cast_mut_ptr::<pg_sys::StringInfoData>();
         let (start, len) = (buf.cursor.max(0) as usize, buf.len.max(0) as usize);
@@ -130,7 +159,7 @@ pub(crate) unsafe fn recv<S: Summary>(fcinfo: pg_sys::FunctionCallInfo) -> pg_sy
 }
 
 /// The type's send function: the stored form as `bytea`.
-pub(crate) unsafe fn send<S: Summary>(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+pub(crate) unsafe fn send<S: Stored>(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
     unsafe { agg::bytea_datum(&arg::<S>(agg::arg_datum(fcinfo, 0)).to_stored()) }
 }
 
@@ -175,7 +204,7 @@ pub(crate) unsafe fn rollup<S: Summary>(
 }
 
 /// An accessor (STRICT): `f(summary)`, SQL NULL when `f` gives `None`.
-pub(crate) unsafe fn accessor<S: Summary>(
+pub(crate) unsafe fn accessor<S: Stored>(
     fcinfo: pg_sys::FunctionCallInfo,
     f: impl FnOnce(&S) -> Option<pg_sys::Datum>,
 ) -> pg_sys::Datum {
@@ -194,19 +223,19 @@ pub(crate) unsafe fn accessor<S: Summary>(
 // without KPI meaning.
 
 /// The stored form of the summary in `datum`, in the current version.
-unsafe fn canonical<S: Summary>(datum: pg_sys::Datum) -> Vec<u8> {
+unsafe fn canonical<S: Stored>(datum: pg_sys::Datum) -> Vec<u8> {
     unsafe { arg::<S>(datum).to_stored() }
 }
 
 /// The order of arguments 0 and 1 (both summaries, STRICT).
-unsafe fn order<S: Summary>(fcinfo: pg_sys::FunctionCallInfo) -> std::cmp::Ordering {
+unsafe fn order<S: Stored>(fcinfo: pg_sys::FunctionCallInfo) -> std::cmp::Ordering {
     unsafe {
         canonical::<S>(agg::arg_datum(fcinfo, 0)).cmp(&canonical::<S>(agg::arg_datum(fcinfo, 1)))
     }
 }
 
 /// A comparison operator's function: `test` of the order of its two arguments, as `boolean`.
-pub(crate) unsafe fn compare<S: Summary>(
+pub(crate) unsafe fn compare<S: Stored>(
     fcinfo: pg_sys::FunctionCallInfo,
     test: fn(std::cmp::Ordering) -> bool,
 ) -> pg_sys::Datum {
@@ -214,13 +243,13 @@ pub(crate) unsafe fn compare<S: Summary>(
 }
 
 /// The btree support function: -1, 0 or 1 as `integer`.
-pub(crate) unsafe fn cmp<S: Summary>(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+pub(crate) unsafe fn cmp<S: Stored>(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
     pg_sys::Datum::from(unsafe { order::<S>(fcinfo) } as i32)
 }
 
 /// The hash support functions: PostgreSQL's hash of the stored form as `bytea` (`hashvarlena`),
 /// or with `extended` its 64-bit seeded form (`hashvarlenaextended`, the seed in argument 1).
-pub(crate) unsafe fn hash<S: Summary>(
+pub(crate) unsafe fn hash<S: Stored>(
     fcinfo: pg_sys::FunctionCallInfo,
     extended: bool,
 ) -> pg_sys::Datum {

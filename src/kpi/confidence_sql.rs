@@ -59,7 +59,7 @@ impl Proportion for ShareState {
 }
 
 /// `confidence` (argument `n`): in (0, 1), else 22023 naming the function.
-unsafe fn confidence_arg(f: pg_sys::FunctionCallInfo, n: usize, kpi: &str) -> f64 {
+pub(crate) unsafe fn confidence_arg(f: pg_sys::FunctionCallInfo, n: usize, kpi: &str) -> f64 {
     let c = f64::from_bits(unsafe { agg::arg_datum(f, n) }.value() as u64);
     if !(c > 0.0 && c < 1.0) {
         raise(KpiError::InvalidParameter(format!(

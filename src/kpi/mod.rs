@@ -23,3 +23,6 @@ pub mod nps_summary;
 pub mod ratio;
 pub mod share_summary;
 pub mod share_weighted;
+pub mod survival;
+pub mod survival_sql;
+pub mod survival_summary;

@@ -15,6 +15,7 @@ SUMMARIES = {
                     "daterange('0100-01-01 BC', '2025-02-01')) FROM generate_series(1, 10) s",
     "mrrsummary": "SELECT mrr_agg(s % 4, s * 10.5, date '2024-01-01' + s, CASE WHEN s % 3 = 0 THEN date '2025-01-10' END, "
                   "daterange('2025-01-01', '2025-02-01')) FROM generate_series(1, 10) s",
+    "survivalsummary": "SELECT survival_agg(s * 30, s % 3 = 0, CASE WHEN s > 5 THEN s END) FROM generate_series(1, 10) s",
 }
 
 

@@ -1,0 +1,420 @@
+//! SQL glue of survival ([`super::survival`]): `survival_agg(...) -> survivalsummary`,
+//! `combine(survivalsummary)` (and `rollup`, the same aggregate), the type's I/O and the accessors. The aggregate's state is a life
+//! table in the aggregate's memory context ([`PgAlloc`]); it travels between parallel workers
+//! (and Citus workers) in the stored form.
+//!
+//! - `survival_agg(duration, churned [, entry])`, durations `integer` or `bigint` in the user's
+//!   unit (days, months, ...): a NULL duration or `churned` skips the row, a NULL entry is 0. A
+//!   negative duration or entry is 22003; an entry not before the duration (but both 0) is 22023.
+//! - `survival_agg(started_on, ended_on, as_of [, observed_from])` over dates, in days: a
+//!   customer who ended on or before `as_of` churned after `ended_on - started_on` days, others
+//!   are censored at `as_of`; with `observed_from`, a customer who started before it enters at
+//!   `observed_from - started_on` (late entry) and one who ended on or before it is not in the
+//!   data. A row starting after `as_of` is skipped; NULL `started_on` or `as_of` skips the row;
+//!   `ended_on` before `started_on` is 22023.
+//! - Both have an exact moving form (customers are un-counted).
+
+use super::survival::{Exit, LifeTable, MedianRule, Point};
+use super::survival_summary::{from_stored_in, to_stored};
+use crate::agg;
+use crate::error::{raise, KpiError};
+use crate::palloc::PgAlloc;
+use crate::summary;
+use allocator_api2::alloc::Global;
+use pgrx::pg_sys;
+
+const KPI: &str = "survival_agg";
+type State = LifeTable<PgAlloc>;
+
+unsafe fn state_of(f: pg_sys::FunctionCallInfo) -> *mut State {
+    unsafe {
+        match agg::state_arg::<State>(f) {
+            Some(s) => s,
+            None => {
+                let context = agg::aggregate_context(f);
+                agg::place_in(context, LifeTable::new_in(PgAlloc(context)))
+            }
+        }
+    }
+}
+
+/// Count (or with `inverse`, un-count) one customer.
+unsafe fn count(
+    f: pg_sys::FunctionCallInfo,
+    customer: Option<(i64, i64, Exit)>,
+    inverse: bool,
+) -> pg_sys::Datum {
+    unsafe {
+        let state = state_of(f);
+        if let Some((entry, exit, how)) = customer {
+            if let Err(e) = LifeTable::<Global>::check_customer(KPI, entry, exit) {
+                raise(e)
+            }
+            if !inverse {
+                (*state).add(entry, exit, how);
+            } else if !(*state).remove(entry, exit, how) {
+                raise(KpiError::InvalidParameter(format!(
+                    "{KPI} cannot remove a customer it did not add"
+                )));
+            }
+        }
+        agg::return_state(state)
+    }
+}
+
+/// `(duration, churned [, entry])` of integer type: argument `n` as i64.
+unsafe fn durations(
+    f: pg_sys::FunctionCallInfo,
+    bigint: bool,
+    with_entry: bool,
+) -> Option<(i64, i64, Exit)> {
+    unsafe {
+        if agg::arg_is_null(f, 1) || agg::arg_is_null(f, 2) {
+            return None;
+        }
+        let int = |n| {
+            let d = agg::arg_datum(f, n).value();
+            if bigint {
+                d as i64
+            } else {
+                i64::from(d as i32)
+            }
+        };
+        let entry = if with_entry && !agg::arg_is_null(f, 3) {
+            int(3)
+        } else {
+            0
+        };
+        let how = if agg::arg_datum(f, 2).value() != 0 {
+            Exit::Churned
+        } else {
+            Exit::Censored
+        };
+        Some((entry, int(1), how))
+    }
+}
+
+/// `(started_on, ended_on, as_of [, observed_from])` of dates, in days.
+unsafe fn dates(f: pg_sys::FunctionCallInfo, with_window: bool) -> Option<(i64, i64, Exit)> {
+    unsafe {
+        if agg::arg_is_null(f, 1) || agg::arg_is_null(f, 3) {
+            return None;
+        }
+        let day = |n| i64::from(agg::arg_datum(f, n).value() as i32);
+        let (started, as_of) = (day(1), day(3));
+        let ended = (!agg::arg_is_null(f, 2)).then(|| day(2));
+        if let Err(e) =
+            super::churn_period::check_order(KPI, crate::time::Kind::Date, started, ended)
+        {
+            raise(e)
+        }
+        if started > as_of {
+            return None;
+        }
+        let (exit, how) = match ended {
+            Some(e) if e <= as_of => (e - started, Exit::Churned),
+            _ => (as_of - started, Exit::Censored),
+        };
+        let entry = if with_window && !agg::arg_is_null(f, 4) {
+            let from = day(4);
+            if ended.is_some_and(|e| e <= from) {
+                return None; // left before the window: not in the data
+            }
+            (from - started).max(0)
+        } else {
+            0
+        };
+        if entry > 0 && entry >= exit {
+            return None; // observed from as_of or later: no time in the window
+        }
+        Some((entry, exit, how))
+    }
+}
+
+crate::pg_v1_fn!(fn survival_accum_int4, pg_finfo_survival_accum_int4, |f| unsafe { count(f, durations(f, false, false), false) });
+crate::pg_v1_fn!(fn survival_inv_int4, pg_finfo_survival_inv_int4, |f| unsafe { count(f, durations(f, false, false), true) });
+crate::pg_v1_fn!(fn survival_accum_int8, pg_finfo_survival_accum_int8, |f| unsafe { count(f, durations(f, true, false), false) });
+crate::pg_v1_fn!(fn survival_inv_int8, pg_finfo_survival_inv_int8, |f| unsafe { count(f, durations(f, true, false), true) });
+crate::pg_v1_fn!(fn survival_entry_accum_int4, pg_finfo_survival_entry_accum_int4, |f| unsafe { count(f, durations(f, false, true), false) });
+crate::pg_v1_fn!(fn survival_entry_inv_int4, pg_finfo_survival_entry_inv_int4, |f| unsafe { count(f, durations(f, false, true), true) });
+crate::pg_v1_fn!(fn survival_entry_accum_int8, pg_finfo_survival_entry_accum_int8, |f| unsafe { count(f, durations(f, true, true), false) });
+crate::pg_v1_fn!(fn survival_entry_inv_int8, pg_finfo_survival_entry_inv_int8, |f| unsafe { count(f, durations(f, true, true), true) });
+crate::pg_v1_fn!(fn survival_dates_accum, pg_finfo_survival_dates_accum, |f| unsafe { count(f, dates(f, false), false) });
+crate::pg_v1_fn!(fn survival_dates_inv, pg_finfo_survival_dates_inv, |f| unsafe { count(f, dates(f, false), true) });
+crate::pg_v1_fn!(fn survival_window_accum, pg_finfo_survival_window_accum, |f| unsafe { count(f, dates(f, true), false) });
+crate::pg_v1_fn!(fn survival_window_inv, pg_finfo_survival_window_inv, |f| unsafe { count(f, dates(f, true), true) });
+
+/// `combine(survivalsummary)`'s transition, or with `inverse` its moving inverse; NULLs skipped.
+unsafe fn combine_step(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
+    unsafe {
+        let state = state_of(f);
+        if !agg::arg_is_null(f, 1) {
+            let other = summary::arg::<LifeTable>(agg::arg_datum(f, 1));
+            if !inverse {
+                if let Err(e) = (*state).merge(&other) {
+                    raise(e)
+                }
+            } else if (*state).unmerge(&other).is_none() {
+                raise(KpiError::InvalidParameter(
+                    "rollup(survivalsummary) or combine(survivalsummary) cannot remove a summary it did not add".into(),
+                ));
+            }
+        }
+        agg::return_state(state)
+    }
+}
+crate::pg_v1_fn!(fn survival_combine_accum, pg_finfo_survival_combine_accum, |f| unsafe { combine_step(f, false) });
+crate::pg_v1_fn!(fn survival_combine_inv, pg_finfo_survival_combine_inv, |f| unsafe { combine_step(f, true) });
+
+crate::pg_v1_fn!(fn survival_combine, pg_finfo_survival_combine, |f| unsafe {
+    if agg::arg_is_null(f, 1) {
+        return match agg::state_arg::<State>(f) {
+            Some(s) => agg::return_state(s),
+            None => agg::return_null(f),
+        };
+    }
+    // the other state may live in a per-row context: its rows are copied in, never kept
+    let other = &*agg::arg_datum(f, 1).cast_mut_ptr::<State>();
+    let state = state_of(f);
+    if let Err(e) = (*state).merge(other) {
+        raise(e)
+    }
+    agg::return_state(state)
+});
+
+crate::pg_v1_fn!(fn survival_serialize, pg_finfo_survival_serialize, |f| unsafe {
+    agg::bytea_datum(&to_stored(&*agg::arg_datum(f, 0).cast_mut_ptr::<State>()))
+});
+
+crate::pg_v1_fn!(fn survival_deserialize, pg_finfo_survival_deserialize, |f| unsafe {
+    let context = pg_sys::CurrentMemoryContext;
+    match from_stored_in(agg::bytea_bytes(agg::arg_datum(f, 0)), PgAlloc(context)) {
+        Ok(t) => agg::return_state(agg::place_in(context, t)),
+        Err(e) => raise(e),
+    }
+});
+
+crate::pg_v1_fn!(fn survival_final, pg_finfo_survival_final, |f| unsafe {
+    agg::bytea_datum(&to_stored(&*agg::arg_datum(f, 0).cast_mut_ptr::<State>()))
+});
+
+// The type's I/O, equality, order and hashing: the shared summary functions.
+crate::pg_v1_fn!(fn survivalsummary_in, pg_finfo_survivalsummary_in, |f| unsafe { summary::input::<LifeTable>(f) });
+crate::pg_v1_fn!(fn survivalsummary_out, pg_finfo_survivalsummary_out, |f| unsafe { summary::output::<LifeTable>(f) });
+crate::pg_v1_fn!(fn survivalsummary_recv, pg_finfo_survivalsummary_recv, |f| unsafe { summary::recv::<LifeTable>(f) });
+crate::pg_v1_fn!(fn survivalsummary_send, pg_finfo_survivalsummary_send, |f| unsafe { summary::send::<LifeTable>(f) });
+crate::pg_v1_fn!(fn survivalsummary_eq, pg_finfo_survivalsummary_eq, |f| unsafe { summary::compare::<LifeTable>(f, |o| o.is_eq()) });
+crate::pg_v1_fn!(fn survivalsummary_ne, pg_finfo_survivalsummary_ne, |f| unsafe { summary::compare::<LifeTable>(f, |o| o.is_ne()) });
+crate::pg_v1_fn!(fn survivalsummary_lt, pg_finfo_survivalsummary_lt, |f| unsafe { summary::compare::<LifeTable>(f, |o| o.is_lt()) });
+crate::pg_v1_fn!(fn survivalsummary_le, pg_finfo_survivalsummary_le, |f| unsafe { summary::compare::<LifeTable>(f, |o| o.is_le()) });
+crate::pg_v1_fn!(fn survivalsummary_gt, pg_finfo_survivalsummary_gt, |f| unsafe { summary::compare::<LifeTable>(f, |o| o.is_gt()) });
+crate::pg_v1_fn!(fn survivalsummary_ge, pg_finfo_survivalsummary_ge, |f| unsafe { summary::compare::<LifeTable>(f, |o| o.is_ge()) });
+crate::pg_v1_fn!(fn survivalsummary_cmp, pg_finfo_survivalsummary_cmp, |f| unsafe { summary::cmp::<LifeTable>(f) });
+crate::pg_v1_fn!(fn survivalsummary_hash, pg_finfo_survivalsummary_hash, |f| unsafe { summary::hash::<LifeTable>(f, false) });
+crate::pg_v1_fn!(fn survivalsummary_hash_extended, pg_finfo_survivalsummary_hash_extended, |f| unsafe { summary::hash::<LifeTable>(f, true) });
+
+/// `double precision` argument `n` (STRICT functions).
+unsafe fn float_arg(f: pg_sys::FunctionCallInfo, n: usize) -> f64 {
+    f64::from_bits(unsafe { agg::arg_datum(f, n) }.value() as u64)
+}
+
+fn float(x: f64) -> pg_sys::Datum {
+    pg_sys::Datum::from(x.to_bits())
+}
+
+/// A duration argument: finite; else 22023 naming it.
+unsafe fn time_arg(f: pg_sys::FunctionCallInfo, n: usize, what: &str) -> f64 {
+    let t = unsafe { float_arg(f, n) };
+    if !t.is_finite() {
+        raise(KpiError::InvalidParameter(format!(
+            "{what} must be a finite number, got {}",
+            crate::numeric::float_text(t)
+        )));
+    }
+    t
+}
+
+/// The normal quantile of a two-sided `confidence` (argument `n`): 22023 outside (0, 1).
+unsafe fn z_arg(f: pg_sys::FunctionCallInfo, n: usize, kpi: &str) -> f64 {
+    super::confidence::z(unsafe { super::confidence_sql::confidence_arg(f, n, kpi) })
+}
+
+unsafe fn point_at(f: pg_sys::FunctionCallInfo, kpi: &str) -> Option<(LifeTable, Option<Point>)> {
+    unsafe {
+        let t = summary::arg::<LifeTable>(agg::arg_datum(f, 0));
+        let at = time_arg(f, 1, &format!("{kpi} duration"));
+        if t.rows.is_empty() {
+            return None;
+        }
+        let p = t.at(at);
+        Some((t, p))
+    }
+}
+
+crate::pg_v1_fn!(fn survivalsummary_customers, pg_finfo_survivalsummary_customers, |f| unsafe {
+    summary::accessor::<LifeTable>(f, |t| Some(pg_sys::Datum::from(t.customers())))
+});
+crate::pg_v1_fn!(fn survivalsummary_churned, pg_finfo_survivalsummary_churned, |f| unsafe {
+    summary::accessor::<LifeTable>(f, |t| Some(pg_sys::Datum::from(t.churned())))
+});
+crate::pg_v1_fn!(fn survival_at, pg_finfo_survival_at, |f| unsafe {
+    match point_at(f, "survival_at") {
+        Some((_, p)) => float(p.map_or(1.0, |p| p.survival)),
+        None => agg::return_null(f),
+    }
+});
+crate::pg_v1_fn!(fn survival_std_error, pg_finfo_survival_std_error, |f| unsafe {
+    match point_at(f, "survival_std_error") {
+        Some((_, p)) => float(p.map_or(0.0, |p| p.std_error())),
+        None => agg::return_null(f),
+    }
+});
+unsafe fn bound(
+    f: pg_sys::FunctionCallInfo,
+    kpi: &str,
+    upper: bool,
+    with_confidence: bool,
+) -> pg_sys::Datum {
+    unsafe {
+        let z = if with_confidence {
+            z_arg(f, 2, kpi)
+        } else {
+            super::confidence::z(0.95)
+        };
+        match point_at(f, kpi) {
+            Some((_, p)) => {
+                let (lo, hi) = p.map_or((1.0, 1.0), |p| p.interval(z));
+                float(if upper { hi } else { lo })
+            }
+            None => agg::return_null(f),
+        }
+    }
+}
+crate::pg_v1_fn!(fn survival_lower, pg_finfo_survival_lower, |f| unsafe { bound(f, "survival_lower", false, false) });
+crate::pg_v1_fn!(fn survival_lower_confidence, pg_finfo_survival_lower_confidence, |f| unsafe { bound(f, "survival_lower", false, true) });
+crate::pg_v1_fn!(fn survival_upper, pg_finfo_survival_upper, |f| unsafe { bound(f, "survival_upper", true, false) });
+crate::pg_v1_fn!(fn survival_upper_confidence, pg_finfo_survival_upper_confidence, |f| unsafe { bound(f, "survival_upper", true, true) });
+
+unsafe fn median(f: pg_sys::FunctionCallInfo, rule: MedianRule) -> pg_sys::Datum {
+    unsafe { summary::accessor::<LifeTable>(f, |t| t.median(rule).map(float)) }
+}
+crate::pg_v1_fn!(fn median_lifetime, pg_finfo_median_lifetime, |f| unsafe { median(f, MedianRule::First) });
+crate::pg_v1_fn!(fn median_lifetime_rule, pg_finfo_median_lifetime_rule, |f| unsafe {
+    let text = pgrx::text_to_rust_str(agg::arg_datum(f, 1).cast_mut_ptr()).unwrap_or("");
+    let rule = MedianRule::parse("median_lifetime", text).unwrap_or_else(|e| raise(e));
+    median(f, rule)
+});
+
+/// The horizon argument (`n`): finite and not negative; else 22023.
+unsafe fn horizon_arg(f: pg_sys::FunctionCallInfo, n: usize, kpi: &str) -> f64 {
+    let h = unsafe { time_arg(f, n, &format!("{kpi} horizon")) };
+    if h < 0.0 {
+        raise(KpiError::InvalidParameter(format!(
+            "{kpi} horizon must not be negative, got {}",
+            crate::numeric::float_text(h)
+        )));
+    }
+    h
+}
+crate::pg_v1_fn!(fn survival_rmst, pg_finfo_survival_rmst, |f| unsafe {
+    let h = horizon_arg(f, 1, "rmst");
+    summary::accessor::<LifeTable>(f, |t| t.rmst(h).map(float))
+});
+crate::pg_v1_fn!(fn survival_lifetime_value, pg_finfo_survival_lifetime_value, |f| unsafe {
+    let h = horizon_arg(f, 2, "lifetime_value");
+    let arpa_datum = agg::arg_datum(f, 1);
+    let arpa = agg::scaled_arg(arpa_datum, "lifetime_value", "arpa");
+    if arpa.is_negative() {
+        raise(KpiError::OutOfRange(format!("lifetime_value arpa must not be negative, got {}", agg::numeric_text(arpa_datum))));
+    }
+    summary::accessor::<LifeTable>(f, |t| {
+        t.rmst(h).map(|m| pg_sys::Datum::from(agg::numeric_mul(agg::numeric_from_f64(m), arpa_datum.cast_mut_ptr())))
+    })
+});
+crate::pg_v1_fn!(fn survival_logrank, pg_finfo_survival_logrank, |f| unsafe {
+    let a = summary::arg::<LifeTable>(agg::arg_datum(f, 0));
+    let b = summary::arg::<LifeTable>(agg::arg_datum(f, 1));
+    match super::survival::logrank(&a, &b) {
+        Some((_, p)) => float(p),
+        None => agg::return_null(f),
+    }
+});
+
+// The curve's counts (time, at risk, churned, censored, entered per point) as `bigint[]`, for
+// `survival_curve()`.
+crate::pg_v1_fn!(fn survival_curve_counts, pg_finfo_survival_curve_counts, |f| unsafe {
+    let t = summary::arg::<LifeTable>(agg::arg_datum(f, 0));
+    let flat: Vec<i64> = t.curve().iter().flat_map(|p| [p.time, p.at_risk, p.churned, p.censored, p.entered]).collect();
+    pgrx::IntoDatum::into_datum(flat).expect("an array is a value")
+});
+// The curve's estimates (survival, standard error, lower, upper per point) as
+// `double precision[]`, for `survival_curve()`.
+crate::pg_v1_fn!(fn survival_curve_estimates, pg_finfo_survival_curve_estimates, |f| unsafe {
+    let z = z_arg(f, 1, "survival_curve");
+    let t = summary::arg::<LifeTable>(agg::arg_datum(f, 0));
+    let flat: Vec<f64> = t
+        .curve()
+        .iter()
+        .flat_map(|p| {
+            let (lo, hi) = p.interval(z);
+            [p.survival, p.std_error(), lo, hi]
+        })
+        .collect();
+    pgrx::IntoDatum::into_datum(flat).expect("an array is a value")
+});
+
+pgrx::extension_sql_file!(
+    "survival.sql",
+    name = "survival",
+    requires = ["summary_ops"]
+);
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pgrx::pg_schema]
+mod tests {
+    use crate::testing::{assert_errors, text};
+    use pgrx::prelude::*;
+
+    #[pg_test]
+    fn survival_of_durations_and_dates() {
+        // the textbook 6-MP arm: S(6) = 18/21, median 23, RMST to 35
+        let q = "WITH s AS (SELECT survival_agg(t, e) AS s FROM unnest(ARRAY[6,6,6,7,10,13,16,22,23,6,9,10,11,17,19,20,25,32,32,34,35],
+                                    ARRAY[true,true,true,true,true,true,true,true,true,false,false,false,false,false,false,false,false,false,false,false,false]) AS v(t, e))
+                 SELECT concat_ws(' ', customers(s), churned_customers(s), round(survival_at(s, 6)::numeric, 6), median_lifetime(s),
+                                  round(rmst(s, 35)::numeric, 4), (SELECT count(*) FROM survival_curve(s)), s::text LIKE '{\"v\":1,\"times\":[[0,21,0,0],[6,0,3,1]%')
+                 FROM s";
+        assert_eq!(text(q).as_deref(), Some("21 9 0.857143 23 23.2874 17 t"));
+        // dates: churned when the end is on or before as_of; late entry with observed_from
+        let q = "SELECT survival_agg(s, e, '2025-03-01', '2025-01-01')::text FROM (VALUES
+                   ('2024-12-01'::date, '2025-01-11'::date), ('2025-01-01', NULL), ('2024-06-01', '2024-12-15'),
+                   ('2025-02-01', '2025-04-01'), ('2025-04-01', NULL), (NULL, NULL)) AS v(s, e)";
+        assert_eq!(
+            text(q).as_deref(),
+            Some(r#"{"v":1,"times":[[0,2,0,0],[28,0,0,1],[31,1,0,0],[41,0,1,0],[59,0,0,1]]}"#)
+        );
+        // nothing counted: an empty summary, NULL estimates
+        let q = "SELECT concat_ws(' ', s::text, customers(s), survival_at(s, 1) IS NULL, median_lifetime(s) IS NULL, rmst(s, 3) IS NULL)
+                 FROM (SELECT survival_agg(NULL::integer, true) AS s) AS t";
+        assert_eq!(text(q).as_deref(), Some(r#"{"v":1,"times":[]} 0 t t t"#));
+    }
+
+    #[pg_test]
+    fn survival_errors() {
+        use PgSqlErrorCode::*;
+        let s = "'{\"v\":1,\"times\":[[0,2,0,0],[3,0,1,1]]}'::survivalsummary";
+        assert_errors(&[
+            ("SELECT survival_agg(-1, true)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "survival_agg duration must not be negative, got -1"),
+            ("SELECT survival_agg(5::bigint, true, -2::bigint)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "survival_agg entry must not be negative, got -2"),
+            ("SELECT survival_agg(5, false, 5)", ERRCODE_INVALID_PARAMETER_VALUE, "survival_agg entry must be before the end of the observation, got entry 5 and duration 5"),
+            ("SELECT survival_agg('2025-01-10'::date, '2025-01-05'::date, '2025-03-01'::date)", ERRCODE_INVALID_PARAMETER_VALUE, "survival_agg end (2025-01-05) is before start (2025-01-10)"),
+            (&format!("SELECT survival_lower({s}, 3, 1.5)"), ERRCODE_INVALID_PARAMETER_VALUE, "survival_lower confidence must be between 0 and 1 (exclusive), got 1.5"),
+            (&format!("SELECT survival_at({s}, 'NaN')"), ERRCODE_INVALID_PARAMETER_VALUE, "survival_at duration must be a finite number, got NaN"),
+            (&format!("SELECT median_lifetime({s}, 'mean')"), ERRCODE_INVALID_PARAMETER_VALUE, "median_lifetime rule must be 'first' or 'midpoint', got 'mean'"),
+            (&format!("SELECT rmst({s}, -1)"), ERRCODE_INVALID_PARAMETER_VALUE, "rmst horizon must not be negative, got -1"),
+            (&format!("SELECT rmst({s}, 'Infinity')"), ERRCODE_INVALID_PARAMETER_VALUE, "rmst horizon must be a finite number, got Infinity"),
+            (&format!("SELECT lifetime_value({s}, -5, 12)"), ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "lifetime_value arpa must not be negative, got -5"),
+            ("SELECT '{\"v\":1,\"times\":[[0,1,0,0],[3,0,2,0]]}'::survivalsummary", ERRCODE_INVALID_TEXT_REPRESENTATION,
+             r#"malformed survivalsummary "{"v":1,"times":[[0,1,0,0],[3,0,2,0]]}": 2 customers leave at time 3 but 1 are at risk (text form: {"v":1,"times":[[<time>,<entered>,<churned>,<censored>],...]})"#),
+        ]);
+    }
+}

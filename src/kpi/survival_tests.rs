@@ -1,0 +1,286 @@
+//! Unit tests of the life table and the Kaplan-Meier estimates (the lifelines reference runs in
+//! `make test`: tests/stats/survival_reference.py).
+
+use super::*;
+use crate::summary::Stored;
+
+/// A table of (entry, duration, churned) customers.
+fn table(customers: &[(i64, i64, bool)]) -> LifeTable {
+    let mut t = LifeTable::default();
+    for &(entry, exit, churned) in customers {
+        LifeTable::<Global>::check_customer("t", entry, exit).unwrap();
+        t.add(
+            entry,
+            exit,
+            if churned {
+                Exit::Churned
+            } else {
+                Exit::Censored
+            },
+        );
+    }
+    t
+}
+
+/// Freireich's 6-MP arm (Klein & Moeschberger, table 4.1A): 21 patients, 9 relapses.
+fn six_mp() -> LifeTable {
+    let churned = [6, 6, 6, 7, 10, 13, 16, 22, 23];
+    let censored = [6, 9, 10, 11, 17, 19, 20, 25, 32, 32, 34, 35];
+    let rows: Vec<(i64, i64, bool)> = churned
+        .iter()
+        .map(|&t| (0, t, true))
+        .chain(censored.iter().map(|&t| (0, t, false)))
+        .collect();
+    table(&rows)
+}
+
+fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol
+}
+
+#[test]
+fn kaplan_meier_of_the_textbook_example() {
+    let t = six_mp();
+    t.check().unwrap();
+    assert_eq!((t.customers(), t.churned()), (21, 9));
+    // Klein & Moeschberger, table 4.1B: S(t) and Greenwood standard errors
+    let expected = [
+        (6, 0.857, 0.076),
+        (7, 0.807, 0.087),
+        (10, 0.753, 0.096),
+        (13, 0.690, 0.107),
+        (16, 0.627, 0.114),
+        (22, 0.538, 0.128),
+        (23, 0.448, 0.135),
+    ];
+    for (time, s, se) in expected {
+        let p = t.at(time as f64).unwrap();
+        assert!(close(p.survival, s, 5e-4), "S({time}) = {}", p.survival);
+        assert!(
+            close(p.std_error(), se, 5e-4),
+            "se({time}) = {}",
+            p.std_error()
+        );
+    }
+    assert_eq!(t.survival(5.9), Some(1.0));
+    assert!(close(t.survival(100.0).unwrap(), 0.448179, 1e-6));
+    assert_eq!(t.at(6.0).unwrap().at_risk, 21);
+    assert_eq!(t.at(7.0).unwrap().at_risk, 17);
+    assert_eq!(t.median(MedianRule::First), Some(23.0));
+    // the interval contains the estimate and stays within [0, 1]
+    for p in t.curve() {
+        let (lo, hi) = p.interval(1.959963984540054);
+        assert!(
+            0.0 <= lo && lo <= p.survival && p.survival <= hi && hi <= 1.0,
+            "{p:?}"
+        );
+    }
+}
+
+#[test]
+fn a_curve_exactly_at_one_half_has_three_medians() {
+    // S(1) = 5/6, S(5) = 5/6 * 3/5 = 1/2 exactly, S(9) = 1/3
+    let t = table(&[
+        (0, 1, true),
+        (0, 5, true),
+        (0, 5, true),
+        (0, 9, true),
+        (0, 12, false),
+        (0, 12, false),
+    ]);
+    assert_eq!(t.at(5.0).unwrap().survival, 0.5);
+    assert_eq!(t.median(MedianRule::First), Some(5.0));
+    assert_eq!(t.median(MedianRule::Midpoint), Some(7.0));
+    // nobody below one half: no median
+    assert_eq!(
+        table(&[(0, 3, true), (0, 4, false), (0, 5, false)]).median(MedianRule::First),
+        None
+    );
+    assert!(MedianRule::parse("median_lifetime", "R").is_err());
+}
+
+#[test]
+fn edge_cases_have_defined_answers() {
+    // everyone censored: S = 1, no median, RMST = the horizon, interval [1, 1]
+    let t = table(&[(0, 3, false), (0, 7, false)]);
+    assert_eq!(t.survival(10.0), Some(1.0));
+    assert_eq!(t.median(MedianRule::First), None);
+    assert_eq!(t.rmst(12.0), Some(12.0));
+    assert_eq!(t.at(7.0).unwrap().interval(1.96), (1.0, 1.0));
+    // everyone churned at once: S drops to 0, interval [0, 0], standard error 0
+    let t = table(&[(0, 4, true), (0, 4, true), (0, 4, true)]);
+    let p = t.at(4.0).unwrap();
+    assert_eq!(
+        (p.survival, p.std_error(), p.interval(1.96)),
+        (0.0, 0.0, (0.0, 0.0))
+    );
+    assert_eq!(t.median(MedianRule::First), Some(4.0));
+    assert_eq!(t.rmst(10.0), Some(4.0));
+    // churn at duration 0 counts everyone who entered at 0
+    let t = table(&[(0, 0, true), (0, 2, false)]);
+    assert_eq!(t.at(0.0).unwrap().at_risk, 2);
+    assert_eq!(t.survival(0.0), Some(0.5));
+    // an empty table has no estimates
+    let t = LifeTable::default();
+    assert_eq!(
+        (t.survival(1.0), t.rmst(1.0), t.median(MedianRule::First)),
+        (None, None, None)
+    );
+    // customers who cannot be counted
+    for (entry, exit) in [(0, -1), (-1, 3), (3, 3), (4, 3)] {
+        assert!(
+            LifeTable::<Global>::check_customer("t", entry, exit).is_err(),
+            "{entry} {exit}"
+        );
+    }
+    assert!(LifeTable::<Global>::check_customer("t", 0, 0).is_ok());
+}
+
+#[test]
+fn rmst_is_the_area_under_the_steps() {
+    // S = 1 until 5, 1/2 until 10, then 0
+    let t = table(&[(0, 5, true), (0, 10, true)]);
+    assert_eq!(t.rmst(10.0), Some(7.5));
+    assert_eq!(t.rmst(4.0), Some(4.0));
+    assert_eq!(t.rmst(20.0), Some(7.5));
+    assert_eq!(t.rmst(0.0), Some(0.0));
+}
+
+#[test]
+fn late_entry_joins_the_risk_set_after_its_time() {
+    // one customer from 0 churns at 4; one enters at 4 (after the churn) and is censored at 9;
+    // one enters at 2 and churns at 6
+    let t = table(&[(0, 4, true), (4, 9, false), (2, 6, true), (0, 8, false)]);
+    t.check().unwrap();
+    let at = |x: f64| t.at(x).unwrap();
+    assert_eq!(at(4.0).at_risk, 3); // the one from 0 to 4, the one from 2, the one to 8
+    assert_eq!(at(6.0).at_risk, 3); // from 2 to 6, from 4 to 9, to 8
+    assert!(close(at(6.0).survival, (2.0 / 3.0) * (2.0 / 3.0), 1e-15));
+}
+
+#[test]
+fn merge_adds_and_unmerge_removes() {
+    let mut seed = 0x2545F4914F6CDD1Du64;
+    let mut next = |m: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % m
+    };
+    for _ in 0..300 {
+        let customers: Vec<(i64, i64, bool)> = (0..next(40))
+            .map(|_| {
+                let exit = next(30) as i64;
+                let entry = if exit > 0 && next(3) == 0 {
+                    next(exit as u64) as i64
+                } else {
+                    0
+                };
+                (entry, exit, next(2) == 0)
+            })
+            .collect();
+        let split = customers.len() / 2;
+        let (a, b, all) = (
+            table(&customers[..split]),
+            table(&customers[split..]),
+            table(&customers),
+        );
+        let mut merged = a.clone();
+        merged.merge(&b).unwrap();
+        assert_eq!(merged, all);
+        all.check().unwrap();
+        merged.unmerge(&b).unwrap();
+        assert_eq!(merged, a);
+        // removing the customers one by one empties the table
+        let mut t = all.clone();
+        for &(entry, exit, churned) in &customers {
+            assert!(t.remove(
+                entry,
+                exit,
+                if churned {
+                    Exit::Churned
+                } else {
+                    Exit::Censored
+                }
+            ));
+        }
+        assert!(t.rows.is_empty());
+        // both forms round trip, byte for byte
+        let bytes = Stored::to_stored(&all);
+        assert_eq!(
+            Stored::to_stored(&<LifeTable as Stored>::from_stored(&bytes).unwrap()),
+            bytes
+        );
+        assert_eq!(
+            <LifeTable as Stored>::from_text(&Stored::to_text(&all)).unwrap(),
+            all
+        );
+    }
+    let mut t = table(&[(0, 3, true)]);
+    assert!(!t.remove(0, 3, Exit::Censored));
+    assert!(t.unmerge(&table(&[(0, 4, true)])).is_none());
+}
+
+#[test]
+fn stored_and_text_forms_refuse_impossible_tables() {
+    let ok = r#"{"v":1,"times":[[0,3,0,0],[2,0,1,1],[5,0,1,0]]}"#;
+    let t = <LifeTable as Stored>::from_text(ok).unwrap();
+    assert_eq!(Stored::to_text(&t), ok);
+    assert_eq!(
+        Stored::to_stored(&t),
+        vec![1, 3, 0, 3, 0, 0, 2, 0, 1, 1, 3, 0, 1, 0]
+    );
+    for (bad, why) in [
+        (r#"{"v":1,"times":[[0,1,0,0],[0,0,1,0]]}"#, "not after"),
+        (
+            r#"{"v":1,"times":[[0,1,0,0],[3,0,2,0]]}"#,
+            "2 customers leave at time 3 but 1 are at risk",
+        ),
+        (r#"{"v":1,"times":[[0,1,0,0],[3,0,0,0]]}"#, "counts no one"),
+        (r#"{"v":1,"times":[[2,1,0,0],[2,0,1,0]]}"#, "not after"),
+        (
+            r#"{"v":1,"times":[[3,1,1,0]]}"#,
+            "1 customers leave at time 3 but 0 are at risk",
+        ),
+        (r#"{"v":1,"times":[[-1,1,0,0]]}"#, "not a count"),
+        (r#"{"v":1,"times":[[0,1,0]]}"#, "invalid length"),
+        (r#"{"v":1,"times":[],"x":1}"#, "unknown field"),
+        (r#"{"v":2,"times":[]}"#, "version 2 is not supported"),
+    ] {
+        let e = <LifeTable as Stored>::from_text(bad).unwrap_err();
+        assert_eq!(e.sqlstate(), "22P02");
+        assert!(e.message().contains(why), "{bad}: {}", e.message());
+    }
+    for (bad, why) in [
+        (&[1u8, 1, 0, 1, 1][..], "truncated"),
+        (&[1, 2, 0, 1, 0, 0, 0, 0, 1, 0], "a time repeated"),
+        (&[1, 1, 3, 0, 1, 0], "at risk"),
+        (&[1, 1, 0, 1, 0, 0, 9], "expected"),
+        (&[2, 0], "unknown version"),
+    ] {
+        let e = <LifeTable as Stored>::from_stored(bad).unwrap_err();
+        assert_eq!(e.sqlstate(), "22P02");
+        assert!(e.message().contains(why), "{bad:?}: {}", e.message());
+    }
+    assert_eq!(
+        <LifeTable as Stored>::from_stored(&[1, 0]).unwrap(),
+        LifeTable::default()
+    );
+}
+
+#[test]
+fn logrank_compares_two_tables() {
+    let a = six_mp();
+    // the placebo arm of the same trial: 21 relapses, no censoring
+    let placebo = [
+        1, 1, 2, 2, 3, 4, 4, 5, 5, 8, 8, 8, 8, 11, 11, 12, 12, 15, 17, 22, 23,
+    ];
+    let b = table(&placebo.iter().map(|&t| (0, t, true)).collect::<Vec<_>>());
+    let (chi2, p) = logrank(&a, &b).unwrap();
+    // Klein & Moeschberger example 7.2: chi-square 16.79, p < 0.0001
+    assert!(close(chi2, 16.79, 0.01), "{chi2}");
+    assert!(p < 1e-4);
+    let (chi2, p) = logrank(&a, &a.clone()).unwrap();
+    assert!(close(chi2, 0.0, 1e-12) && close(p, 1.0, 1e-12));
+    assert!(logrank(&table(&[(0, 3, false)]), &table(&[(0, 4, false)])).is_none());
+}
