@@ -92,6 +92,26 @@ FROM (SELECT c.segment, mrr_agg(s.customer_id, s.mrr, s.started_on, s.ended_on, 
 ORDER BY nrr(m) DESC;
 
 \echo
+\echo '== How long customers stay, by segment: Kaplan-Meier over sign-up and churn dates (as of 2025-12-31) =='
+SELECT segment, customers(s) AS customers, churned_customers(s) AS churned,
+       round(100 * survival_at(s, 365)::numeric, 1) AS still_after_1y_pct,
+       round(100 * survival_lower(s, 365)::numeric, 1) || '-' || round(100 * survival_upper(s, 365)::numeric, 1) AS ci_95,
+       median_lifetime(s) AS median_days, round(rmst(s, 1095)::numeric) AS mean_days_of_first_3y,
+       round(lifetime_value(s, arpa * 12 / 365, 1095), 0) AS value_of_3y
+FROM (SELECT segment, survival_agg(signed_up_on, churned_on, '2025-12-31') AS s, avg(mrr) AS arpa
+      FROM customers GROUP BY segment) AS t
+ORDER BY segment;
+SELECT 'smb vs enterprise: log-rank p = ' || round(logrank_test(a, b)::numeric, 4) AS do_they_churn_alike
+FROM (SELECT survival_agg(signed_up_on, churned_on, '2025-12-31') FILTER (WHERE segment = 'smb') AS a,
+             survival_agg(signed_up_on, churned_on, '2025-12-31') FILTER (WHERE segment = 'enterprise') AS b FROM customers) AS t;
+
+\echo
+\echo '== The survival curve of every customer, every 90 days since sign-up, with its 95 % interval =='
+SELECT d AS days, round(100 * survival_at(s, d)::numeric, 1) AS still_customers_pct,
+       round(100 * survival_lower(s, d)::numeric, 1) AS lower_pct, round(100 * survival_upper(s, d)::numeric, 1) AS upper_pct
+FROM (SELECT survival_agg(signed_up_on, churned_on, '2025-12-31') AS s FROM customers) AS t, generate_series(0, 1080, 90) AS d;
+
+\echo
 \echo '== Customer lifetime value by segment: clv(avg order value, orders a year, lifespan in years) =='
 SELECT c.segment, count(*) AS customers,
        round(clv(o.avg_order, o.orders_per_year, o.lifespan_years), 0) AS clv

@@ -163,6 +163,22 @@ group("mrr per-customer rows", SERIAL, "count(s)",
       "count(*) FILTER (WHERE s > 0 AND e > s), count(*) FILTER (WHERE e > 0 AND s > e), count(*) FILTER (WHERE s > 0 AND e = 0)",
       "mrr_agg(s, e, paid)", "mrr_rows_bench", noop="bench_noop3(s, e, paid)")
 
+# Survival (issue 23): a life table over the million subscriptions of mrr_bench, as of a date, and
+# S(365 days) read from it, against the hand-written Kaplan-Meier (durations, a GROUP BY, a
+# reverse running count for the risk set, exp(sum(ln(1 - d / n)))).
+AS_OF = "date '2025-06-30'"
+SURVIVAL_HAND = (f"SELECT exp(sum(ln(1 - d::float8 / n))) FROM (SELECT t, d, sum(removed) OVER (ORDER BY t DESC) AS n "
+                 f"FROM (SELECT t, count(*) FILTER (WHERE churned) AS d, count(*) AS removed "
+                 f"FROM (SELECT least(coalesce(ended_on, {AS_OF}), {AS_OF}) - started_on AS t, ended_on <= {AS_OF} AS churned "
+                 f"FROM mrr_bench WHERE started_on <= {AS_OF}) AS l GROUP BY t) AS by_t) AS risk WHERE t <= 365")
+QUERIES.append(("survival", FLOOR, "count(started_on)", SERIAL, "SELECT count(started_on) FROM mrr_bench"))
+QUERIES.append(("survival", NOOP, "bench_noop3(started_on, ended_on, as_of)", SERIAL,
+                f"SELECT bench_noop3(started_on, ended_on, {AS_OF}) FROM mrr_bench"))
+QUERIES.append(("survival", HAND, "durations, GROUP BY, reverse running count, exp(sum(ln(1 - d / n)))", SERIAL,
+                SURVIVAL_HAND))
+QUERIES.append(("survival", "ours", "survival_at(survival_agg(started_on, ended_on, as_of), 365)", SERIAL,
+                f"SELECT survival_at(survival_agg(started_on, ended_on, {AS_OF}), 365) FROM mrr_bench"))
+
 # (name, ok?) targets, each a ratio within one run
 # Every percentage KPI counts as "counting": the hand-written SQL they replace is counts or sums.
 ONLY = os.environ.get("BENCH_ONLY")
@@ -387,6 +403,8 @@ def main():
     for g in ("mrr one month", "mrr twelve months"):
         targets.append((f"{g} <= 0.33 x hand-written", lambda g=g: ratio(g, HAND), 0.33, lambda g=g: bound(g, HAND)))
     targets.append(("mrr per-customer rows <= 1.10 x no-op", lambda: ratio("mrr per-customer rows", NOOP), 1.10, None))
+    targets.append(("survival <= 1.10 x no-op", lambda: ratio("survival", NOOP), 1.10, None))
+    targets.append(("survival < hand-written", lambda: ratio("survival", HAND), 1.0, None))
     targets.append(("monthly NPS from daily summaries <= 1/20 x raw (speedup >= 20x)",
                     lambda: ratio("summary monthly by segment", HAND), 0.05, None))
     checks = []

@@ -33,10 +33,13 @@ BEGIN
             || ', mrr, ' || CASE WHEN types[3] = 'date' THEN 'started_on, ended_on, ' || period
                                  ELSE '(started_on || '' 08:00+00'')::timestamptz, (ended_on || '' 17:30+00'')::timestamptz, ' || tz_period END
         WHEN name = 'mrr_agg' THEN 'mrr, round(mrr * (id % 3) / 2, 2)' || CASE WHEN n = 3 THEN ', id % 5 = 0' ELSE '' END
+        WHEN name = 'survival_agg' THEN CASE
+            WHEN t = 'date' THEN 'started_on, ended_on, ''2025-06-30''::date' || CASE WHEN n = 4 THEN ', ''2024-09-01''::date' ELSE '' END
+            ELSE format('(id %% 400)::%s, coalesce(converted, false)', t) || CASE WHEN n = 3 THEN format(', (id %% 400 / 3)::%s', t) ELSE '' END END
         WHEN name IN ('combine', 'rollup') THEN
             CASE t WHEN 'npssummary' THEN 'nps' WHEN 'csatsummary' THEN 'csat' WHEN 'cessummary' THEN 'ces'
                    WHEN 'clvsummary' THEN 'clv' WHEN 'sharesummary' THEN 'share' WHEN 'churnsummary' THEN 'churn'
-                   WHEN 'mrrsummary' THEN 'mrr' END
+                   WHEN 'mrrsummary' THEN 'mrr' WHEN 'survivalsummary' THEN 'survival' END
     END;
     RETURN name || '(' || args || ')';
 END $$;
@@ -67,7 +70,7 @@ JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.de
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_kpi'
 JOIN (VALUES ('npssummary', 'nps', 'wald'), ('csatsummary', 'csat', 'wald'), ('cessummary', 'ces', 't'),
              ('clvsummary', 'clv', NULL), ('sharesummary', 'share', 'wald'), ('churnsummary', 'churn', 'wald'),
-             ('mrrsummary', 'mrr', 'wald')) AS c(type, col, method)
+             ('mrrsummary', 'mrr', 'wald'), ('survivalsummary', 'survival', NULL)) AS c(type, col, method)
   ON format_type(p.proargtypes[0], NULL) = c.type,
 LATERAL (SELECT '' AS extra
          UNION ALL SELECT CASE p.proname WHEN 'ltv' THEN ', 0.8' ELSE ', 0.9' END WHERE p.pronargs >= 2
@@ -80,4 +83,8 @@ SELECT NULL, unnest(ARRAY[
     'nps_diff_ci_lower(combine(nps) FILTER (WHERE segment = ''seg0''), combine(nps) FILTER (WHERE segment <> ''seg0''))',
     'nps_diff_ci_upper(combine(nps) FILTER (WHERE segment = ''seg0''), combine(nps) FILTER (WHERE segment <> ''seg0''), 0.9)',
     'proportion_test(combine(csat) FILTER (WHERE segment = ''seg0''), combine(csat) FILTER (WHERE segment <> ''seg0''))',
-    'proportion_test(combine(share) FILTER (WHERE segment = ''seg1''), combine(share) FILTER (WHERE segment <> ''seg1''))']);
+    'proportion_test(combine(share) FILTER (WHERE segment = ''seg1''), combine(share) FILTER (WHERE segment <> ''seg1''))',
+    'survival_at(combine(survival), 365)', 'survival_std_error(combine(survival), 100)',
+    'survival_lower(combine(survival), 200, 0.9)', 'survival_upper(combine(survival), 200)',
+    'rmst(combine(survival), 730)', 'lifetime_value(combine(survival), 1.5, 730)', 'median_lifetime(combine(survival), ''midpoint'')',
+    'logrank_test(combine(survival) FILTER (WHERE segment = ''seg0''), combine(survival) FILTER (WHERE segment <> ''seg0''))']);

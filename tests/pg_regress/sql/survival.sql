@@ -11,7 +11,8 @@ SELECT duration, at_risk, churned, censored, entered, round(survival::numeric, 4
        round(std_error::numeric, 4) AS std_error, round(lower::numeric, 4) AS lower, round(upper::numeric, 4) AS upper
 FROM survival_curve((SELECT survival_agg(weeks, relapsed) FROM six_mp));
 SELECT customers(s), churned_customers(s), median_lifetime(s), round(rmst(s, 35)::numeric, 4) AS rmst_35,
-       round(survival_at(s, 12)::numeric, 6) AS s_12, round(survival_lower(s, 12, 0.9)::numeric, 6) AS lower_90,
+       round(survival_at(s, 12)::numeric, 6) AS s_12, round(survival_std_error(s, 12)::numeric, 6) AS se_12,
+       round(survival_lower(s, 12, 0.9)::numeric, 6) AS lower_90, round(survival_upper(s, 12, 0.9)::numeric, 6) AS upper_90,
        round(lifetime_value(s, 49.90, 35), 2) AS value_35_weeks
 FROM (SELECT survival_agg(weeks, relapsed) AS s FROM six_mp) AS t;
 
