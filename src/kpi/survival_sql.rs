@@ -1,7 +1,7 @@
 //! SQL glue of survival ([`super::survival`]): `survival_agg(...) -> survivalsummary`,
-//! `combine(survivalsummary)` (and `rollup`, the same aggregate), the type's I/O and the accessors. The aggregate's state is a life
-//! table in the aggregate's memory context ([`PgAlloc`]); it travels between parallel workers
-//! (and Citus workers) in the stored form.
+//! `combine(survivalsummary)` (and `rollup`, the same aggregate), the type's I/O and the
+//! accessors. The aggregate's state is a [`Tally`] in the aggregate's memory context
+//! ([`PgAlloc`]); it travels between parallel workers (and Citus workers) in the stored form.
 //!
 //! - `survival_agg(duration, churned [, entry])`, durations `integer` or `bigint` in the user's
 //!   unit (days, months, ...): a NULL duration or `churned` skips the row, a NULL entry is 0. A
@@ -14,7 +14,7 @@
 //!   `ended_on` before `started_on` is 22023.
 //! - Both have an exact moving form (customers are un-counted).
 
-use super::survival::{Exit, LifeTable, MedianRule, Point};
+use super::survival::{Exit, LifeTable, MedianRule, Point, Tally};
 use super::survival_summary::{from_stored_in, to_stored};
 use crate::agg;
 use crate::error::{raise, KpiError};
@@ -24,7 +24,7 @@ use allocator_api2::alloc::Global;
 use pgrx::pg_sys;
 
 const KPI: &str = "survival_agg";
-type State = LifeTable<PgAlloc>;
+type State = Tally<PgAlloc>;
 
 unsafe fn state_of(f: pg_sys::FunctionCallInfo) -> *mut State {
     unsafe {
@@ -32,7 +32,7 @@ unsafe fn state_of(f: pg_sys::FunctionCallInfo) -> *mut State {
             Some(s) => s,
             None => {
                 let context = agg::aggregate_context(f);
-                agg::place_in(context, LifeTable::new_in(PgAlloc(context)))
+                agg::place_in(context, Tally::new_in(PgAlloc(context)))
             }
         }
     }
@@ -51,7 +51,9 @@ unsafe fn count(
                 raise(e)
             }
             if !inverse {
-                (*state).add(entry, exit, how);
+                if let Err(e) = (*state).add(entry, exit, how) {
+                    raise(e)
+                }
             } else if !(*state).remove(entry, exit, how) {
                 raise(KpiError::InvalidParameter(format!(
                     "{KPI} cannot remove a customer it did not add"
@@ -151,10 +153,10 @@ unsafe fn combine_step(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Da
         if !agg::arg_is_null(f, 1) {
             let other = summary::arg::<LifeTable>(agg::arg_datum(f, 1));
             if !inverse {
-                if let Err(e) = (*state).merge(&other) {
+                if let Err(e) = (*state).merge_table(&other) {
                     raise(e)
                 }
-            } else if (*state).unmerge(&other).is_none() {
+            } else if (*state).unmerge_table(&other).is_none() {
                 raise(KpiError::InvalidParameter(
                     "rollup(survivalsummary) or combine(survivalsummary) cannot remove a summary it did not add".into(),
                 ));
@@ -183,19 +185,20 @@ crate::pg_v1_fn!(fn survival_combine, pg_finfo_survival_combine, |f| unsafe {
 });
 
 crate::pg_v1_fn!(fn survival_serialize, pg_finfo_survival_serialize, |f| unsafe {
-    agg::bytea_datum(&to_stored(&*agg::arg_datum(f, 0).cast_mut_ptr::<State>()))
+    agg::bytea_datum(&to_stored(&(*agg::arg_datum(f, 0).cast_mut_ptr::<State>()).table()))
 });
 
 crate::pg_v1_fn!(fn survival_deserialize, pg_finfo_survival_deserialize, |f| unsafe {
     let context = pg_sys::CurrentMemoryContext;
-    match from_stored_in(agg::bytea_bytes(agg::arg_datum(f, 0)), PgAlloc(context)) {
-        Ok(t) => agg::return_state(agg::place_in(context, t)),
-        Err(e) => raise(e),
+    let mut tally = Tally::new_in(PgAlloc(context));
+    if let Err(e) = from_stored_in(agg::bytea_bytes(agg::arg_datum(f, 0)), Global).and_then(|t| tally.merge_table(&t)) {
+        raise(e)
     }
+    agg::return_state(agg::place_in(context, tally))
 });
 
 crate::pg_v1_fn!(fn survival_final, pg_finfo_survival_final, |f| unsafe {
-    agg::bytea_datum(&to_stored(&*agg::arg_datum(f, 0).cast_mut_ptr::<State>()))
+    agg::bytea_datum(&to_stored(&(*agg::arg_datum(f, 0).cast_mut_ptr::<State>()).table()))
 });
 
 // The type's I/O, equality, order and hashing: the shared summary functions.

@@ -284,3 +284,55 @@ fn logrank_compares_two_tables() {
     assert!(close(chi2, 0.0, 1e-12) && close(p, 1.0, 1e-12));
     assert!(logrank(&table(&[(0, 3, false)]), &table(&[(0, 4, false)])).is_none());
 }
+
+#[test]
+fn the_running_tally_equals_the_life_table() {
+    let mut seed = 0x9E3779B97F4A7C15u64;
+    let mut next = |m: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % m
+    };
+    for round in 0..200 {
+        // durations on both sides of the array's end, and far past it
+        let top = [10, DENSE as u64 + 50, 3 * DENSE as u64, 1 << 40][round % 4];
+        let customers: Vec<(i64, i64, bool)> = (0..next(60))
+            .map(|_| {
+                let exit = next(top) as i64;
+                let entry = if exit > 0 && next(3) == 0 {
+                    next(exit as u64) as i64
+                } else {
+                    0
+                };
+                (entry, exit, next(2) == 0)
+            })
+            .collect();
+        let how = |c: bool| if c { Exit::Churned } else { Exit::Censored };
+        let split = customers.len() / 3;
+        let (mut a, mut b) = (Tally::new_in(Global), Tally::new_in(Global));
+        for &(entry, exit, churned) in &customers[..split] {
+            a.add(entry, exit, how(churned)).unwrap();
+        }
+        for &(entry, exit, churned) in &customers[split..] {
+            b.add(entry, exit, how(churned)).unwrap();
+        }
+        let all = table(&customers);
+        let mut merged = Tally::new_in(Global);
+        merged.merge(&a).unwrap();
+        merged.merge(&b).unwrap();
+        assert_eq!(merged.table(), all);
+        merged.unmerge_table(&b.table()).unwrap();
+        assert_eq!(merged.table(), a.table());
+        let mut c = Tally::new_in(Global);
+        c.merge_table(&all).unwrap();
+        for &(entry, exit, churned) in &customers {
+            assert!(c.remove(entry, exit, how(churned)));
+        }
+        assert!(c.table().rows.is_empty());
+        assert!(!c.remove(0, 1, Exit::Churned));
+    }
+    let mut t = Tally::new_in(Global);
+    t.add(0, 5, Exit::Churned).unwrap();
+    assert!(t.unmerge_table(&table(&[(0, 5, false)])).is_none());
+}
