@@ -11,7 +11,8 @@
 //!   are censored at `as_of`; with `observed_from`, a customer who started before it enters at
 //!   `observed_from - started_on` (late entry) and one who ended on or before it is not in the
 //!   data. A row starting after `as_of` is skipped; NULL `started_on` or `as_of` skips the row;
-//!   `ended_on` before `started_on` is 22023.
+//!   `ended_on` before `started_on`, or an infinite `started_on`, `as_of` or `observed_from`, is
+//!   22023 (an `ended_on` of infinity never comes: censored at `as_of`).
 //! - Both have an exact moving form (customers are un-counted).
 
 use super::survival::{Exit, LifeTable, MedianRule, Point, Tally};
@@ -103,7 +104,19 @@ unsafe fn dates(f: pg_sys::FunctionCallInfo, with_window: bool) -> Option<(i64, 
             return None;
         }
         let day = |n| i64::from(agg::arg_datum(f, n).value() as i32);
-        let (started, as_of) = (day(1), day(3));
+        // an infinite end is a customer who never ends (censored at as_of); the other dates
+        // measure durations and must be finite
+        let finite = |n: usize, what: &str| {
+            let d = day(n);
+            if crate::time::Kind::Date.infinite(d) {
+                raise(KpiError::InvalidParameter(format!(
+                    "{KPI} {what} must be a finite date, got {}",
+                    if d > 0 { "infinity" } else { "-infinity" }
+                )));
+            }
+            d
+        };
+        let (started, as_of) = (finite(1, "started_on"), finite(3, "as_of"));
         let ended = (!agg::arg_is_null(f, 2)).then(|| day(2));
         if let Err(e) =
             super::churn_period::check_order(KPI, crate::time::Kind::Date, started, ended)
@@ -118,7 +131,7 @@ unsafe fn dates(f: pg_sys::FunctionCallInfo, with_window: bool) -> Option<(i64, 
             _ => (as_of - started, Exit::Censored),
         };
         let entry = if with_window && !agg::arg_is_null(f, 4) {
-            let from = day(4);
+            let from = finite(4, "observed_from");
             if ended.is_some_and(|e| e <= from) {
                 return None; // left before the window: not in the data
             }
@@ -395,6 +408,12 @@ mod tests {
             text(q).as_deref(),
             Some(r#"{"v":1,"times":[[0,2,0,0],[28,0,0,1],[31,1,0,0],[41,0,1,0],[59,0,0,1]]}"#)
         );
+        // an end at infinity never comes: censored at as_of
+        let q = "SELECT survival_agg('2025-01-01'::date, 'infinity'::date, '2025-01-31')::text";
+        assert_eq!(
+            text(q).as_deref(),
+            Some(r#"{"v":1,"times":[[0,1,0,0],[30,0,0,1]]}"#)
+        );
         // nothing counted: an empty summary, NULL estimates
         let q = "SELECT concat_ws(' ', s::text, customers(s), survival_at(s, 1) IS NULL, median_lifetime(s) IS NULL, rmst(s, 3) IS NULL)
                  FROM (SELECT survival_agg(NULL::integer, true) AS s) AS t";
@@ -410,6 +429,9 @@ mod tests {
             ("SELECT survival_agg(5::bigint, true, -2::bigint)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "survival_agg entry must not be negative, got -2"),
             ("SELECT survival_agg(5, false, 5)", ERRCODE_INVALID_PARAMETER_VALUE, "survival_agg entry must be before the end of the observation, got entry 5 and duration 5"),
             ("SELECT survival_agg('2025-01-10'::date, '2025-01-05'::date, '2025-03-01'::date)", ERRCODE_INVALID_PARAMETER_VALUE, "survival_agg end (2025-01-05) is before start (2025-01-10)"),
+            ("SELECT survival_agg('2025-01-10'::date, NULL, 'infinity'::date)", ERRCODE_INVALID_PARAMETER_VALUE, "survival_agg as_of must be a finite date, got infinity"),
+            ("SELECT survival_agg('-infinity'::date, NULL, '2025-03-01'::date)", ERRCODE_INVALID_PARAMETER_VALUE, "survival_agg started_on must be a finite date, got -infinity"),
+            ("SELECT survival_agg('2025-01-10'::date, NULL, '2025-03-01'::date, 'infinity')", ERRCODE_INVALID_PARAMETER_VALUE, "survival_agg observed_from must be a finite date, got infinity"),
             (&format!("SELECT survival_lower({s}, 3, 1.5)"), ERRCODE_INVALID_PARAMETER_VALUE, "survival_lower confidence must be between 0 and 1 (exclusive), got 1.5"),
             (&format!("SELECT survival_at({s}, 'NaN')"), ERRCODE_INVALID_PARAMETER_VALUE, "survival_at duration must be a finite number, got NaN"),
             (&format!("SELECT median_lifetime({s}, 'mean')"), ERRCODE_INVALID_PARAMETER_VALUE, "median_lifetime rule must be 'first' or 'midpoint', got 'mean'"),

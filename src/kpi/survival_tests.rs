@@ -34,6 +34,16 @@ fn six_mp() -> LifeTable {
     table(&rows)
 }
 
+/// A seeded xorshift generator: `next(m)` is a number below `m`.
+fn xorshift(mut seed: u64) -> impl FnMut(u64) -> u64 {
+    move |m| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % m
+    }
+}
+
 fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol
 }
@@ -160,13 +170,7 @@ fn late_entry_joins_the_risk_set_after_its_time() {
 
 #[test]
 fn merge_adds_and_unmerge_removes() {
-    let mut seed = 0x2545F4914F6CDD1Du64;
-    let mut next = |m: u64| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed % m
-    };
+    let mut next = xorshift(0x2545F4914F6CDD1D);
     for _ in 0..300 {
         let customers: Vec<(i64, i64, bool)> = (0..next(40))
             .map(|_| {
@@ -287,13 +291,7 @@ fn logrank_compares_two_tables() {
 
 #[test]
 fn the_running_tally_equals_the_life_table() {
-    let mut seed = 0x9E3779B97F4A7C15u64;
-    let mut next = |m: u64| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed % m
-    };
+    let mut next = xorshift(0x9E3779B97F4A7C15);
     for round in 0..200 {
         // durations on both sides of the array's end, and far past it
         let top = [10, DENSE as u64 + 50, 3 * DENSE as u64, 1 << 40][round % 4];
