@@ -13,6 +13,7 @@ use crate::kpi::mrr::MrrSummary;
 use crate::kpi::nps::NpsState;
 use crate::kpi::ratio::RatioState;
 use crate::kpi::share_summary::ShareState;
+use crate::kpi::survival::{LifeTable, Row};
 use crate::numeric::tests::whole::rng;
 use crate::numeric::Scaled;
 use crate::summary::Summary;
@@ -193,8 +194,40 @@ fn mrr(next: Rng) -> MrrSummary {
     s
 }
 
+/// A life table: rows from time 0 with gaps up to 2^63, counts up to the extremes, no one leaving
+/// who is not at risk.
+fn survival(next: Rng) -> LifeTable {
+    let mut t = LifeTable::default();
+    let (mut time, mut entered_total, mut after) = (0i64, 0i64, 0i64);
+    for i in 0..next(12) {
+        if i > 0 {
+            let gap = 1 + (next(u64::MAX) >> (1 + next(63))) as i64;
+            match time.checked_add(gap) {
+                Some(x) => time = x,
+                None => break,
+            }
+        }
+        let entered = count(next, i64::MAX - entered_total);
+        let at_risk = after + if time == 0 { entered } else { 0 };
+        let churned = count(next, at_risk);
+        let censored = count(next, at_risk - churned);
+        if entered == 0 && churned == 0 && censored == 0 {
+            continue;
+        }
+        t.rows.push(Row {
+            time,
+            entered,
+            churned,
+            censored,
+        });
+        entered_total += entered;
+        after = at_risk - churned - censored + if time == 0 { 0 } else { entered };
+    }
+    t
+}
+
 /// `s` round-trips: stored bytes -> state, text -> state, and text -> the same stored bytes.
-fn assert_round_trips<S: Summary + std::fmt::Debug + PartialEq>(s: &S) {
+fn assert_round_trips<S: crate::summary::Stored + std::fmt::Debug + PartialEq>(s: &S) {
     let bytes = s.to_stored();
     let back = S::from_stored(&bytes).unwrap_or_else(|e| panic!("{s:?}: {}", e.message()));
     assert_eq!(&back, s);
@@ -205,7 +238,7 @@ fn assert_round_trips<S: Summary + std::fmt::Debug + PartialEq>(s: &S) {
 }
 
 /// What an input accepted round-trips; what it refused is 22P02.
-fn accepted_round_trips<S: Summary + std::fmt::Debug + PartialEq>(
+fn accepted_round_trips<S: crate::summary::Stored + std::fmt::Debug + PartialEq>(
     got: Result<S, crate::error::KpiError>,
 ) -> bool {
     match got {
@@ -246,7 +279,10 @@ fn mutate(next: Rng, input: &[u8], alphabet: &[u8]) -> Vec<u8> {
 /// Characters a mutated text form is made of: JSON's, digits, and date and range syntax.
 const TEXT_ALPHABET: &[u8] = b"{}[]():,.\"-+ 0123456789eEvBCnul\\x";
 
-fn check_type<S: Summary + std::fmt::Debug + PartialEq>(seed: u64, make: fn(Rng) -> S) {
+fn check_type<S: crate::summary::Stored + std::fmt::Debug + PartialEq>(
+    seed: u64,
+    make: fn(Rng) -> S,
+) {
     let mut next = rng(seed);
     let (mut bytes_ok, mut text_ok) = (0, 0);
     for _ in 0..CASES {
@@ -306,6 +342,11 @@ fn churnsummary_inputs_round_trip() {
 #[test]
 fn mrrsummary_inputs_round_trip() {
     check_type(0xe703_7ed1_a0b4_28db, mrr);
+}
+
+#[test]
+fn survivalsummary_inputs_round_trip() {
+    check_type(0x8ebc_6af0_9c88_c6e3, survival);
 }
 
 /// The values 0.1.0 was known to accept in binary but could not print (issue 9): refused now.

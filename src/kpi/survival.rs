@@ -210,7 +210,8 @@ impl<A: Allocator> LifeTable<A> {
     /// the module); the reason when one fails.
     pub fn check(&self) -> Result<(), String> {
         let mut before: Option<i64> = None;
-        let (mut entered_before, mut left_before) = (0i64, 0i64);
+        // in 128 bits: hostile counts cannot overflow the sums that check them
+        let (mut entered_before, mut left_before) = (0i128, 0i128);
         for r in self.rows.iter() {
             if r.time < 0 {
                 return Err(format!("time {} is negative", r.time));
@@ -224,19 +225,20 @@ impl<A: Allocator> LifeTable<A> {
             if r.is_empty() {
                 return Err(format!("time {} counts no one", r.time));
             }
-            let at_risk = entered_before - left_before + if r.time == 0 { r.entered } else { 0 };
-            if r.churned + r.censored > at_risk {
+            let entered = i128::from(r.entered);
+            let at_risk = entered_before - left_before + if r.time == 0 { entered } else { 0 };
+            let leaving = i128::from(r.churned) + i128::from(r.censored);
+            if leaving > at_risk {
                 return Err(format!(
-                    "{} customers leave at time {} but {} are at risk",
-                    r.churned + r.censored,
-                    r.time,
-                    at_risk
+                    "{leaving} customers leave at time {} but {at_risk} are at risk",
+                    r.time
                 ));
             }
-            entered_before = entered_before
-                .checked_add(r.entered)
-                .ok_or("too many customers")?;
-            left_before += r.churned + r.censored;
+            entered_before += entered;
+            if entered_before > i128::from(i64::MAX) {
+                return Err("too many customers".into());
+            }
+            left_before += leaving;
             before = Some(r.time);
         }
         Ok(())

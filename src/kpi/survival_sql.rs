@@ -197,9 +197,22 @@ crate::pg_v1_fn!(fn survival_combine, pg_finfo_survival_combine, |f| unsafe {
     agg::return_state(state)
 });
 
-crate::pg_v1_fn!(fn survival_serialize, pg_finfo_survival_serialize, |f| unsafe {
-    agg::bytea_datum(&to_stored(&(*agg::arg_datum(f, 0).cast_mut_ptr::<State>()).table()))
-});
+/// The stored form of the state (argument 0): the counts may have grown past what a stored table
+/// holds (more than 2^63 - 1 customers in all, after combining): 22003, never a value that
+/// could not be read back.
+unsafe fn stored_state(f: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+    unsafe {
+        let t = (*agg::arg_datum(f, 0).cast_mut_ptr::<State>()).table();
+        if let Err(why) = t.check() {
+            raise(KpiError::OutOfRange(format!(
+                "{KPI} cannot hold the life table: {why}"
+            )));
+        }
+        agg::bytea_datum(&to_stored(&t))
+    }
+}
+
+crate::pg_v1_fn!(fn survival_serialize, pg_finfo_survival_serialize, |f| unsafe { stored_state(f) });
 
 crate::pg_v1_fn!(fn survival_deserialize, pg_finfo_survival_deserialize, |f| unsafe {
     let context = pg_sys::CurrentMemoryContext;
@@ -210,9 +223,7 @@ crate::pg_v1_fn!(fn survival_deserialize, pg_finfo_survival_deserialize, |f| uns
     agg::return_state(agg::place_in(context, tally))
 });
 
-crate::pg_v1_fn!(fn survival_final, pg_finfo_survival_final, |f| unsafe {
-    agg::bytea_datum(&to_stored(&(*agg::arg_datum(f, 0).cast_mut_ptr::<State>()).table()))
-});
+crate::pg_v1_fn!(fn survival_final, pg_finfo_survival_final, |f| unsafe { stored_state(f) });
 
 // The type's I/O, equality, order and hashing: the shared summary functions.
 crate::pg_v1_fn!(fn survivalsummary_in, pg_finfo_survivalsummary_in, |f| unsafe { summary::input::<LifeTable>(f) });
@@ -438,6 +449,8 @@ mod tests {
             (&format!("SELECT rmst({s}, -1)"), ERRCODE_INVALID_PARAMETER_VALUE, "rmst horizon must not be negative, got -1"),
             (&format!("SELECT rmst({s}, 'Infinity')"), ERRCODE_INVALID_PARAMETER_VALUE, "rmst horizon must be a finite number, got Infinity"),
             (&format!("SELECT lifetime_value({s}, -5, 12)"), ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "lifetime_value arpa must not be negative, got -5"),
+            ("SELECT combine(s) FROM (VALUES ('{\"v\":1,\"times\":[[0,9223372036854775807,0,0]]}'::survivalsummary), ('{\"v\":1,\"times\":[[1,1,0,0],[2,0,1,0]]}')) AS v(s)",
+             ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "survival_agg cannot hold the life table: too many customers"),
             ("SELECT '{\"v\":1,\"times\":[[0,1,0,0],[3,0,2,0]]}'::survivalsummary", ERRCODE_INVALID_TEXT_REPRESENTATION,
              r#"malformed survivalsummary "{"v":1,"times":[[0,1,0,0],[3,0,2,0]]}": 2 customers leave at time 3 but 1 are at risk (text form: {"v":1,"times":[[<time>,<entered>,<churned>,<censored>],...]})"#),
         ]);

@@ -99,6 +99,13 @@ SELECT 'accessors over combine() (' || count(*) || ', every confidence accessor)
 FROM accessor_calls;
 SELECT 'accessor differs: ' || call, false FROM accessor_calls
 WHERE result_of(format('SELECT %s FROM crm_daily', call)) <> result_of(format('SELECT %s FROM crm_daily_local', call));
+SELECT 'survival_curve() of a combined distributed life table (in FROM) equals the single node''s',
+       result_of('SELECT * FROM survival_curve((SELECT combine(survival) FROM crm_daily))')
+         = result_of('SELECT * FROM survival_curve((SELECT combine(survival) FROM crm_daily_local))')
+       AND result_of('SELECT * FROM survival_curve((SELECT combine(survival) FROM crm_daily))') LIKE '%(365,%';
+-- (what Citus says of the other form, for the README; not a check)
+SELECT 'survival_curve(combine(...)) in the select list of a distributed query: '
+       || error_of('SELECT survival_curve(combine(survival)) FROM crm_daily'), true;
 SELECT 'accessors over combine() are computed on the coordinator from states combined there',
        partial_on_workers(plan_of('SELECT ci_lower(combine(nps)), ci_upper(combine(csat)), margin_of_error(combine(ces)) FROM crm_daily'),
                           'public.combine(public.npssummary)');
