@@ -217,6 +217,9 @@ CREATE FUNCTION lifetime_value(summary survivalsummary, arpa numeric, horizon do
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'survival_lifetime_value';
 CREATE FUNCTION logrank_test(a survivalsummary, b survivalsummary) RETURNS double precision
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'survival_logrank';
+CREATE FUNCTION whole_periods(from_date date, to_date date, period text) RETURNS bigint
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'survival_whole_periods';
+COMMENT ON FUNCTION whole_periods(date, date, text) IS 'Whole periods (''day'', ''week'', ''month'', ''quarter'', ''year'') from from_date to to_date, months counted as age() counts them and never wrapping at 12: durations in whole periods for survival_agg; to_date before from_date, an infinite date or another period is error 22023';
 CREATE FUNCTION kpi_internal.survival_curve_counts(summary survivalsummary) RETURNS bigint[]
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'survival_curve_counts';
 CREATE FUNCTION kpi_internal.survival_curve_estimates(summary survivalsummary, confidence double precision) RETURNS double precision[]

@@ -367,6 +367,28 @@ crate::pg_v1_fn!(fn survival_logrank, pg_finfo_survival_logrank, |f| unsafe {
     }
 });
 
+crate::pg_v1_fn!(fn survival_whole_periods, pg_finfo_survival_whole_periods, |f| unsafe {
+    const WHAT: &str = "whole_periods";
+    let day = |n: usize, what: &str| {
+        let d = i64::from(agg::arg_datum(f, n).value() as i32);
+        if crate::time::Kind::Date.infinite(d) {
+            raise(KpiError::InvalidParameter(format!(
+                "{WHAT} {what} must be a finite date, got {}",
+                if d > 0 { "infinity" } else { "-infinity" }
+            )));
+        }
+        d
+    };
+    let (from, to) = (day(0, "from_date"), day(1, "to_date"));
+    if to < from {
+        let date = |d| crate::time::Moment(crate::time::Kind::Date, d);
+        raise(KpiError::InvalidParameter(format!("{WHAT} to_date ({}) is before from_date ({})", date(to), date(from))));
+    }
+    let text = pgrx::text_to_rust_str(agg::arg_datum(f, 2).cast_mut_ptr()).unwrap_or("");
+    let unit = super::survival::Unit::parse(WHAT, text).unwrap_or_else(|e| raise(e));
+    pg_sys::Datum::from(super::survival::whole_periods(from, to, unit))
+});
+
 // The curve's counts (time, at risk, churned, censored, entered per point) as `bigint[]`, for
 // `survival_curve()`.
 crate::pg_v1_fn!(fn survival_curve_counts, pg_finfo_survival_curve_counts, |f| unsafe {
@@ -419,6 +441,12 @@ mod tests {
             text(q).as_deref(),
             Some(r#"{"v":1,"times":[[0,2,0,0],[28,0,0,1],[31,1,0,0],[41,0,1,0],[59,0,0,1]]}"#)
         );
+        // whole periods: months as age() counts them, never wrapping at 12
+        let q = "SELECT concat_ws(' ', whole_periods('2025-01-31', '2025-03-01', 'month'), whole_periods('2025-01-31', '2025-02-28', 'month'),
+                                  whole_periods('2023-01-15', '2025-03-15', 'month'), whole_periods('2023-01-15', '2025-03-14', 'quarter'),
+                                  whole_periods('2023-01-15', '2025-03-14', 'year'), whole_periods('2025-01-01', '2025-01-15', 'week'),
+                                  whole_periods('2025-01-01', '2025-01-15', 'day'), whole_periods(NULL, '2025-01-15', 'day') IS NULL)";
+        assert_eq!(text(q).as_deref(), Some("1 0 26 8 2 2 14 t"));
         // an end at infinity never comes: censored at as_of
         let q = "SELECT survival_agg('2025-01-01'::date, 'infinity'::date, '2025-01-31')::text";
         assert_eq!(
@@ -451,6 +479,9 @@ mod tests {
             (&format!("SELECT lifetime_value({s}, -5, 12)"), ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "lifetime_value arpa must not be negative, got -5"),
             ("SELECT combine(s) FROM (VALUES ('{\"v\":1,\"times\":[[0,9223372036854775807,0,0]]}'::survivalsummary), ('{\"v\":1,\"times\":[[1,1,0,0],[2,0,1,0]]}')) AS v(s)",
              ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "survival_agg cannot hold the life table: too many customers"),
+            ("SELECT whole_periods('2025-01-31', '2025-03-01', 'months')", ERRCODE_INVALID_PARAMETER_VALUE, "whole_periods period must be 'day', 'week', 'month', 'quarter' or 'year', got 'months'"),
+            ("SELECT whole_periods('2025-03-01', '2025-01-31', 'month')", ERRCODE_INVALID_PARAMETER_VALUE, "whole_periods to_date (2025-01-31) is before from_date (2025-03-01)"),
+            ("SELECT whole_periods('2025-03-01', 'infinity', 'month')", ERRCODE_INVALID_PARAMETER_VALUE, "whole_periods to_date must be a finite date, got infinity"),
             ("SELECT '{\"v\":1,\"times\":[[0,1,0,0],[3,0,2,0]]}'::survivalsummary", ERRCODE_INVALID_TEXT_REPRESENTATION,
              r#"malformed survivalsummary "{"v":1,"times":[[0,1,0,0],[3,0,2,0]]}": 2 customers leave at time 3 but 1 are at risk (text form: {"v":1,"times":[[<time>,<entered>,<churned>,<censored>],...]})"#),
         ]);

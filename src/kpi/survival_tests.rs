@@ -334,3 +334,25 @@ fn the_running_tally_equals_the_life_table() {
     t.add(0, 5, Exit::Churned).unwrap();
     assert!(t.unmerge_table(&table(&[(0, 5, false)])).is_none());
 }
+
+#[test]
+fn whole_periods_count_as_age_does() {
+    let day = |y, m, d| crate::time::days_from_civil(y, m, d);
+    let months = |a: (i64, i64, i64), b: (i64, i64, i64)| {
+        whole_periods(day(a.0, a.1, a.2), day(b.0, b.1, b.2), Unit::Month)
+    };
+    // PostgreSQL's age(): 1 mon 1 day, 28 days, 1 year 1 day, 1 year 1 mon 2 days
+    assert_eq!(months((2025, 1, 31), (2025, 3, 1)), 1);
+    assert_eq!(months((2025, 1, 31), (2025, 2, 28)), 0);
+    assert_eq!(months((2023, 2, 28), (2024, 2, 29)), 12);
+    assert_eq!(months((2024, 2, 29), (2025, 3, 31)), 13);
+    // no wrap at 12: 26 months
+    assert_eq!(months((2023, 1, 15), (2025, 3, 15)), 26);
+    let (a, b) = (day(2023, 1, 15), day(2025, 3, 14));
+    assert_eq!(whole_periods(a, b, Unit::Quarter), 8);
+    assert_eq!(whole_periods(a, b, Unit::Year), 2);
+    assert_eq!(whole_periods(a, b, Unit::Day), b - a);
+    assert_eq!(whole_periods(a, a + 13, Unit::Week), 1);
+    assert_eq!(whole_periods(a, a, Unit::Month), 0);
+    assert!(Unit::parse("whole_periods", "months").is_err());
+}

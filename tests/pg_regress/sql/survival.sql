@@ -43,6 +43,18 @@ SELECT customers(survival_agg(started_on, ended_on, '2025-06-30', '2024-01-01'))
           AND least(coalesce(ended_on, '2025-06-30'), '2025-06-30') > '2024-01-01') AS expected
 FROM cx_fixture;
 
+-- whole periods: months as age() counts them, never wrapping at 12 as extract(month from age()) does
+SELECT count(*) AS customers,
+       count(*) FILTER (WHERE whole_periods(started_on, e, 'month')
+                              <> extract(year FROM age(e, started_on)) * 12 + extract(month FROM age(e, started_on))) AS differ_from_age,
+       count(*) FILTER (WHERE whole_periods(started_on, e, 'month') <> extract(month FROM age(e, started_on))) AS wrapped_at_12,
+       count(*) FILTER (WHERE whole_periods(started_on, e, 'quarter') <> whole_periods(started_on, e, 'month') / 3) AS quarters_differ
+FROM (SELECT started_on, least(coalesce(ended_on, '2025-06-30'), '2025-06-30') AS e FROM cx_fixture WHERE started_on <= '2025-06-30') AS t;
+SELECT customers(s), median_lifetime(s) AS median_months, round(survival_at(s, 12)::numeric, 4) AS after_12_months
+FROM (SELECT survival_agg(whole_periods(started_on, least(coalesce(ended_on, '2025-06-30'), '2025-06-30'), 'month'),
+                          coalesce(ended_on <= '2025-06-30', false)) AS s
+      FROM cx_fixture WHERE started_on <= '2025-06-30') AS t;
+
 -- NULLs skipped, nothing counted gives an empty summary and NULL estimates
 SELECT survival_agg(d, c) FROM (VALUES (NULL::integer, true), (3, NULL)) AS v(d, c);
 SELECT survival_agg(d, c) IS NULL AS no_rows FROM (SELECT 1, true WHERE false) AS v(d, c);
@@ -122,6 +134,7 @@ SELECT survival_lower(survival_agg(3, true), 3, 1);
 SELECT median_lifetime(survival_agg(3, true), 'mean');
 SELECT rmst(survival_agg(3, true), -1);
 SELECT '{"v":1,"times":[[0,1,0,0],[3,0,2,0]]}'::survivalsummary;
+SELECT whole_periods('2025-03-01', '2025-01-31', 'month');
 \set VERBOSITY default
 SELECT survival_agg(-1, true);
 SELECT survival_agg(5, false, 5);
@@ -129,4 +142,5 @@ SELECT median_lifetime(survival_agg(3, true), 'mean');
 SELECT rmst(survival_agg(3, true), 'NaN');
 SELECT '{"v":1,"times":[[0,1,0,0],[3,0,2,0]]}'::survivalsummary;
 SELECT '{"v":1,"times":[[0,1,0,0]],"unit":"day"}'::survivalsummary;
+SELECT whole_periods('2025-01-31', '2025-03-01', 'months');
 DROP TABLE six_mp, lifetimes, life_rows, life_daily, life_starts;
