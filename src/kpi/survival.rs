@@ -587,6 +587,41 @@ pub fn whole_periods(from: i64, to: i64, unit: Unit) -> i64 {
     }
 }
 
+/// Walks a curve forward: the customers at risk and churned at increasing times, also between
+/// the curve's own times (those still there after its last time before).
+struct RiskCursor<'a> {
+    curve: &'a [Point],
+    next: usize,
+    still: i64,
+}
+
+impl<'a> RiskCursor<'a> {
+    fn new(curve: &'a [Point]) -> Self {
+        RiskCursor {
+            curve,
+            next: 0,
+            still: 0,
+        }
+    }
+
+    /// (at risk, churned) at `t`, not before the time asked last.
+    fn at(&mut self, t: i64) -> (i64, i64) {
+        while let Some(p) = self.curve.get(self.next) {
+            if p.time == t {
+                return (p.at_risk, p.churned);
+            }
+            if p.time > t {
+                break;
+            }
+            // at risk after p: those at risk at p less those who left at p, plus its entrants
+            self.still =
+                p.at_risk - p.churned - p.censored + if p.time == 0 { 0 } else { p.entered };
+            self.next += 1;
+        }
+        (self.still, 0)
+    }
+}
+
 /// The log-rank test of two tables: (chi-square statistic, p-value); `None` when no one churned
 /// in either, or the variance is 0 (nothing to compare).
 pub fn logrank<A: Allocator, B: Allocator>(
@@ -594,21 +629,6 @@ pub fn logrank<A: Allocator, B: Allocator>(
     b: &LifeTable<B>,
 ) -> Option<(f64, f64)> {
     let (ca, cb) = (a.curve(), b.curve());
-    let risk_at = |curve: &[Point], t: i64| -> (i64, i64) {
-        // at risk at t and churned at t; between the curve's times, those still there
-        let mut n = 0i64;
-        for p in curve {
-            if p.time == t {
-                return (p.at_risk, p.churned);
-            }
-            if p.time > t {
-                return (n, 0);
-            }
-            // still at risk after p: those at risk at p minus those who left at p, plus entrants
-            n = p.at_risk - p.churned - p.censored + if p.time == 0 { 0 } else { p.entered };
-        }
-        (n, 0)
-    };
     let mut times: Vec<i64> = ca
         .iter()
         .chain(cb.iter())
@@ -617,10 +637,11 @@ pub fn logrank<A: Allocator, B: Allocator>(
         .collect();
     times.sort_unstable();
     times.dedup();
+    let (mut at_a, mut at_b) = (RiskCursor::new(&ca), RiskCursor::new(&cb));
     let (mut o_minus_e, mut var) = (0.0f64, 0.0f64);
     for t in times {
-        let (n1, d1) = risk_at(&ca, t);
-        let (n2, d2) = risk_at(&cb, t);
+        let (n1, d1) = at_a.at(t);
+        let (n2, d2) = at_b.at(t);
         let (n, d) = ((n1 + n2) as f64, (d1 + d2) as f64);
         if n <= 0.0 {
             continue;

@@ -356,3 +356,59 @@ fn whole_periods_count_as_age_does() {
     assert_eq!(whole_periods(a, a, Unit::Month), 0);
     assert!(Unit::parse("whole_periods", "months").is_err());
 }
+
+/// The log-rank statistic computed the slow way: every customer's risk interval scanned at every
+/// churn time.
+fn naive_logrank(a: &[(i64, i64, bool)], b: &[(i64, i64, bool)]) -> Option<f64> {
+    let at = |g: &[(i64, i64, bool)], t: i64| {
+        let n = g
+            .iter()
+            .filter(|&&(e, x, _)| (e < t || (e == 0 && t == 0)) && x >= t)
+            .count() as f64;
+        let d = g.iter().filter(|&&(_, x, c)| c && x == t).count() as f64;
+        (n, d)
+    };
+    let mut times: Vec<i64> = a.iter().chain(b).filter(|c| c.2).map(|c| c.1).collect();
+    times.sort_unstable();
+    times.dedup();
+    let (mut o, mut v) = (0.0, 0.0);
+    for t in times {
+        let ((n1, d1), (n2, d2)) = (at(a, t), at(b, t));
+        let (n, d) = (n1 + n2, d1 + d2);
+        o += d1 - d * n1 / n;
+        v += n1 * n2 * d * if n > 1.0 { (n - d) / (n - 1.0) } else { 1.0 } / (n * n);
+    }
+    (v > 0.0).then(|| o * o / v)
+}
+
+#[test]
+fn logrank_equals_the_slow_way_with_late_entry() {
+    let mut next = xorshift(0xD1B54A32D192ED03);
+    for _ in 0..300 {
+        let mut group = || -> Vec<(i64, i64, bool)> {
+            (0..1 + next(40))
+                .map(|_| {
+                    let exit = next(60) as i64;
+                    let entry = if exit > 0 && next(3) == 0 {
+                        next(exit as u64) as i64
+                    } else {
+                        0
+                    };
+                    (entry, exit, next(2) == 0)
+                })
+                .collect()
+        };
+        let (a, b) = (group(), group());
+        let got = logrank(&table(&a), &table(&b)).map(|r| r.0);
+        let want = naive_logrank(&a, &b);
+        match (got, want) {
+            (Some(g), Some(w)) => assert!(close(g, w, 1e-9 * w.max(1.0)), "{g} {w}"),
+            (g, w) => assert_eq!(g.is_some(), w.is_some(), "{a:?} {b:?}"),
+        }
+        let swapped = logrank(&table(&b), &table(&a)).map(|r| r.0);
+        assert_eq!(
+            got.map(|x| (x * 1e6).round()),
+            swapped.map(|x| (x * 1e6).round())
+        );
+    }
+}
