@@ -97,6 +97,16 @@ unsafe fn durations(
     }
 }
 
+/// The error for an infinite date where a finite one is needed (cold: off the per-row path).
+#[cold]
+#[inline(never)]
+fn infinite_date(kpi: &str, what: &str, d: i64) -> ! {
+    raise(KpiError::InvalidParameter(format!(
+        "{kpi} {what} must be a finite date, got {}",
+        if d > 0 { "infinity" } else { "-infinity" }
+    )))
+}
+
 /// `(started_on, ended_on, as_of [, observed_from])` of dates, in days.
 unsafe fn dates(f: pg_sys::FunctionCallInfo, with_window: bool) -> Option<(i64, i64, Exit)> {
     unsafe {
@@ -109,10 +119,7 @@ unsafe fn dates(f: pg_sys::FunctionCallInfo, with_window: bool) -> Option<(i64, 
         let finite = |n: usize, what: &str| {
             let d = day(n);
             if crate::time::Kind::Date.infinite(d) {
-                raise(KpiError::InvalidParameter(format!(
-                    "{KPI} {what} must be a finite date, got {}",
-                    if d > 0 { "infinity" } else { "-infinity" }
-                )));
+                infinite_date(KPI, what, d)
             }
             d
         };
@@ -372,10 +379,7 @@ crate::pg_v1_fn!(fn survival_whole_periods, pg_finfo_survival_whole_periods, |f|
     let day = |n: usize, what: &str| {
         let d = i64::from(agg::arg_datum(f, n).value() as i32);
         if crate::time::Kind::Date.infinite(d) {
-            raise(KpiError::InvalidParameter(format!(
-                "{WHAT} {what} must be a finite date, got {}",
-                if d > 0 { "infinity" } else { "-infinity" }
-            )));
+            infinite_date(WHAT, what, d)
         }
         d
     };
