@@ -192,6 +192,50 @@ pub fn parse_moment(text: &str) -> Option<Moment> {
         .then_some(Moment(Kind::Timestamptz, v))
 }
 
+/// A calendar period for [`whole_periods`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+impl Unit {
+    pub fn parse(kpi: &str, text: &str) -> Result<Self, crate::error::KpiError> {
+        match text {
+            "day" => Ok(Unit::Day),
+            "week" => Ok(Unit::Week),
+            "month" => Ok(Unit::Month),
+            "quarter" => Ok(Unit::Quarter),
+            "year" => Ok(Unit::Year),
+            _ => Err(crate::error::KpiError::InvalidParameter(format!(
+                "{kpi} period must be 'day', 'week', 'month', 'quarter' or 'year', got '{text}'"
+            ))),
+        }
+    }
+}
+
+/// The whole periods from day `from` to day `to` (days since 2000-01-01, `from <= to`): days,
+/// weeks of 7 days, or calendar months counted as `age()` counts them (a month is whole once the
+/// day of the month is reached again, or the month's last day when it has fewer days: 31 January
+/// to 28 February is 0 months, to 1 March 1 month), quarters of 3 and years of 12 such months.
+/// Never wraps at 12 months, as `extract(month from age(...))` does.
+pub fn whole_periods(from: i64, to: i64, unit: Unit) -> i64 {
+    let months = || {
+        let ((y1, m1, d1), (y2, m2, d2)) = (civil(from), civil(to));
+        12 * (y2 - y1) + (m2 - m1) - i64::from(d2 < d1)
+    };
+    match unit {
+        Unit::Day => to - from,
+        Unit::Week => (to - from) / 7,
+        Unit::Month => months(),
+        Unit::Quarter => months() / 3,
+        Unit::Year => months() / 12,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

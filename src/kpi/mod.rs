@@ -26,3 +26,4 @@ pub mod share_weighted;
 pub mod survival;
 pub mod survival_sql;
 pub mod survival_summary;
+pub mod survival_tally;

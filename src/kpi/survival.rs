@@ -49,7 +49,7 @@ pub struct Row {
 }
 
 impl Row {
-    fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.entered == 0 && self.churned == 0 && self.censored == 0
     }
 }
@@ -89,7 +89,7 @@ impl<A: Allocator> LifeTable<A> {
     }
 
     /// The row of `time`, added (empty) when missing.
-    fn row_mut(&mut self, time: i64) -> &mut Row {
+    pub(crate) fn row_mut(&mut self, time: i64) -> &mut Row {
         let i = match self.rows.binary_search_by_key(&time, |r| r.time) {
             Ok(i) => i,
             Err(i) => {
@@ -340,148 +340,7 @@ impl<A: Allocator> LifeTable<A> {
     }
 }
 
-/// The aggregate's running life table: the counts of durations below [`DENSE`] in an array
-/// indexed by the duration (counting a customer is two increments, no search), longer ones in a
-/// [`LifeTable`]. The array grows to the longest duration seen (at most `DENSE` rows of 24 bytes).
-#[derive(Debug)]
-pub struct Tally<A: Allocator + Clone> {
-    dense: AVec<[i64; 3], A>,
-    sparse: LifeTable<A>,
-}
-
-/// Durations below this are counted in [`Tally`]'s array.
-pub const DENSE: i64 = 4096;
-
-const ENTERED: usize = 0;
-
-impl<A: Allocator + Clone> Tally<A> {
-    pub fn new_in(alloc: A) -> Self {
-        Tally {
-            dense: AVec::new_in(alloc.clone()),
-            sparse: LifeTable::new_in(alloc),
-        }
-    }
-
-    fn counts(&self, time: i64) -> [i64; 3] {
-        if time < DENSE {
-            self.dense.get(time as usize).copied().unwrap_or_default()
-        } else {
-            match self.sparse.rows.binary_search_by_key(&time, |r| r.time) {
-                Ok(i) => {
-                    let r = self.sparse.rows[i];
-                    [r.entered, r.churned, r.censored]
-                }
-                Err(_) => [0; 3],
-            }
-        }
-    }
-
-    /// Add `delta` to count `k` (entered, churned, censored) of `time` (not negative).
-    #[inline]
-    fn bump(&mut self, time: i64, k: usize, delta: i64) -> Result<(), KpiError> {
-        if time < DENSE {
-            let i = time as usize;
-            if i >= self.dense.len() {
-                let len = (i + 1).next_power_of_two().clamp(64, DENSE as usize);
-                self.dense.resize(len, [0; 3]);
-            }
-            let c = &mut self.dense[i][k];
-            *c = add(*c, delta)?;
-        } else {
-            let r = self.sparse.row_mut(time);
-            let c = match k {
-                ENTERED => &mut r.entered,
-                1 => &mut r.churned,
-                _ => &mut r.censored,
-            };
-            *c = add(*c, delta)?;
-        }
-        Ok(())
-    }
-
-    fn exit_index(how: Exit) -> usize {
-        match how {
-            Exit::Churned => 1,
-            Exit::Censored => 2,
-        }
-    }
-
-    /// Count one customer (checked by [`LifeTable::check_customer`]).
-    #[inline]
-    pub fn add(&mut self, entry: i64, exit: i64, how: Exit) -> Result<(), KpiError> {
-        self.bump(entry, ENTERED, 1)?;
-        self.bump(exit, Self::exit_index(how), 1)
-    }
-
-    /// Un-count one customer added before; false when it was not there.
-    pub fn remove(&mut self, entry: i64, exit: i64, how: Exit) -> bool {
-        let k = Self::exit_index(how);
-        if self.counts(entry)[ENTERED] < 1 || self.counts(exit)[k] < 1 {
-            return false;
-        }
-        let done = self.bump(entry, ENTERED, -1).is_ok() && self.bump(exit, k, -1).is_ok();
-        self.sparse.rows.retain(|r| !r.is_empty());
-        done
-    }
-
-    /// Add a life table's counts.
-    pub fn merge_table<B: Allocator>(&mut self, t: &LifeTable<B>) -> Result<(), KpiError> {
-        for r in t.rows.iter() {
-            self.bump(r.time, ENTERED, r.entered)?;
-            self.bump(r.time, 1, r.churned)?;
-            self.bump(r.time, 2, r.censored)?;
-        }
-        Ok(())
-    }
-
-    /// Add another tally's counts.
-    pub fn merge<B: Allocator + Clone>(&mut self, other: &Tally<B>) -> Result<(), KpiError> {
-        for (t, c) in other.dense.iter().enumerate() {
-            for (k, &x) in c.iter().enumerate() {
-                if x != 0 {
-                    self.bump(t as i64, k, x)?;
-                }
-            }
-        }
-        self.merge_table(&other.sparse)
-    }
-
-    /// Remove a life table's counts, merged in before; `None` when they were not all there.
-    pub fn unmerge_table<B: Allocator>(&mut self, t: &LifeTable<B>) -> Option<()> {
-        for r in t.rows.iter() {
-            let c = self.counts(r.time);
-            if c[0] < r.entered || c[1] < r.churned || c[2] < r.censored {
-                return None;
-            }
-        }
-        for r in t.rows.iter() {
-            for (k, x) in [r.entered, r.churned, r.censored].into_iter().enumerate() {
-                self.bump(r.time, k, -x).ok()?;
-            }
-        }
-        self.sparse.rows.retain(|r| !r.is_empty());
-        Some(())
-    }
-
-    /// The life table counted so far.
-    pub fn table(&self) -> LifeTable {
-        let mut t = LifeTable::default();
-        for (time, c) in self.dense.iter().enumerate() {
-            if *c != [0; 3] {
-                t.rows.push(Row {
-                    time: time as i64,
-                    entered: c[0],
-                    churned: c[1],
-                    censored: c[2],
-                });
-            }
-        }
-        t.rows.extend(self.sparse.rows.iter().copied());
-        t
-    }
-}
-
-fn add(a: i64, b: i64) -> Result<i64, KpiError> {
+pub(crate) fn add(a: i64, b: i64) -> Result<i64, KpiError> {
     a.checked_add(b).ok_or_else(|| {
         KpiError::OutOfRange("survival summary counts past 9223372036854775807".into())
     })
@@ -540,50 +399,6 @@ impl MedianRule {
                 "{kpi} rule must be 'first' or 'midpoint', got '{text}'"
             ))),
         }
-    }
-}
-
-/// A calendar period for [`whole_periods`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    Day,
-    Week,
-    Month,
-    Quarter,
-    Year,
-}
-
-impl Unit {
-    pub fn parse(kpi: &str, text: &str) -> Result<Self, KpiError> {
-        match text {
-            "day" => Ok(Unit::Day),
-            "week" => Ok(Unit::Week),
-            "month" => Ok(Unit::Month),
-            "quarter" => Ok(Unit::Quarter),
-            "year" => Ok(Unit::Year),
-            _ => Err(KpiError::InvalidParameter(format!(
-                "{kpi} period must be 'day', 'week', 'month', 'quarter' or 'year', got '{text}'"
-            ))),
-        }
-    }
-}
-
-/// The whole periods from day `from` to day `to` (days since 2000-01-01, `from <= to`): days,
-/// weeks of 7 days, or calendar months counted as `age()` counts them (a month is whole once the
-/// day of the month is reached again, or the month's last day when it has fewer days: 31 January
-/// to 28 February is 0 months, to 1 March 1 month), quarters of 3 and years of 12 such months.
-/// Never wraps at 12 months, as `extract(month from age(...))` does.
-pub fn whole_periods(from: i64, to: i64, unit: Unit) -> i64 {
-    let months = || {
-        let ((y1, m1, d1), (y2, m2, d2)) = (crate::time::civil(from), crate::time::civil(to));
-        12 * (y2 - y1) + (m2 - m1) - i64::from(d2 < d1)
-    };
-    match unit {
-        Unit::Day => to - from,
-        Unit::Week => (to - from) / 7,
-        Unit::Month => months(),
-        Unit::Quarter => months() / 3,
-        Unit::Year => months() / 12,
     }
 }
 
@@ -656,6 +471,9 @@ pub fn logrank<A: Allocator, B: Allocator>(
     let chi2 = o_minus_e * o_minus_e / var;
     Some((chi2, statrs::function::erf::erfc((chi2 / 2.0).sqrt())))
 }
+
+pub use super::survival_tally::{Tally, DENSE};
+pub use crate::time::{whole_periods, Unit};
 
 #[cfg(test)]
 #[path = "survival_tests.rs"]

@@ -44,6 +44,21 @@ fn xorshift(mut seed: u64) -> impl FnMut(u64) -> u64 {
     }
 }
 
+/// `n` random customers (entry, duration below `top`, churned), a third of them entering late.
+fn random_customers(next: &mut impl FnMut(u64) -> u64, n: u64, top: u64) -> Vec<(i64, i64, bool)> {
+    (0..n)
+        .map(|_| {
+            let exit = next(top) as i64;
+            let entry = if exit > 0 && next(3) == 0 {
+                next(exit as u64) as i64
+            } else {
+                0
+            };
+            (entry, exit, next(2) == 0)
+        })
+        .collect()
+}
+
 fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol
 }
@@ -172,17 +187,8 @@ fn late_entry_joins_the_risk_set_after_its_time() {
 fn merge_adds_and_unmerge_removes() {
     let mut next = xorshift(0x2545F4914F6CDD1D);
     for _ in 0..300 {
-        let customers: Vec<(i64, i64, bool)> = (0..next(40))
-            .map(|_| {
-                let exit = next(30) as i64;
-                let entry = if exit > 0 && next(3) == 0 {
-                    next(exit as u64) as i64
-                } else {
-                    0
-                };
-                (entry, exit, next(2) == 0)
-            })
-            .collect();
+        let n = next(40);
+        let customers = random_customers(&mut next, n, 30);
         let split = customers.len() / 2;
         let (a, b, all) = (
             table(&customers[..split]),
@@ -295,17 +301,8 @@ fn the_running_tally_equals_the_life_table() {
     for round in 0..200 {
         // durations on both sides of the array's end, and far past it
         let top = [10, DENSE as u64 + 50, 3 * DENSE as u64, 1 << 40][round % 4];
-        let customers: Vec<(i64, i64, bool)> = (0..next(60))
-            .map(|_| {
-                let exit = next(top) as i64;
-                let entry = if exit > 0 && next(3) == 0 {
-                    next(exit as u64) as i64
-                } else {
-                    0
-                };
-                (entry, exit, next(2) == 0)
-            })
-            .collect();
+        let n = next(60);
+        let customers = random_customers(&mut next, n, top);
         let how = |c: bool| if c { Exit::Churned } else { Exit::Censored };
         let split = customers.len() / 3;
         let (mut a, mut b) = (Tally::new_in(Global), Tally::new_in(Global));
@@ -385,20 +382,9 @@ fn naive_logrank(a: &[(i64, i64, bool)], b: &[(i64, i64, bool)]) -> Option<f64> 
 fn logrank_equals_the_slow_way_with_late_entry() {
     let mut next = xorshift(0xD1B54A32D192ED03);
     for _ in 0..300 {
-        let mut group = || -> Vec<(i64, i64, bool)> {
-            (0..1 + next(40))
-                .map(|_| {
-                    let exit = next(60) as i64;
-                    let entry = if exit > 0 && next(3) == 0 {
-                        next(exit as u64) as i64
-                    } else {
-                        0
-                    };
-                    (entry, exit, next(2) == 0)
-                })
-                .collect()
-        };
-        let (a, b) = (group(), group());
+        let (n, m) = (1 + next(40), 1 + next(40));
+        let a = random_customers(&mut next, n, 60);
+        let b = random_customers(&mut next, m, 60);
         let got = logrank(&table(&a), &table(&b)).map(|r| r.0);
         let want = naive_logrank(&a, &b);
         match (got, want) {
