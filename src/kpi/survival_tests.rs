@@ -4,20 +4,21 @@
 use super::*;
 use crate::summary::Stored;
 
+/// How a customer's observation ends.
+fn how(churned: bool) -> Exit {
+    if churned {
+        Exit::Churned
+    } else {
+        Exit::Censored
+    }
+}
+
 /// A table of (entry, duration, churned) customers.
 fn table(customers: &[(i64, i64, bool)]) -> LifeTable {
     let mut t = LifeTable::default();
     for &(entry, exit, churned) in customers {
         LifeTable::<Global>::check_customer("t", entry, exit).unwrap();
-        t.add(
-            entry,
-            exit,
-            if churned {
-                Exit::Churned
-            } else {
-                Exit::Censored
-            },
-        );
+        t.add(entry, exit, how(churned));
     }
     t
 }
@@ -204,15 +205,7 @@ fn merge_adds_and_unmerge_removes() {
         // removing the customers one by one empties the table
         let mut t = all.clone();
         for &(entry, exit, churned) in &customers {
-            assert!(t.remove(
-                entry,
-                exit,
-                if churned {
-                    Exit::Churned
-                } else {
-                    Exit::Censored
-                }
-            ));
+            assert!(t.remove(entry, exit, how(churned)));
         }
         assert!(t.rows.is_empty());
         // both forms round trip, byte for byte
@@ -303,7 +296,6 @@ fn the_running_tally_equals_the_life_table() {
         let top = [10, DENSE as u64 + 50, 3 * DENSE as u64, 1 << 40][round % 4];
         let n = next(60);
         let customers = random_customers(&mut next, n, top);
-        let how = |c: bool| if c { Exit::Churned } else { Exit::Censored };
         let split = customers.len() / 3;
         let (mut a, mut b) = (Tally::new_in(Global), Tally::new_in(Global));
         for &(entry, exit, churned) in &customers[..split] {
