@@ -8,6 +8,7 @@ pub mod churn_period;
 pub mod churn_summary;
 pub mod clv;
 pub mod clv_summary;
+pub mod cohort;
 pub mod confidence;
 pub mod confidence_sql;
 pub mod csat;

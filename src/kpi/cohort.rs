@@ -1,0 +1,496 @@
+//! Cohort retention: customers grouped by the calendar period of their first start (day, ISO
+//! week from Monday, month, quarter, year), counted at every whole-period offset from their own
+//! start, observed as of a day. Pure Rust; the summary's forms are in `cohort_summary.rs`, the
+//! per-subscription state in `cohort_rows.rs`, the SQL glue in `cohort_sql.rs`.
+//!
+//! Rules (dates are days; a subscription is active at the start of day `t` when
+//! `started_on < t <= ended_on`, `ended_on` NULL meaning still running: `mrr_agg`'s rule):
+//! - A customer's offset of day `d` is [`whole_periods`]`(start, d)` (months as `age()` counts
+//!   them): offset `k` is the days from `B(k)` to `B(k + 1)`, `B(k)` the first day `k` whole
+//!   periods after the start.
+//! - Observed as of day `as_of` (the whole day): offset `k` is observed when `B(k + 1) <= as_of
+//!   + 1`, that is when the period has ended. A customer is *eligible* at every observed offset;
+//!   a cohort's cell with no eligible customer is "not yet" (NULL), never 0 %.
+//! - Retained at offset `k`, by [`RetainedBy`]: `EndOfPeriod` when active at the start of day
+//!   `B(k + 1)` (Stripe, Baremetrics: still a customer when the period closes);
+//!   `ActiveInPeriod` when active at any moment of the period or starting in it, `started_on <
+//!   B(k + 1)` and `ended_on >= B(k)` (Amplitude, PostHog: a one-day subscription is an event).
+//! - [`Horizon`]: `NPeriod` counts offset `k` alone; `OnOrAfter` (unbounded) counts a customer
+//!   retained at `k` or any later observed offset.
+//! - [`Returning`]: `FirstCohort` keeps a customer who leaves and comes back in the cohort of
+//!   its first start, retained again once back (Stripe); `NewCohort` makes every return after a
+//!   gap (a start after every earlier subscription ended) a new member of the cohort of the
+//!   return, and the earlier membership ends with its spell.
+//! - MRR (when given): a member's initial MRR is the sum of its subscriptions starting on its
+//!   first day; MRR at offset `k` is its MRR at the end of the period (`B(k + 1)`), whatever
+//!   [`RetainedBy`] says; net MRR retention is `100 * sum(mrr) / sum(initial)` and gross
+//!   `100 * sum(min(mrr, initial)) / sum(initial)` over the members eligible at `k`.
+
+use crate::error::KpiError;
+pub use crate::time::{whole_periods, Unit};
+use std::collections::BTreeMap;
+
+/// What "retained at offset k" means (see the module documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RetainedBy {
+    EndOfPeriod,
+    ActiveInPeriod,
+}
+
+/// N-period or unbounded ("on or after") retention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Horizon {
+    NPeriod,
+    OnOrAfter,
+}
+
+/// Where a customer who comes back after a gap counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Returning {
+    FirstCohort,
+    NewCohort,
+}
+
+fn parse_choice<T: Copy>(
+    kpi: &str,
+    what: &str,
+    text: &str,
+    choices: &[(&str, T)],
+) -> Result<T, KpiError> {
+    choices
+        .iter()
+        .find(|(name, _)| *name == text)
+        .map(|(_, v)| *v)
+        .ok_or_else(|| {
+            let names: Vec<String> = choices.iter().map(|(n, _)| format!("'{n}'")).collect();
+            KpiError::InvalidParameter(format!(
+                "{kpi} {what} must be {}, got '{text}'",
+                names.join(" or ")
+            ))
+        })
+}
+
+impl RetainedBy {
+    pub fn parse(kpi: &str, text: &str) -> Result<Self, KpiError> {
+        let c = [
+            ("end_of_period", RetainedBy::EndOfPeriod),
+            ("active_in_period", RetainedBy::ActiveInPeriod),
+        ];
+        parse_choice(kpi, "retained_by", text, &c)
+    }
+}
+
+impl Horizon {
+    pub fn parse(kpi: &str, text: &str) -> Result<Self, KpiError> {
+        let c = [
+            ("n_period", Horizon::NPeriod),
+            ("on_or_after", Horizon::OnOrAfter),
+        ];
+        parse_choice(kpi, "horizon", text, &c)
+    }
+}
+
+impl Returning {
+    pub fn parse(kpi: &str, text: &str) -> Result<Self, KpiError> {
+        let c = [
+            ("first_cohort", Returning::FirstCohort),
+            ("new_cohort", Returning::NewCohort),
+        ];
+        parse_choice(kpi, "returning_customers", text, &c)
+    }
+}
+
+/// The first day of the calendar period holding day `d` (weeks from Monday, as `date_trunc`).
+pub fn period_start(d: i64, unit: Unit) -> i64 {
+    let (y, m, _) = crate::time::civil(d);
+    match unit {
+        Unit::Day => d,
+        // 2000-01-01 was a Saturday: day 0 is the 6th day of its ISO week
+        Unit::Week => d - (d + 5).rem_euclid(7),
+        Unit::Month => crate::time::days_from_civil(y, m, 1),
+        Unit::Quarter => crate::time::days_from_civil(y, 3 * ((m - 1) / 3) + 1, 1),
+        Unit::Year => crate::time::days_from_civil(y, 1, 1),
+    }
+}
+
+/// One subscription of a customer: days, `end` `None` while running, MRR at the state's scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sub {
+    pub start: i64,
+    pub end: Option<i64>,
+    pub mrr: i128,
+}
+
+/// Index of a (retained_by, horizon) pair in [`Cell::retained`].
+pub fn mode_index(by: RetainedBy, horizon: Horizon) -> usize {
+    2 * usize::from(by == RetainedBy::ActiveInPeriod) + usize::from(horizon == Horizon::OnOrAfter)
+}
+
+/// One cohort at one offset. Money (initial, mrr, capped) is at the matrix's scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Cell {
+    pub eligible: i64,
+    /// Retained customers, by [`mode_index`].
+    pub retained: [i64; 4],
+    /// Initial MRR of the eligible members.
+    pub initial: i128,
+    /// MRR at the end of the period.
+    pub mrr: i128,
+    /// Sum over members of min(MRR at the end of the period, initial MRR).
+    pub capped: i128,
+}
+
+impl Cell {
+    fn add(&mut self, o: &Cell, sign: i64) -> Option<()> {
+        let s = i128::from(sign);
+        self.eligible = self.eligible.checked_add(sign * o.eligible)?;
+        for i in 0..4 {
+            self.retained[i] = self.retained[i].checked_add(sign * o.retained[i])?;
+        }
+        self.initial = self.initial.checked_add(s * o.initial)?;
+        self.mrr = self.mrr.checked_add(s * o.mrr)?;
+        self.capped = self.capped.checked_add(s * o.capped)?;
+        Some(())
+    }
+}
+
+/// One cohort: its first day, its members and a cell per observed offset (eligible > 0 each).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Cohort {
+    pub size: i64,
+    pub cells: Vec<Cell>,
+}
+
+/// The cohort matrices of both [`Returning`] rules, keyed by the cohort's first day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Matrix {
+    pub unit: Unit,
+    pub as_of: i64,
+    /// The scale of the money, `None` without MRR.
+    pub scale: Option<u32>,
+    pub first: BTreeMap<i64, Cohort>,
+    pub new: BTreeMap<i64, Cohort>,
+}
+
+fn too_large(what: &str) -> KpiError {
+    KpiError::OutOfRange(format!("cohort_agg {what} does not fit 38 digits"))
+}
+
+impl Matrix {
+    pub fn new(unit: Unit, as_of: i64, scale: Option<u32>) -> Self {
+        Matrix {
+            unit,
+            as_of,
+            scale,
+            first: BTreeMap::new(),
+            new: BTreeMap::new(),
+        }
+    }
+
+    pub fn cohorts(&self, r: Returning) -> &BTreeMap<i64, Cohort> {
+        match r {
+            Returning::FirstCohort => &self.first,
+            Returning::NewCohort => &self.new,
+        }
+    }
+
+    pub fn cohorts_mut(&mut self, r: Returning) -> &mut BTreeMap<i64, Cohort> {
+        match r {
+            Returning::FirstCohort => &mut self.first,
+            Returning::NewCohort => &mut self.new,
+        }
+    }
+
+    /// Customers (members under the first-cohort rule).
+    pub fn customers(&self) -> i64 {
+        self.first.values().map(|c| c.size).sum()
+    }
+
+    /// Add (`sign` 1) or remove (`sign` -1) another matrix of the same unit, day and money: the
+    /// summaries of disjoint sets of customers. `None` when a sum overflows or a removal
+    /// leaves a negative count (the other was never added).
+    pub fn merge(&mut self, other: &Matrix, sign: i64) -> Option<()> {
+        for r in [Returning::FirstCohort, Returning::NewCohort] {
+            for (&start, theirs) in other.cohorts(r) {
+                let ours = self.cohorts_mut(r).entry(start).or_default();
+                ours.size = ours.size.checked_add(sign * theirs.size)?;
+                if ours.cells.len() < theirs.cells.len() {
+                    ours.cells.resize(theirs.cells.len(), Cell::default());
+                }
+                for (a, b) in ours.cells.iter_mut().zip(&theirs.cells) {
+                    a.add(b, sign)?;
+                }
+                while ours.cells.last().is_some_and(|c| c.eligible == 0) {
+                    ours.cells.pop();
+                }
+                if ours.size == 0 {
+                    if !ours.cells.is_empty() {
+                        return None;
+                    }
+                    self.cohorts_mut(r).remove(&start);
+                }
+            }
+        }
+        self.check().ok()
+    }
+
+    /// Raise the money of this matrix to `scale` (no-op without MRR); `None` on overflow.
+    pub fn rescale(&mut self, scale: u32) -> Option<()> {
+        let from = self.scale?;
+        let factor = 10i128.checked_pow(scale.checked_sub(from)?)?;
+        for r in [Returning::FirstCohort, Returning::NewCohort] {
+            for c in self.cohorts_mut(r).values_mut() {
+                for cell in &mut c.cells {
+                    cell.initial = cell.initial.checked_mul(factor)?;
+                    cell.mrr = cell.mrr.checked_mul(factor)?;
+                    cell.capped = cell.capped.checked_mul(factor)?;
+                }
+            }
+        }
+        self.scale = Some(scale);
+        Some(())
+    }
+
+    /// The rules every matrix keeps (checked on input): cohorts on their period's first day,
+    /// on or before `as_of`, members in each, a cell per observed offset at most, eligible
+    /// customers falling with the offset, retained customers within the eligible ones,
+    /// unbounded retention at least N-period retention and never rising, money not negative
+    /// and capped MRR within both MRR and initial MRR.
+    pub fn check(&self) -> Result<(), String> {
+        if !crate::time::Kind::Date.valid(self.as_of)
+            || !crate::time::Kind::Date.valid(self.as_of + 1)
+        {
+            return Err(format!("as_of {} out of range", self.as_of));
+        }
+        for r in [Returning::FirstCohort, Returning::NewCohort] {
+            for (&start, c) in self.cohorts(r) {
+                let day = crate::time::Moment(crate::time::Kind::Date, start);
+                if !crate::time::Kind::Date.valid(start) || period_start(start, self.unit) != start
+                {
+                    return Err(format!("cohort {day} is not the first day of a period"));
+                }
+                if start > self.as_of {
+                    return Err(format!("cohort {day} is after as_of"));
+                }
+                if c.size < 1 {
+                    return Err(format!("cohort {day} has no customers"));
+                }
+                if c.cells.len() as i64 > whole_periods(start, self.as_of + 1, self.unit) {
+                    return Err(format!("cohort {day} has offsets not yet observed"));
+                }
+                let mut before = Cell {
+                    eligible: c.size,
+                    retained: [c.size; 4],
+                    ..Cell::default()
+                };
+                for (k, cell) in c.cells.iter().enumerate() {
+                    let bad = |why: &str| Err(format!("cohort {day} offset {k}: {why}"));
+                    if cell.eligible < 1 || cell.eligible > before.eligible {
+                        return bad(
+                            "eligible customers must be from 1 to those of the offset before",
+                        );
+                    }
+                    if cell.retained.iter().any(|&x| x < 0 || x > cell.eligible) {
+                        return bad("retained customers must be from 0 to the eligible ones");
+                    }
+                    for by in [RetainedBy::EndOfPeriod, RetainedBy::ActiveInPeriod] {
+                        let (n, u) = (
+                            mode_index(by, Horizon::NPeriod),
+                            mode_index(by, Horizon::OnOrAfter),
+                        );
+                        if cell.retained[u] < cell.retained[n]
+                            || cell.retained[u] > before.retained[u]
+                        {
+                            return bad("unbounded retention must be at least N-period retention and never rise");
+                        }
+                    }
+                    let no_money =
+                        self.scale.is_none() && (cell.initial, cell.mrr, cell.capped) != (0, 0, 0);
+                    if no_money
+                        || cell.initial < 0
+                        || cell.mrr < 0
+                        || cell.capped < 0
+                        || cell.capped > cell.mrr.min(cell.initial)
+                    {
+                        return bad("money must not be negative, capped MRR within MRR and initial MRR, and none without MRR");
+                    }
+                    before = *cell;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The last observed offset of any cohort (`None`: none observed).
+    pub fn last_offset(&self, r: Returning) -> Option<usize> {
+        self.cohorts(r)
+            .values()
+            .map(|c| c.cells.len())
+            .max()
+            .filter(|&n| n > 0)
+            .map(|n| n - 1)
+    }
+}
+
+/// Builds a [`Matrix`] customer by customer: a cohort's cells are kept as differences (a
+/// customer adds to a range of offsets in constant time) until [`Builder::finish`].
+pub struct Builder {
+    m: Matrix,
+}
+
+/// `x += v` on a money difference.
+fn add_money(x: &mut i128, v: i128) -> Result<(), KpiError> {
+    *x = x
+        .checked_add(v)
+        .ok_or_else(|| too_large("mrr of a cohort"))?;
+    Ok(())
+}
+
+impl Builder {
+    pub fn new(unit: Unit, as_of: i64, scale: Option<u32>) -> Self {
+        Builder {
+            m: Matrix::new(unit, as_of, scale),
+        }
+    }
+
+    /// Add one customer's subscriptions (each starting on or before `as_of`, none ending before
+    /// it starts) to both matrices.
+    pub fn add_customer(&mut self, subs: &mut [Sub]) -> Result<(), KpiError> {
+        if subs.is_empty() {
+            return Ok(());
+        }
+        subs.sort_unstable_by_key(|s| (s.start, s.end.unwrap_or(i64::MAX), s.mrr));
+        self.add_member(Returning::FirstCohort, subs)?;
+        let mut i = 0;
+        while i < subs.len() {
+            let mut end = subs[i].end;
+            let mut j = i + 1;
+            while j < subs.len() && end.is_none_or(|e| subs[j].start <= e) {
+                end = end.and_then(|e| subs[j].end.map(|x| x.max(e)));
+                j += 1;
+            }
+            self.add_member(Returning::NewCohort, &subs[i..j])?;
+            i = j;
+        }
+        Ok(())
+    }
+
+    /// One membership: `subs` sorted by start, the first starting the membership.
+    fn add_member(&mut self, r: Returning, subs: &[Sub]) -> Result<(), KpiError> {
+        let (unit, as_of, has_mrr) = (self.m.unit, self.m.as_of, self.m.scale.is_some());
+        let start = subs[0].start;
+        let wp = |d: i64| whole_periods(start, d, unit);
+        // the last observed offset (negative: none yet)
+        let last = wp(as_of + 1) - 1;
+        let cohort = self
+            .m
+            .cohorts_mut(r)
+            .entry(period_start(start, unit))
+            .or_default();
+        cohort.size += 1;
+        if last < 0 {
+            return Ok(());
+        }
+        let len = last as usize + 1;
+        let diff = &mut cohort.cells;
+        if diff.len() < len + 1 {
+            diff.resize(len + 1, Cell::default());
+        }
+        diff[0].eligible += 1;
+        diff[len].eligible -= 1;
+        // offsets retained, per RetainedBy: ranges of a subscription, then their union
+        let mut ranges: Vec<(i64, i64)> = Vec::with_capacity(subs.len());
+        for by in [RetainedBy::EndOfPeriod, RetainedBy::ActiveInPeriod] {
+            ranges.clear();
+            ranges.extend(
+                subs.iter()
+                    .map(|s| {
+                        let hi = match (s.end, by) {
+                            (None, _) => last,
+                            (Some(e), RetainedBy::EndOfPeriod) => wp(e) - 1,
+                            (Some(e), RetainedBy::ActiveInPeriod) => wp(e),
+                        };
+                        (wp(s.start), hi.min(last))
+                    })
+                    .filter(|(lo, hi)| lo <= hi),
+            );
+            ranges.sort_unstable();
+            let n = mode_index(by, Horizon::NPeriod);
+            let mut open: Option<(i64, i64)> = None;
+            let mut count = |(a, b): (i64, i64)| {
+                diff[a as usize].retained[n] += 1;
+                diff[b as usize + 1].retained[n] -= 1;
+            };
+            for &(lo, hi) in &ranges {
+                match &mut open {
+                    Some(o) if lo <= o.1 + 1 => o.1 = o.1.max(hi),
+                    _ => open.replace((lo, hi)).into_iter().for_each(&mut count),
+                }
+            }
+            open.into_iter().for_each(count);
+            if let Some(hi) = ranges.iter().map(|r| r.1).max() {
+                let u = mode_index(by, Horizon::OnOrAfter);
+                diff[0].retained[u] += 1;
+                diff[hi as usize + 1].retained[u] -= 1;
+            }
+        }
+        if has_mrr {
+            let initial = subs
+                .iter()
+                .take_while(|s| s.start == start)
+                .try_fold(0i128, |a, s| a.checked_add(s.mrr))
+                .ok_or_else(|| too_large("initial mrr of one customer"))?;
+            add_money(&mut diff[0].initial, initial)?;
+            add_money(&mut diff[len].initial, -initial)?;
+            // MRR at the end of each offset: a step function of the subscriptions' ranges
+            let mut steps: Vec<(i64, i128)> = Vec::with_capacity(2 * subs.len());
+            for s in subs {
+                let hi = s.end.map_or(last, |e| wp(e) - 1).min(last);
+                let lo = wp(s.start);
+                if lo <= hi && s.mrr != 0 {
+                    steps.push((lo, s.mrr));
+                    steps.push((hi + 1, -s.mrr));
+                }
+            }
+            steps.sort_unstable();
+            let mut level = 0i128;
+            for (i, &(at, delta)) in steps.iter().enumerate() {
+                level = level
+                    .checked_add(delta)
+                    .ok_or_else(|| too_large("mrr of one customer"))?;
+                let next = steps.get(i + 1).map_or(len as i64, |s| s.0);
+                if next > at && level != 0 {
+                    let (a, b) = (at as usize, next as usize);
+                    let capped = level.min(initial);
+                    add_money(&mut diff[a].mrr, level)?;
+                    add_money(&mut diff[b].mrr, -level)?;
+                    add_money(&mut diff[a].capped, capped)?;
+                    add_money(&mut diff[b].capped, -capped)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The matrix: each cohort's differences summed into cells.
+    pub fn finish(mut self) -> Result<Matrix, KpiError> {
+        for r in [Returning::FirstCohort, Returning::NewCohort] {
+            for c in self.m.cohorts_mut(r).values_mut() {
+                let mut run = Cell::default();
+                for cell in c.cells.iter_mut() {
+                    run.add(cell, 1)
+                        .ok_or_else(|| too_large("mrr of a cohort"))?;
+                    *cell = run;
+                }
+                while c.cells.last().is_some_and(|c| c.eligible == 0) {
+                    c.cells.pop();
+                }
+            }
+        }
+        Ok(self.m)
+    }
+}
+
+#[cfg(test)]
+#[path = "cohort_tests.rs"]
+mod tests;
