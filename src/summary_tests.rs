@@ -8,6 +8,7 @@
 use crate::kpi::ces_summary::CesSummary;
 use crate::kpi::churn_period::{Period, PeriodState};
 use crate::kpi::clv::ClvState;
+use crate::kpi::cohort::{period_start, whole_periods, Cell, Cohort, Matrix, Returning, Unit};
 use crate::kpi::csat_summary::CsatState;
 use crate::kpi::mrr::MrrSummary;
 use crate::kpi::nps::NpsState;
@@ -226,6 +227,72 @@ fn survival(next: Rng) -> LifeTable {
     t
 }
 
+/// Cohort matrices: any period, `as_of` anywhere in the date range, with or without MRR, cohorts
+/// on their period's first day, counts and amounts up to the extremes within the rules.
+fn cohort(next: Rng) -> Matrix {
+    let unit = [
+        Unit::Day,
+        Unit::Week,
+        Unit::Month,
+        Unit::Quarter,
+        Unit::Year,
+    ][next(5) as usize];
+    let as_of = match next(4) {
+        0 => MIN_DATE + next(800) as i64,
+        1 => END_DATE - 2 - next(800) as i64,
+        _ => next(40_000) as i64 - 10_000,
+    };
+    let scale = (next(3) > 0).then(|| next(39) as u32);
+    let mut m = Matrix::new(unit, as_of, scale);
+    for r in [Returning::FirstCohort, Returning::NewCohort] {
+        for _ in 0..next(4) {
+            let back = 1 + next(3000);
+            let start = period_start(as_of - next(back) as i64, unit);
+            if !Kind::Date.valid(start) {
+                continue;
+            }
+            let size = 1 + count(next, i64::MAX - 1);
+            let mut cells = vec![];
+            let mut before = Cell {
+                eligible: size,
+                retained: [size; 4],
+                ..Cell::default()
+            };
+            let cells_len = next(1 + whole_periods(start, as_of + 1, unit).min(6) as u64);
+            for _ in 0..cells_len {
+                let eligible = 1 + count(next, before.eligible - 1);
+                let mut cell = Cell {
+                    eligible,
+                    ..Cell::default()
+                };
+                for (n, u) in [(0, 1), (2, 3)] {
+                    cell.retained[n] = count(next, eligible);
+                    let top = eligible.min(before.retained[u]);
+                    if cell.retained[n] > top {
+                        cell.retained[n] = top;
+                    }
+                    cell.retained[u] = cell.retained[n] + count(next, top - cell.retained[n]);
+                }
+                if scale.is_some() {
+                    cell.initial = decimal(next, true).mantissa;
+                    cell.mrr = decimal(next, true).mantissa;
+                    let top = cell.initial.min(cell.mrr);
+                    cell.capped = if next(2) == 0 {
+                        top
+                    } else {
+                        decimal(next, true).mantissa.min(top)
+                    };
+                }
+                cells.push(cell);
+                before = cell;
+            }
+            m.cohorts_mut(r).insert(start, Cohort { size, cells });
+        }
+    }
+    m.check().unwrap_or_else(|e| panic!("{e}: {m:?}"));
+    m
+}
+
 /// `s` round-trips: stored bytes -> state, text -> state, and text -> the same stored bytes.
 fn assert_round_trips<S: crate::summary::Stored + std::fmt::Debug + PartialEq>(s: &S) {
     let bytes = s.to_stored();
@@ -347,6 +414,11 @@ fn mrrsummary_inputs_round_trip() {
 #[test]
 fn survivalsummary_inputs_round_trip() {
     check_type(0x8ebc_6af0_9c88_c6e3, survival);
+}
+
+#[test]
+fn cohortsummary_inputs_round_trip() {
+    check_type(0x5851_f42d_4c95_7f2d, cohort);
 }
 
 /// The values 0.1.0 was known to accept in binary but could not print (issue 9): refused now.

@@ -8,8 +8,8 @@
 //! - A customer's offset of day `d` is [`whole_periods`]`(start, d)` (months as `age()` counts
 //!   them): offset `k` is the days from `B(k)` to `B(k + 1)`, `B(k)` the first day `k` whole
 //!   periods after the start.
-//! - Observed as of day `as_of` (the whole day): offset `k` is observed when `B(k + 1) <= as_of
-//!   + 1`, that is when the period has ended. A customer is *eligible* at every observed offset;
+//! - Observed as of day `as_of` (the whole day): offset `k` is observed when
+//!   `B(k + 1) <= as_of + 1`, that is when the period has ended. A customer is *eligible* at every observed offset;
 //!   a cohort's cell with no eligible customer is "not yet" (NULL), never 0 %.
 //! - Retained at offset `k`, by [`RetainedBy`]: `EndOfPeriod` when active at the start of day
 //!   `B(k + 1)` (Stripe, Baremetrics: still a customer when the period closes);
