@@ -95,6 +95,28 @@ pub(crate) unsafe fn place_in<S>(context: pg_sys::MemoryContext, value: S) -> *m
     }
 }
 
+/// [`place_in`] for a value that owns memory outside `context` (Rust collections of the global
+/// allocator): it is dropped when `context` is reset or deleted (a memory context callback),
+/// so nothing leaks when a group ends or a query fails.
+pub(crate) unsafe fn place_owned<S>(context: pg_sys::MemoryContext, value: S) -> *mut S {
+    unsafe extern "C-unwind" fn drop_it<S>(arg: *mut std::ffi::c_void) {
+        unsafe { ptr::drop_in_place(arg.cast::<S>()) }
+    }
+    unsafe {
+        let state = place_in(context, value);
+        let cb = place_in(
+            context,
+            pg_sys::MemoryContextCallback {
+                func: Some(drop_it::<S>),
+                arg: state.cast(),
+                next: ptr::null_mut(),
+            },
+        );
+        pg_sys::MemoryContextRegisterResetCallback(context, cb);
+        state
+    }
+}
+
 /// Return a state pointer as the `internal` result.
 #[inline(always)]
 pub(crate) fn return_state<S>(state: *mut S) -> pg_sys::Datum {

@@ -201,11 +201,6 @@ impl Matrix {
         }
     }
 
-    /// Customers (members under the first-cohort rule).
-    pub fn customers(&self) -> i64 {
-        self.first.values().map(|c| c.size).sum()
-    }
-
     /// Add (`sign` 1) or remove (`sign` -1) another matrix of the same unit, day and money: the
     /// summaries of disjoint sets of customers. `None` when a sum overflows or a removal
     /// leaves a negative count (the other was never added).

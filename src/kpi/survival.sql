@@ -158,7 +158,7 @@ CREATE FUNCTION survival_curve(summary survivalsummary, confidence double precis
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     AS $$ SELECT c[5 * i + 1], c[5 * i + 2], c[5 * i + 3], c[5 * i + 4], c[5 * i + 5], e[4 * i + 1], e[4 * i + 2], e[4 * i + 3], e[4 * i + 4]
           FROM (SELECT kpi_internal.survival_curve_counts(summary) AS c,
-                       kpi_internal.survival_curve_estimates(summary, confidence) AS e) AS curve,
+                       kpi_internal.survival_curve_estimates(summary, confidence) AS e OFFSET 0) AS curve,
                generate_series(0, cardinality(c) / 5 - 1) AS i $$;
 COMMENT ON FUNCTION customers(survivalsummary) IS 'Customers in the life table';
 COMMENT ON FUNCTION churned_customers(survivalsummary) IS 'Customers of the life table who churned (the others are censored)';
