@@ -69,10 +69,16 @@ unsafe fn step(f: pg_sys::FunctionCallInfo, id: Id, with_mrr: bool) -> pg_sys::D
         }
         let day = |n| i64::from(agg::arg_datum(f, n).value() as i32);
         let as_of = day(as_of_n);
-        if Kind::Date.infinite(as_of) || !Kind::Date.valid(as_of + 1) {
+        if Kind::Date.infinite(as_of) {
             invalid(format!(
-                "{KPI} as_of must be a finite date before 5874897-12-31, got {}",
+                "{KPI} as_of must be a finite date, got {}",
                 if as_of > 0 { "infinity" } else { "-infinity" }
+            ));
+        }
+        if !Kind::Date.valid(as_of + 1) {
+            invalid(format!(
+                "{KPI} as_of must be before the last date, got {}",
+                Moment(Kind::Date, as_of)
             ));
         }
         let unit = Unit::parse(KPI, text_arg(f, period_n)).unwrap_or_else(|e| raise(e));
