@@ -17,10 +17,18 @@ SELECT d AS day,
        churn_agg(date '2024-01-01' + i * 9, CASE WHEN i % 4 = 0 THEN date '2025-01-01' + d END, daterange('2025-01-01', '2025-03-01')) AS churn,
        mrr_agg(i::bigint, ((d * 7 + i) % 9) * 12.5, date '2024-01-01' + i * 9, CASE WHEN i % 5 = 0 THEN date '2025-01-01' + d END,
                daterange('2025-01-01', '2025-03-01')) AS mrr,
-       survival_agg((d * 37 + i * 11) % 400, i % 3 = 0, CASE WHEN i % 7 = 0 THEN (d * 37 + i * 11) % 400 / 2 END) AS survival
+       survival_agg((d * 37 + i * 11) % 400, i % 3 = 0, CASE WHEN i % 7 = 0 THEN (d * 37 + i * 11) % 400 / 2 END) AS survival,
+       cohort_agg(i::bigint, ((d * 7 + i) % 9) * 12.5, date '2024-01-01' + i * 9 + d, CASE WHEN i % 5 = 0 THEN date '2024-06-01' + i * 3 END,
+                  '2025-06-30', 'month') AS cohort
 FROM generate_series(1, 30) AS d, generate_series(1, 40) AS i GROUP BY d;
 -- a life table of many durations (several kB, so TOAST compresses or moves it below)
 INSERT INTO daily (day, survival) SELECT 400, survival_agg(i * 13 % 5000, i % 2 = 0) FROM generate_series(1, 20000) AS i;
+-- a daily cohort grid of 700 cohorts (tens of kB) and one at the first and last dates
+INSERT INTO daily (day, cohort) SELECT 401, cohort_agg(i, date '2023-01-01' + i % 700, CASE WHEN i % 3 = 0 THEN date '2023-01-01' + i % 700 + i % 97 END, '2024-12-31', 'day')
+FROM generate_series(1, 20000) AS i;
+INSERT INTO daily (day, cohort)
+SELECT 402, cohort_agg(1, 2.5, '4714-11-24 BC'::date, '4714-12-24 BC', '4712-01-01 BC', 'day') UNION ALL
+SELECT 403, cohort_agg(1, 2.5, '5874890-01-01'::date, NULL, '5874897-12-30', 'year');
 INSERT INTO daily (day, mrr)
 SELECT 300, mrr_agg('a'::text, 5.25, date '0101-01-01 BC', NULL, daterange('0100-01-01 BC', '0099-01-01 BC'));
 -- periods PostgreSQL accepts far from today: BC, the first and last dates, far-future timestamps
@@ -39,12 +47,14 @@ CREATE TABLE daily_external (LIKE daily, pad text) WITH (toast_tuple_target = 12
 ALTER TABLE daily_external ALTER COLUMN nps SET STORAGE EXTERNAL, ALTER COLUMN csat SET STORAGE EXTERNAL,
     ALTER COLUMN ces SET STORAGE EXTERNAL, ALTER COLUMN clv SET STORAGE EXTERNAL, ALTER COLUMN share SET STORAGE EXTERNAL,
     ALTER COLUMN churn SET STORAGE EXTERNAL, ALTER COLUMN mrr SET STORAGE EXTERNAL, ALTER COLUMN survival SET STORAGE EXTERNAL,
+    ALTER COLUMN cohort SET STORAGE EXTERNAL,
     ALTER COLUMN pad SET STORAGE EXTERNAL;
 INSERT INTO daily_external SELECT *, (SELECT string_agg(md5(day::text || g), '') FROM generate_series(1, 80) g) FROM daily;
 CREATE TABLE daily_main (LIKE daily_external) WITH (toast_tuple_target = 128);
 ALTER TABLE daily_main ALTER COLUMN nps SET STORAGE MAIN, ALTER COLUMN csat SET STORAGE MAIN,
     ALTER COLUMN ces SET STORAGE MAIN, ALTER COLUMN clv SET STORAGE MAIN, ALTER COLUMN share SET STORAGE MAIN,
     ALTER COLUMN churn SET STORAGE MAIN, ALTER COLUMN mrr SET STORAGE MAIN, ALTER COLUMN survival SET STORAGE MAIN,
+    ALTER COLUMN cohort SET STORAGE MAIN,
     ALTER COLUMN pad SET STORAGE EXTERNAL;
 INSERT INTO daily_main SELECT * FROM daily_external;
 SQL
@@ -54,10 +64,10 @@ mkdir -p "$(dirname "$dump")"
 "$BINDIR/pg_restore" -d dst "$dump"
 # the stored bytes of every summary (send()), and their text, table by table
 digest() {
-    psql -X -At -d "$1" -c "SELECT md5(string_agg(concat_ws('|', day, nps, csat, ces, clv, share, churn, mrr, survival,
+    psql -X -At -d "$1" -c "SELECT md5(string_agg(concat_ws('|', day, nps, csat, ces, clv, share, churn, mrr, survival, cohort,
         kpi_internal.npssummary_send(nps), kpi_internal.csatsummary_send(csat), kpi_internal.cessummary_send(ces), kpi_internal.clvsummary_send(clv),
         kpi_internal.sharesummary_send(share), kpi_internal.churnsummary_send(churn), kpi_internal.mrrsummary_send(mrr),
-        kpi_internal.survivalsummary_send(survival)), E'\n' ORDER BY day)) FROM $2"
+        kpi_internal.survivalsummary_send(survival), kpi_internal.cohortsummary_send(cohort)), E'\n' ORDER BY day)) FROM $2"
 }
 for table in daily daily_external daily_main; do
     a=$(digest src "$table"); b=$(digest dst "$table")
@@ -67,5 +77,5 @@ done
 [ "$(digest dst daily)" = "$(digest dst daily_external)" ] && [ "$(digest dst daily)" = "$(digest dst daily_main)" ] ||
     { echo "dump: FAILED, out-of-line or compressed summaries differ from plain ones" >&2; exit 1; }
 psql -X -At -d dst -c "SELECT 'dump: BC and far-future periods ' || string_agg(churn::text, ', ' ORDER BY day) FROM daily WHERE day BETWEEN 100 AND 299"
-psql -X -At -d dst -c "SELECT 'dump: restored nps ' || round(nps(rollup(nps)), 4) || ', csat ' || round(csat(rollup(csat)), 4) || ', ces ' || round(ces(rollup(ces)), 4) || ', clv ' || round(clv(rollup(clv)), 4) || ', share ' || round(share(rollup(share)), 4) || ', churn ' || round(churn_rate(rollup(churn)), 4) || ', nrr ' || round(nrr(rollup(mrr)), 4) || ', rmst ' || round(rmst(combine(survival), 365)::numeric, 4) FROM daily WHERE day < 100"
+psql -X -At -d dst -c "SELECT 'dump: restored nps ' || round(nps(rollup(nps)), 4) || ', csat ' || round(csat(rollup(csat)), 4) || ', ces ' || round(ces(rollup(ces)), 4) || ', clv ' || round(clv(rollup(clv)), 4) || ', share ' || round(share(rollup(share)), 4) || ', churn ' || round(churn_rate(rollup(churn)), 4) || ', nrr ' || round(nrr(rollup(mrr)), 4) || ', rmst ' || round(rmst(combine(survival), 365)::numeric, 4) || ', month-3 retention ' || round(retention_at(combine(cohort), 3), 4) FROM daily WHERE day < 100"
 echo "dump: ok"

@@ -172,6 +172,11 @@ pub struct Matrix {
     pub new: BTreeMap<i64, Cohort>,
 }
 
+/// Offsets a cohort may have (274 years of days): past it, a longer period is the answer.
+pub const MAX_OFFSETS: i64 = 100_000;
+/// Cells (cohorts x offsets) the matrices of one summary may hold (about 400 MB while built).
+pub const MAX_CELLS: usize = 4_000_000;
+
 fn too_large(what: &str) -> KpiError {
     KpiError::OutOfRange(format!("cohort_agg {what} does not fit 38 digits"))
 }
@@ -331,6 +336,7 @@ impl Matrix {
 /// customer adds to a range of offsets in constant time) until [`Builder::finish`].
 pub struct Builder {
     m: Matrix,
+    cells: usize,
 }
 
 /// `x += v` on a money difference.
@@ -345,6 +351,7 @@ impl Builder {
     pub fn new(unit: Unit, as_of: i64, scale: Option<u32>) -> Self {
         Builder {
             m: Matrix::new(unit, as_of, scale),
+            cells: 0,
         }
     }
 
@@ -389,6 +396,21 @@ impl Builder {
         let len = last as usize + 1;
         let diff = &mut cohort.cells;
         if diff.len() < len + 1 {
+            let day = |d| crate::time::Moment(crate::time::Kind::Date, d);
+            if last >= MAX_OFFSETS {
+                return Err(KpiError::InvalidParameter(format!(
+                    "cohort_agg sees more than {MAX_OFFSETS} periods from a start on {} to as_of {}: use a longer period",
+                    day(start),
+                    day(as_of)
+                )));
+            }
+            self.cells += len + 1 - diff.len();
+            if self.cells > MAX_CELLS {
+                return Err(KpiError::InvalidParameter(format!(
+                    "cohort_agg matrices would hold more than {MAX_CELLS} cells (cohorts x periods since the first start on or before {}): use a longer period",
+                    day(as_of)
+                )));
+            }
             diff.resize(len + 1, Cell::default());
         }
         diff[0].eligible += 1;

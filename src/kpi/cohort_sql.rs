@@ -113,6 +113,13 @@ unsafe fn step(f: pg_sys::FunctionCallInfo, id: Id, with_mrr: bool) -> pg_sys::D
         if started > as_of {
             return agg::return_state(state);
         }
+        if !Kind::Date.valid(super::cohort::period_start(started, unit)) {
+            invalid(format!(
+                "{KPI} started_on {} is in a {} that begins before the first date",
+                Moment(Kind::Date, started),
+                unit_name(unit)
+            ));
+        }
         let mrr = with_mrr.then(|| {
             let d = agg::arg_datum(f, 2);
             let m = agg::scaled_arg(d, KPI, "mrr");

@@ -360,3 +360,42 @@ fn periods_start_as_date_trunc_says() {
     assert_eq!(period_start(monday, Unit::Week), monday);
     assert_eq!(period_start(monday + 6, Unit::Week), monday);
 }
+
+#[test]
+fn offsets_and_cells_are_bounded() {
+    let d = days_from_civil(1900, 1, 1);
+    let old = Sub {
+        start: d,
+        end: None,
+        mrr: 0,
+    };
+    let mut b = Builder::new(Unit::Day, d + MAX_OFFSETS, None);
+    let e = b.add_customer(&mut [old]).unwrap_err();
+    assert_eq!(e.sqlstate(), "22023");
+    assert!(
+        e.message()
+            .starts_with("cohort_agg sees more than 100000 periods from a start on 1900-01-01"),
+        "{}",
+        e.message()
+    );
+    let mut b = Builder::new(Unit::Day, d + MAX_OFFSETS - 1, None);
+    b.add_customer(&mut [old]).unwrap();
+    // daily cohorts of 274 years: the cells run out first
+    let mut b = Builder::new(Unit::Day, d + 60_000, None);
+    let e = (0..1000)
+        .find_map(|i| {
+            b.add_customer(&mut [Sub {
+                start: d + i,
+                end: None,
+                mrr: 0,
+            }])
+            .err()
+        })
+        .unwrap();
+    assert!(
+        e.message()
+            .starts_with("cohort_agg matrices would hold more than 4000000 cells"),
+        "{}",
+        e.message()
+    );
+}

@@ -36,10 +36,13 @@ BEGIN
         WHEN name = 'survival_agg' THEN CASE
             WHEN t = 'date' THEN 'started_on, ended_on, ''2025-06-30''::date' || CASE WHEN n = 4 THEN ', ''2024-09-01''::date' ELSE '' END
             ELSE format('(id %% 400)::%s, coalesce(converted, false)', t) || CASE WHEN n = 3 THEN format(', (id %% 400 / 3)::%s', t) ELSE '' END END
+        WHEN name = 'cohort_agg' THEN
+            CASE t WHEN 'bigint' THEN 'customer_id' WHEN 'text' THEN 'customer_id::text' WHEN 'uuid' THEN 'md5(customer_id::text)::uuid' END
+            || CASE WHEN n = 6 THEN ', mrr' ELSE '' END || ', started_on, ended_on, ''2025-06-30''::date, ''month'''
         WHEN name IN ('combine', 'rollup') THEN
             CASE t WHEN 'npssummary' THEN 'nps' WHEN 'csatsummary' THEN 'csat' WHEN 'cessummary' THEN 'ces'
                    WHEN 'clvsummary' THEN 'clv' WHEN 'sharesummary' THEN 'share' WHEN 'churnsummary' THEN 'churn'
-                   WHEN 'mrrsummary' THEN 'mrr' WHEN 'survivalsummary' THEN 'survival' END
+                   WHEN 'mrrsummary' THEN 'mrr' WHEN 'survivalsummary' THEN 'survival' WHEN 'cohortsummary' THEN 'cohort' END
     END;
     RETURN name || '(' || args || ')';
 END $$;
@@ -63,7 +66,7 @@ RESET search_path;
 -- required argument is a summary (the accessors of every type, the confidence intervals,
 -- std_error), called with that argument alone, with a confidence (or ltv's margin) as second
 -- argument, and with an interval method as third; and the two-summary tests. Set-returning
--- functions (survival_curve) are checked apart: Citus refuses them over an aggregate in the
+-- functions (survival_curve, retention_matrix, retention_curve) are checked apart: Citus refuses them over an aggregate in the
 -- select list.
 CREATE TABLE accessor_calls AS
 SELECT p.oid::regprocedure AS fn, format('%s(combine(%s)%s)', p.proname, c.col, extra) AS call
@@ -72,7 +75,7 @@ JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.de
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_kpi'
 JOIN (VALUES ('npssummary', 'nps', 'wald'), ('csatsummary', 'csat', 'wald'), ('cessummary', 'ces', 't'),
              ('clvsummary', 'clv', NULL), ('sharesummary', 'share', 'wald'), ('churnsummary', 'churn', 'wald'),
-             ('mrrsummary', 'mrr', 'wald'), ('survivalsummary', 'survival', NULL)) AS c(type, col, method)
+             ('mrrsummary', 'mrr', 'wald'), ('survivalsummary', 'survival', NULL), ('cohortsummary', 'cohort', NULL)) AS c(type, col, method)
   ON format_type(p.proargtypes[0], NULL) = c.type,
 LATERAL (SELECT '' AS extra
          UNION ALL SELECT CASE p.proname WHEN 'ltv' THEN ', 0.8' ELSE ', 0.9' END WHERE p.pronargs >= 2
@@ -89,4 +92,5 @@ SELECT NULL, unnest(ARRAY[
     'survival_at(combine(survival), 365)', 'survival_std_error(combine(survival), 100)',
     'survival_lower(combine(survival), 200, 0.9)', 'survival_upper(combine(survival), 200)',
     'rmst(combine(survival), 730)', 'lifetime_value(combine(survival), 1.5, 730)', 'median_lifetime(combine(survival), ''midpoint'')',
-    'logrank_test(combine(survival) FILTER (WHERE segment = ''seg0''), combine(survival) FILTER (WHERE segment <> ''seg0''))']);
+    'logrank_test(combine(survival) FILTER (WHERE segment = ''seg0''), combine(survival) FILTER (WHERE segment <> ''seg0''))',
+    'retention_at(combine(cohort), 3)', 'retention_at(combine(cohort), 2, ''active_in_period'', ''on_or_after'', ''new_cohort'')']);

@@ -103,6 +103,12 @@ SELECT 'survival_curve() of a combined distributed life table (in FROM) equals t
        result_of('SELECT * FROM survival_curve((SELECT combine(survival) FROM crm_daily))')
          = result_of('SELECT * FROM survival_curve((SELECT combine(survival) FROM crm_daily_local))')
        AND result_of('SELECT * FROM survival_curve((SELECT combine(survival) FROM crm_daily))') LIKE '%(365,%';
+SELECT 'retention_matrix() and retention_curve() of combined distributed cohorts (in FROM) equal the single node''s',
+       result_of('SELECT * FROM retention_matrix((SELECT combine(cohort) FROM crm_daily), ''active_in_period'')')
+         = result_of('SELECT * FROM retention_matrix((SELECT combine(cohort) FROM crm_daily_local), ''active_in_period'')')
+       AND result_of('SELECT * FROM retention_curve((SELECT cohort_agg(customer_id, mrr, started_on, ended_on, ''2025-06-30'', ''week'') FROM crm_events))')
+         = result_of('SELECT * FROM retention_curve((SELECT cohort_agg(customer_id, mrr, started_on, ended_on, ''2025-06-30'', ''week'') FROM crm_local))')
+       AND result_of('SELECT * FROM retention_curve((SELECT combine(cohort) FROM crm_daily))') LIKE '%(3,%';
 -- (what Citus says of the other form, for the README; not a check)
 SELECT 'survival_curve(combine(...)) in the select list of a distributed query: '
        || error_of('SELECT survival_curve(combine(survival)) FROM crm_daily'), true;

@@ -16,6 +16,8 @@ SUMMARIES = {
     "mrrsummary": "SELECT mrr_agg(s % 4, s * 10.5, date '2024-01-01' + s, CASE WHEN s % 3 = 0 THEN date '2025-01-10' END, "
                   "daterange('2025-01-01', '2025-02-01')) FROM generate_series(1, 10) s",
     "survivalsummary": "SELECT survival_agg(s * 30, s % 3 = 0, CASE WHEN s > 5 THEN s END) FROM generate_series(1, 10) s",
+    "cohortsummary": "SELECT cohort_agg(s % 4, s * 10.5, date '2024-01-01' + s * 20, CASE WHEN s % 3 = 0 THEN date '2024-09-10' END, "
+                     "'2025-01-31', 'month') FROM generate_series(1, 10) s",
 }
 
 
