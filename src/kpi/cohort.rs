@@ -141,7 +141,7 @@ pub struct Cell {
 }
 
 impl Cell {
-    fn add(&mut self, o: &Cell, sign: i64) -> Option<()> {
+    pub(super) fn add(&mut self, o: &Cell, sign: i64) -> Option<()> {
         let s = i128::from(sign);
         self.eligible = self.eligible.checked_add(sign * o.eligible)?;
         for i in 0..4 {
@@ -177,7 +177,7 @@ pub const MAX_OFFSETS: i64 = 100_000;
 /// Cells (cohorts x offsets) the matrices of one summary may hold (about 400 MB while built).
 pub const MAX_CELLS: usize = 4_000_000;
 
-fn too_large(what: &str) -> KpiError {
+pub(super) fn too_large(what: &str) -> KpiError {
     KpiError::OutOfRange(format!("cohort_agg {what} does not fit 38 digits"))
 }
 
@@ -332,181 +332,7 @@ impl Matrix {
     }
 }
 
-/// Builds a [`Matrix`] customer by customer: a cohort's cells are kept as differences (a
-/// customer adds to a range of offsets in constant time) until [`Builder::finish`].
-pub struct Builder {
-    m: Matrix,
-    cells: usize,
-}
-
-/// `x += v` on a money difference.
-fn add_money(x: &mut i128, v: i128) -> Result<(), KpiError> {
-    *x = x
-        .checked_add(v)
-        .ok_or_else(|| too_large("mrr of a cohort"))?;
-    Ok(())
-}
-
-impl Builder {
-    pub fn new(unit: Unit, as_of: i64, scale: Option<u32>) -> Self {
-        Builder {
-            m: Matrix::new(unit, as_of, scale),
-            cells: 0,
-        }
-    }
-
-    /// Add one customer's subscriptions (each starting on or before `as_of`, none ending before
-    /// it starts) to both matrices.
-    pub fn add_customer(&mut self, subs: &mut [Sub]) -> Result<(), KpiError> {
-        if subs.is_empty() {
-            return Ok(());
-        }
-        subs.sort_unstable_by_key(|s| (s.start, s.end.unwrap_or(i64::MAX), s.mrr));
-        self.add_member(Returning::FirstCohort, subs)?;
-        let mut i = 0;
-        while i < subs.len() {
-            let mut end = subs[i].end;
-            let mut j = i + 1;
-            while j < subs.len() && end.is_none_or(|e| subs[j].start <= e) {
-                end = end.and_then(|e| subs[j].end.map(|x| x.max(e)));
-                j += 1;
-            }
-            self.add_member(Returning::NewCohort, &subs[i..j])?;
-            i = j;
-        }
-        Ok(())
-    }
-
-    /// One membership: `subs` sorted by start, the first starting the membership.
-    fn add_member(&mut self, r: Returning, subs: &[Sub]) -> Result<(), KpiError> {
-        let (unit, as_of, has_mrr) = (self.m.unit, self.m.as_of, self.m.scale.is_some());
-        let start = subs[0].start;
-        let wp = |d: i64| whole_periods(start, d, unit);
-        // the last observed offset (negative: none yet)
-        let last = wp(as_of + 1) - 1;
-        let cohort = self
-            .m
-            .cohorts_mut(r)
-            .entry(period_start(start, unit))
-            .or_default();
-        cohort.size += 1;
-        if last < 0 {
-            return Ok(());
-        }
-        let len = last as usize + 1;
-        let diff = &mut cohort.cells;
-        if diff.len() < len + 1 {
-            let day = |d| crate::time::Moment(crate::time::Kind::Date, d);
-            if last >= MAX_OFFSETS {
-                return Err(KpiError::InvalidParameter(format!(
-                    "cohort_agg sees more than {MAX_OFFSETS} periods from a start on {} to as_of {}: use a longer period",
-                    day(start),
-                    day(as_of)
-                )));
-            }
-            self.cells += len + 1 - diff.len();
-            if self.cells > MAX_CELLS {
-                return Err(KpiError::InvalidParameter(format!(
-                    "cohort_agg matrices would hold more than {MAX_CELLS} cells (cohorts x periods since the first start on or before {}): use a longer period",
-                    day(as_of)
-                )));
-            }
-            diff.resize(len + 1, Cell::default());
-        }
-        diff[0].eligible += 1;
-        diff[len].eligible -= 1;
-        // offsets retained, per RetainedBy: ranges of a subscription, then their union
-        let mut ranges: Vec<(i64, i64)> = Vec::with_capacity(subs.len());
-        for by in [RetainedBy::EndOfPeriod, RetainedBy::ActiveInPeriod] {
-            ranges.clear();
-            ranges.extend(
-                subs.iter()
-                    .map(|s| {
-                        let hi = match (s.end, by) {
-                            (None, _) => last,
-                            (Some(e), RetainedBy::EndOfPeriod) => wp(e) - 1,
-                            (Some(e), RetainedBy::ActiveInPeriod) => wp(e),
-                        };
-                        (wp(s.start), hi.min(last))
-                    })
-                    .filter(|(lo, hi)| lo <= hi),
-            );
-            ranges.sort_unstable();
-            let n = mode_index(by, Horizon::NPeriod);
-            let mut open: Option<(i64, i64)> = None;
-            let mut count = |(a, b): (i64, i64)| {
-                diff[a as usize].retained[n] += 1;
-                diff[b as usize + 1].retained[n] -= 1;
-            };
-            for &(lo, hi) in &ranges {
-                match &mut open {
-                    Some(o) if lo <= o.1 + 1 => o.1 = o.1.max(hi),
-                    _ => open.replace((lo, hi)).into_iter().for_each(&mut count),
-                }
-            }
-            open.into_iter().for_each(count);
-            if let Some(hi) = ranges.iter().map(|r| r.1).max() {
-                let u = mode_index(by, Horizon::OnOrAfter);
-                diff[0].retained[u] += 1;
-                diff[hi as usize + 1].retained[u] -= 1;
-            }
-        }
-        if has_mrr {
-            let initial = subs
-                .iter()
-                .take_while(|s| s.start == start)
-                .try_fold(0i128, |a, s| a.checked_add(s.mrr))
-                .ok_or_else(|| too_large("initial mrr of one customer"))?;
-            add_money(&mut diff[0].initial, initial)?;
-            add_money(&mut diff[len].initial, -initial)?;
-            // MRR at the end of each offset: a step function of the subscriptions' ranges
-            let mut steps: Vec<(i64, i128)> = Vec::with_capacity(2 * subs.len());
-            for s in subs {
-                let hi = s.end.map_or(last, |e| wp(e) - 1).min(last);
-                let lo = wp(s.start);
-                if lo <= hi && s.mrr != 0 {
-                    steps.push((lo, s.mrr));
-                    steps.push((hi + 1, -s.mrr));
-                }
-            }
-            steps.sort_unstable();
-            let mut level = 0i128;
-            for (i, &(at, delta)) in steps.iter().enumerate() {
-                level = level
-                    .checked_add(delta)
-                    .ok_or_else(|| too_large("mrr of one customer"))?;
-                let next = steps.get(i + 1).map_or(len as i64, |s| s.0);
-                if next > at && level != 0 {
-                    let (a, b) = (at as usize, next as usize);
-                    let capped = level.min(initial);
-                    add_money(&mut diff[a].mrr, level)?;
-                    add_money(&mut diff[b].mrr, -level)?;
-                    add_money(&mut diff[a].capped, capped)?;
-                    add_money(&mut diff[b].capped, -capped)?;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// The matrix: each cohort's differences summed into cells.
-    pub fn finish(mut self) -> Result<Matrix, KpiError> {
-        for r in [Returning::FirstCohort, Returning::NewCohort] {
-            for c in self.m.cohorts_mut(r).values_mut() {
-                let mut run = Cell::default();
-                for cell in c.cells.iter_mut() {
-                    run.add(cell, 1)
-                        .ok_or_else(|| too_large("mrr of a cohort"))?;
-                    *cell = run;
-                }
-                while c.cells.last().is_some_and(|c| c.eligible == 0) {
-                    c.cells.pop();
-                }
-            }
-        }
-        Ok(self.m)
-    }
-}
+pub use super::cohort_builder::Builder;
 
 #[cfg(test)]
 #[path = "cohort_tests.rs"]

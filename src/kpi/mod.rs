@@ -9,6 +9,7 @@ pub mod churn_summary;
 pub mod clv;
 pub mod clv_summary;
 pub mod cohort;
+pub mod cohort_builder;
 pub mod cohort_rows;
 pub mod cohort_sql;
 pub mod cohort_summary;
