@@ -112,6 +112,25 @@ SELECT d AS days, round(100 * survival_at(s, d)::numeric, 1) AS still_customers_
 FROM (SELECT survival_agg(signed_up_on, churned_on, '2025-12-31') AS s FROM customers) AS t, generate_series(0, 1080, 90) AS d;
 
 \echo
+\echo '== Cohort retention by sign-up quarter: % of customers still paying at the end of each quarter since their start (empty: not yet) =='
+SELECT cohort, cohort_size AS customers,
+       max(round(retention, 1)) FILTER (WHERE period_offset = 0) AS q0, max(round(retention, 1)) FILTER (WHERE period_offset = 1) AS q1,
+       max(round(retention, 1)) FILTER (WHERE period_offset = 2) AS q2, max(round(retention, 1)) FILTER (WHERE period_offset = 3) AS q3,
+       max(round(retention, 1)) FILTER (WHERE period_offset = 4) AS q4, max(round(retention, 1)) FILTER (WHERE period_offset = 5) AS q5,
+       max(round(retention, 1)) FILTER (WHERE period_offset = 6) AS q6
+FROM retention_matrix((SELECT cohort_agg(customer_id, mrr, started_on, ended_on, '2025-12-31', 'quarter') FROM subscriptions))
+GROUP BY 1, 2 ORDER BY 1;
+
+\echo
+\echo '== The same cohorts pooled (weighted by the customers each quarter has reached), with net and gross MRR retention =='
+SELECT period_offset AS quarter, cohorts, eligible AS customers, round(retention, 1) AS retention_pct,
+       round(retention_at(s, period_offset, 'active_in_period', 'on_or_after'), 1) AS active_then_or_later_pct,
+       round(net_mrr_retention, 1) AS nrr_pct, round(gross_mrr_retention, 1) AS grr_pct
+FROM (SELECT cohort_agg(customer_id, mrr, started_on, ended_on, '2025-12-31', 'quarter') AS s FROM subscriptions) AS t,
+     retention_curve(s)
+ORDER BY 1;
+
+\echo
 \echo '== Customer lifetime value by segment: clv(avg order value, orders a year, lifespan in years) =='
 SELECT c.segment, count(*) AS customers,
        round(clv(o.avg_order, o.orders_per_year, o.lifespan_years), 0) AS clv

@@ -179,6 +179,29 @@ QUERIES.append(("survival", HAND, "durations, GROUP BY, reverse running count, e
 QUERIES.append(("survival", "ours", "survival_at(survival_agg(started_on, ended_on, as_of), 365)", SERIAL,
                 f"SELECT survival_at(survival_agg(started_on, ended_on, {AS_OF}), 365) FROM mrr_bench"))
 
+# Cohort retention (issue 23): the monthly grid of the million subscriptions of mrr_bench as of a
+# date, against the hand-written grid (each customer's first start, a generate_series of months,
+# the subscriptions active at the end of each month since that start, DISTINCT per customer,
+# counts per cohort and month beside the eligible customers). Ours keeps every rule and the MRR.
+COHORT_HAND = (f"WITH firsts AS (SELECT customer_id, min(started_on) AS first FROM mrr_bench WHERE started_on <= {AS_OF} GROUP BY 1), "
+               f"eligible AS (SELECT date_trunc('month', first) AS cohort, k, count(*) AS n FROM firsts, generate_series(0, 30) AS k "
+               f"WHERE first + make_interval(months => k + 1) <= {AS_OF} + 1 GROUP BY 1, 2), "
+               f"retained AS (SELECT DISTINCT f.customer_id, date_trunc('month', f.first) AS cohort, k "
+               f"FROM mrr_bench s JOIN firsts f USING (customer_id), generate_series(0, 30) AS k "
+               f"WHERE f.first + make_interval(months => k + 1) <= {AS_OF} + 1 AND s.started_on < f.first + make_interval(months => k + 1) "
+               f"AND coalesce(s.ended_on >= f.first + make_interval(months => k + 1), true)) "
+               f"SELECT count(*), sum(e.n), sum(r.n) FROM eligible e LEFT JOIN (SELECT cohort, k, count(*) AS n FROM retained GROUP BY 1, 2) AS r "
+               f"USING (cohort, k)")
+COHORT_ARGS = f"customer_id, mrr, started_on, ended_on, {AS_OF}, 'month'"
+QUERIES.append(("cohort", FLOOR, "count(customer_id)", SERIAL, "SELECT count(customer_id) FROM mrr_bench"))
+QUERIES.append(("cohort", NOOP, "bench_noop6(customer_id, mrr, started_on, ended_on, as_of, 'month')", SERIAL,
+                f"SELECT bench_noop6({COHORT_ARGS}) FROM mrr_bench"))
+QUERIES.append(("cohort", "per customer", "count(DISTINCT customer_id): grouping the rows by customer at all", SERIAL,
+                f"SELECT count(DISTINCT customer_id) FROM mrr_bench WHERE started_on <= {AS_OF}"))
+QUERIES.append(("cohort", HAND, "firsts, generate_series of months, a join, DISTINCT, counts", SERIAL, COHORT_HAND))
+QUERIES.append(("cohort", "ours", "cohort_agg(customer_id, mrr, started_on, ended_on, as_of, 'month'), every cell", SERIAL,
+                f"SELECT count(*), sum(eligible), sum(retained) FROM retention_matrix((SELECT cohort_agg({COHORT_ARGS}) FROM mrr_bench))"))
+
 # (name, ok?) targets, each a ratio within one run
 # Every percentage KPI counts as "counting": the hand-written SQL they replace is counts or sums.
 ONLY = os.environ.get("BENCH_ONLY")
@@ -231,6 +254,10 @@ NOOP_SQL = """
         LANGUAGE C AS '$libdir/pg_kpi', 'churn_flags_accum';
     CREATE OR REPLACE AGGREGATE bench_noop5("any", "any", "any", "any", "any")
         (SFUNC = bench_noop5_accum, STYPE = internal, FINALFUNC = kpi_internal.ratio_final);
+    CREATE OR REPLACE FUNCTION bench_noop6_accum(internal, "any", "any", "any", "any", "any", "any") RETURNS internal
+        LANGUAGE C AS '$libdir/pg_kpi', 'churn_flags_accum';
+    CREATE OR REPLACE AGGREGATE bench_noop6("any", "any", "any", "any", "any", "any")
+        (SFUNC = bench_noop6_accum, STYPE = internal, FINALFUNC = kpi_internal.ratio_final);
 """
 
 
@@ -405,6 +432,8 @@ def main():
     targets.append(("mrr per-customer rows <= 1.10 x no-op", lambda: ratio("mrr per-customer rows", NOOP), 1.10, None))
     targets.append(("survival <= 1.10 x no-op", lambda: ratio("survival", NOOP), 1.10, None))
     targets.append(("survival < hand-written", lambda: ratio("survival", HAND), 1.0, None))
+    targets.append(("cohort <= 1.10 x no-op", lambda: ratio("cohort", NOOP), 1.10, None))
+    targets.append(("cohort < hand-written", lambda: ratio("cohort", HAND), 1.0, None))
     targets.append(("monthly NPS from daily summaries <= 1/20 x raw (speedup >= 20x)",
                     lambda: ratio("summary monthly by segment", HAND), 0.05, None))
     checks = []

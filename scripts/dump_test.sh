@@ -18,7 +18,7 @@ SELECT d AS day,
        mrr_agg(i::bigint, ((d * 7 + i) % 9) * 12.5, date '2024-01-01' + i * 9, CASE WHEN i % 5 = 0 THEN date '2025-01-01' + d END,
                daterange('2025-01-01', '2025-03-01')) AS mrr,
        survival_agg((d * 37 + i * 11) % 400, i % 3 = 0, CASE WHEN i % 7 = 0 THEN (d * 37 + i * 11) % 400 / 2 END) AS survival,
-       cohort_agg(i::bigint, ((d * 7 + i) % 9) * 12.5, date '2024-01-01' + i * 9 + d, CASE WHEN i % 5 = 0 THEN date '2024-06-01' + i * 3 END,
+       cohort_agg(i::bigint, ((d * 7 + i) % 9) * 12.5, date '2024-01-01' + i * 9 + d, CASE WHEN i % 5 = 0 THEN date '2024-01-01' + i * 9 + d + 40 + i % 30 END,
                   '2025-06-30', 'month') AS cohort
 FROM generate_series(1, 30) AS d, generate_series(1, 40) AS i GROUP BY d;
 -- a life table of many durations (several kB, so TOAST compresses or moves it below)

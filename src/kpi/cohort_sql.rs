@@ -113,7 +113,10 @@ unsafe fn step(f: pg_sys::FunctionCallInfo, id: Id, with_mrr: bool) -> pg_sys::D
         if started > as_of {
             return agg::return_state(state);
         }
-        if !Kind::Date.valid(super::cohort::period_start(started, unit)) {
+        // only a start in the first year of the calendar can be in a period that began before it
+        if started < crate::time::MIN_DATE + 366
+            && !Kind::Date.valid(super::cohort::period_start(started, unit))
+        {
             invalid(format!(
                 "{KPI} started_on {} is in a {} that begins before the first date",
                 Moment(Kind::Date, started),
