@@ -217,23 +217,46 @@ impl Unit {
     }
 }
 
+/// [`whole_periods`] from one day to many: the start's calendar date is computed once.
+pub struct PeriodsFrom {
+    from: i64,
+    ymd: (i64, i64, i64),
+    unit: Unit,
+}
+
+impl PeriodsFrom {
+    pub fn new(from: i64, unit: Unit) -> Self {
+        let ymd = match unit {
+            Unit::Day | Unit::Week => (0, 0, 0),
+            _ => civil(from),
+        };
+        PeriodsFrom { from, ymd, unit }
+    }
+
+    /// `whole_periods(from, to, unit)` (`from <= to`).
+    #[inline]
+    pub fn to(&self, to: i64) -> i64 {
+        let months = || {
+            let ((y1, m1, d1), (y2, m2, d2)) = (self.ymd, civil(to));
+            12 * (y2 - y1) + (m2 - m1) - i64::from(d2 < d1)
+        };
+        match self.unit {
+            Unit::Day => to - self.from,
+            Unit::Week => (to - self.from) / 7,
+            Unit::Month => months(),
+            Unit::Quarter => months() / 3,
+            Unit::Year => months() / 12,
+        }
+    }
+}
+
 /// The whole periods from day `from` to day `to` (days since 2000-01-01, `from <= to`): days,
 /// weeks of 7 days, or calendar months counted as `age()` counts them (a month is whole once the
 /// day of the month is reached again, or the month's last day when it has fewer days: 31 January
 /// to 28 February is 0 months, to 1 March 1 month), quarters of 3 and years of 12 such months.
 /// Never wraps at 12 months, as `extract(month from age(...))` does.
 pub fn whole_periods(from: i64, to: i64, unit: Unit) -> i64 {
-    let months = || {
-        let ((y1, m1, d1), (y2, m2, d2)) = (civil(from), civil(to));
-        12 * (y2 - y1) + (m2 - m1) - i64::from(d2 < d1)
-    };
-    match unit {
-        Unit::Day => to - from,
-        Unit::Week => (to - from) / 7,
-        Unit::Month => months(),
-        Unit::Quarter => months() / 3,
-        Unit::Year => months() / 12,
-    }
+    PeriodsFrom::new(from, unit).to(to)
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 //! them, so a customer costs its subscriptions, not its offsets. Pure Rust.
 
 use super::cohort::{
-    mode_index, period_start, too_large, whole_periods, Cell, Horizon, Matrix, RetainedBy,
-    Returning, Sub, Unit, MAX_CELLS, MAX_OFFSETS,
+    mode_index, period_start, too_large, Cell, Horizon, Matrix, RetainedBy, Returning, Sub, Unit,
+    MAX_CELLS, MAX_OFFSETS,
 };
 use crate::error::KpiError;
 
@@ -13,6 +13,11 @@ use crate::error::KpiError;
 pub struct Builder {
     m: Matrix,
     cells: usize,
+    // buffers reused from one membership to the next: each subscription's offsets (of its start,
+    // and of its end if any), the ranges of one rule, the MRR steps
+    offsets: Vec<(i64, Option<i64>)>,
+    ranges: Vec<(i64, i64)>,
+    steps: Vec<(i64, i128)>,
 }
 
 /// `x += v` on a money difference.
@@ -28,6 +33,9 @@ impl Builder {
         Builder {
             m: Matrix::new(unit, as_of, scale),
             cells: 0,
+            offsets: Vec::new(),
+            ranges: Vec::new(),
+            steps: Vec::new(),
         }
     }
 
@@ -57,9 +65,15 @@ impl Builder {
     fn add_member(&mut self, r: Returning, subs: &[Sub]) -> Result<(), KpiError> {
         let (unit, as_of, has_mrr) = (self.m.unit, self.m.as_of, self.m.scale.is_some());
         let start = subs[0].start;
-        let wp = |d: i64| whole_periods(start, d, unit);
+        let periods = crate::time::PeriodsFrom::new(start, unit);
+        let wp = |d: i64| periods.to(d);
         // the last observed offset (negative: none yet)
         let last = wp(as_of + 1) - 1;
+        let offsets = &mut self.offsets;
+        offsets.clear();
+        if last >= 0 {
+            offsets.extend(subs.iter().map(|s| (wp(s.start), s.end.map(wp))));
+        }
         let cohort = self
             .m
             .cohorts_mut(r)
@@ -92,18 +106,19 @@ impl Builder {
         diff[0].eligible += 1;
         diff[len].eligible -= 1;
         // offsets retained, per RetainedBy: ranges of a subscription, then their union
-        let mut ranges: Vec<(i64, i64)> = Vec::with_capacity(subs.len());
+        let ranges = &mut self.ranges;
         for by in [RetainedBy::EndOfPeriod, RetainedBy::ActiveInPeriod] {
             ranges.clear();
             ranges.extend(
-                subs.iter()
-                    .map(|s| {
-                        let hi = match (s.end, by) {
+                offsets
+                    .iter()
+                    .map(|&(lo, end)| {
+                        let hi = match (end, by) {
                             (None, _) => last,
-                            (Some(e), RetainedBy::EndOfPeriod) => wp(e) - 1,
-                            (Some(e), RetainedBy::ActiveInPeriod) => wp(e),
+                            (Some(e), RetainedBy::EndOfPeriod) => e - 1,
+                            (Some(e), RetainedBy::ActiveInPeriod) => e,
                         };
-                        (wp(s.start), hi.min(last))
+                        (lo, hi.min(last))
                     })
                     .filter(|(lo, hi)| lo <= hi),
             );
@@ -114,7 +129,7 @@ impl Builder {
                 diff[a as usize].retained[n] += 1;
                 diff[b as usize + 1].retained[n] -= 1;
             };
-            for &(lo, hi) in &ranges {
+            for &(lo, hi) in ranges.iter() {
                 match &mut open {
                     Some(o) if lo <= o.1 + 1 => o.1 = o.1.max(hi),
                     _ => open.replace((lo, hi)).into_iter().for_each(&mut count),
@@ -136,10 +151,10 @@ impl Builder {
             add_money(&mut diff[0].initial, initial)?;
             add_money(&mut diff[len].initial, -initial)?;
             // MRR at the end of each offset: a step function of the subscriptions' ranges
-            let mut steps: Vec<(i64, i128)> = Vec::with_capacity(2 * subs.len());
-            for s in subs {
-                let hi = s.end.map_or(last, |e| wp(e) - 1).min(last);
-                let lo = wp(s.start);
+            let steps = &mut self.steps;
+            steps.clear();
+            for (s, &(lo, end)) in subs.iter().zip(offsets.iter()) {
+                let hi = end.map_or(last, |e| e - 1).min(last);
                 if lo <= hi && s.mrr != 0 {
                     steps.push((lo, s.mrr));
                     steps.push((hi + 1, -s.mrr));

@@ -20,9 +20,11 @@ const BYTES_VERSION: u8 = 1;
 /// `end` of a running subscription.
 const RUNNING: i32 = i32::MAX;
 
-/// One subscription: its id's place in the key bytes, its days, its MRR.
+/// One subscription: its id's first 8 bytes (big-endian, zero-padded: rows sort by it, the
+/// whole id only breaks ties of longer ids), its id's place in the key bytes, its days, its MRR.
 #[derive(Clone, Copy)]
 struct Row {
+    prefix: u64,
     key_at: u32,
     key_len: u32,
     start: i32,
@@ -112,7 +114,11 @@ impl<A: Allocator + Copy> Rows<A> {
             mantissa: 0,
             scale: 0,
         });
+        let mut word = [0u8; 8];
+        let n = key.len().min(8);
+        word[..n].copy_from_slice(&key[..n]);
         self.rows.push(Row {
+            prefix: u64::from_be_bytes(word),
             key_at,
             key_len: key.len() as u32,
             start,
@@ -221,14 +227,29 @@ impl<A: Allocator + Copy> Rows<A> {
         });
         let keys = &self.keys;
         let key = |r: &Row| &keys[r.key_at as usize..(r.key_at + r.key_len) as usize];
-        self.rows.sort_unstable_by(|a, b| key(a).cmp(key(b)));
+        // ids of at most 8 bytes are told apart by their prefix and length (zero padding), so
+        // bigint ids never reach the byte comparison; the order is the ids' byte order either way
+        self.rows.sort_unstable_by(|a, b| {
+            a.prefix.cmp(&b.prefix).then_with(|| {
+                if a.key_len <= 8 && b.key_len <= 8 {
+                    a.key_len.cmp(&b.key_len)
+                } else {
+                    key(a).cmp(key(b))
+                }
+            })
+        });
         let mut builder = Builder::new(s.unit, s.as_of, scale);
         let mut subs: Vec<Sub> = Vec::new();
         let mut i = 0;
         while i < self.rows.len() {
             subs.clear();
-            let id = key(&self.rows[i]);
-            while i < self.rows.len() && key(&self.rows[i]) == id {
+            let first = self.rows[i];
+            let same = |r: &Row| {
+                r.prefix == first.prefix
+                    && r.key_len == first.key_len
+                    && (r.key_len <= 8 || key(r) == key(&first))
+            };
+            while i < self.rows.len() && same(&self.rows[i]) {
                 let r = &self.rows[i];
                 let mut mrr = i128::from(r.mrr[0]) | (i128::from(r.mrr[1] as i64) << 64);
                 if let Some(scale) = scale {
@@ -255,5 +276,64 @@ impl<A: Allocator + Copy> Rows<A> {
             builder.add_customer(&mut subs)?;
         }
         builder.finish().map(Some)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use allocator_api2::alloc::Global;
+
+    #[test]
+    fn ids_group_byte_for_byte_and_rows_travel_as_bytes() {
+        let ids: [&[u8]; 8] = [
+            b"ab",
+            b"ab\0",
+            b"",
+            b"abcdefgh",
+            b"abcdefgh\0",
+            b"abcdefghij",
+            b"abcdefghik",
+            b"\xff",
+        ];
+        let mut rows = Rows::new_in(Global);
+        let setting = Setting {
+            unit: Unit::Month,
+            as_of: 9000,
+            mrr: true,
+        };
+        rows.set(setting).unwrap();
+        // each id twice, interleaved, with a second subscription: one customer each
+        for round in 0..2 {
+            for (i, id) in ids.iter().enumerate() {
+                let mrr = Scaled {
+                    mantissa: 100 + i as i128,
+                    scale: round,
+                };
+                rows.push(
+                    id,
+                    8000 + i as i32 * 31 + round as i32 * 40,
+                    None,
+                    Some(mrr),
+                )
+                .unwrap();
+            }
+        }
+        let mut back = Rows::from_bytes(&rows.to_bytes(), Global).unwrap();
+        let m = rows.matrix().unwrap().unwrap();
+        assert_eq!(
+            m.first.values().map(|c| c.size).sum::<i64>(),
+            ids.len() as i64
+        );
+        assert_eq!(m.scale, Some(1));
+        assert_eq!(back.matrix().unwrap().unwrap(), m);
+        // another setting in the same group is refused
+        let e = rows
+            .set(Setting {
+                as_of: 9001,
+                ..setting
+            })
+            .unwrap_err();
+        assert_eq!(e.sqlstate(), "22023");
     }
 }
