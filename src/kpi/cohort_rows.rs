@@ -4,7 +4,7 @@
 //! only once all its subscriptions are (a parallel worker sees some of them). Pure Rust, generic
 //! over the allocator: the SQL glue allocates in the aggregate's memory context.
 //!
-//! Memory: 40 bytes a subscription plus the ids' bytes, in the aggregate's memory context (hash
+//! Memory: 48 bytes a subscription plus the ids' bytes, in the aggregate's memory context (hash
 //! aggregation accounts for it); the matrices then take cohorts x offsets.
 
 use super::cohort::{Builder, Matrix, Sub, Unit};
