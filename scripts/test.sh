@@ -82,9 +82,16 @@ cleanup() {
     local rc=$? pid
     if [ "$rc" -ne 0 ]; then
         for pid in "${pids[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; done
-        for pid in "$PG_KPI_RUN"/*/data/postmaster.pid; do
-            case "$pid" in */bench-pg*) continue ;; esac
-            [ -f "$pid" ] && kill -INT "$(head -1 "$pid")" 2>/dev/null || true
+        # a layer killed while starting a cluster may leave a pg_ctl that still brings its server
+        # up: wait for the layers, then sweep twice (a server left running holds its port, and
+        # the next run's layer on that port fails)
+        for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+        for sweep in 1 2; do
+            for pid in "$PG_KPI_RUN"/*/data/postmaster.pid; do
+                case "$pid" in */bench-pg*) continue ;; esac
+                [ -f "$pid" ] && kill -INT "$(head -1 "$pid")" 2>/dev/null || true
+            done
+            [ "$sweep" = 1 ] && sleep 3
         done
     fi
     rm -rf "$pgdata" 2>/dev/null || sudo rm -rf "$pgdata"

@@ -234,16 +234,30 @@ impl Matrix {
         self.check().ok()
     }
 
-    /// Raise the money of this matrix to `scale` (no-op without MRR); `None` on overflow.
+    /// The money of this matrix at `scale` (no-op without MRR): raised exactly, or lowered when
+    /// every amount is a multiple of the step (`None` on overflow or when one is not).
     pub fn rescale(&mut self, scale: u32) -> Option<()> {
-        let from = self.scale?;
-        let factor = 10i128.checked_pow(scale.checked_sub(from)?)?;
+        let Some(from) = self.scale else {
+            return Some(());
+        };
+        let factor = 10i128.checked_pow(scale.abs_diff(from))?;
+        let up = scale >= from;
+        let apply = |x: &mut i128| -> Option<()> {
+            *x = if up {
+                x.checked_mul(factor)?
+            } else if *x % factor == 0 {
+                *x / factor
+            } else {
+                return None;
+            };
+            Some(())
+        };
         for r in [Returning::FirstCohort, Returning::NewCohort] {
             for c in self.cohorts_mut(r).values_mut() {
                 for cell in &mut c.cells {
-                    cell.initial = cell.initial.checked_mul(factor)?;
-                    cell.mrr = cell.mrr.checked_mul(factor)?;
-                    cell.capped = cell.capped.checked_mul(factor)?;
+                    apply(&mut cell.initial)?;
+                    apply(&mut cell.mrr)?;
+                    apply(&mut cell.capped)?;
                 }
             }
         }

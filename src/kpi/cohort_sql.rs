@@ -195,8 +195,15 @@ crate::pg_v1_fn!(fn cohort_rows_final, pg_finfo_cohort_rows_final, |f| unsafe {
     }
 });
 
-// combine(cohortsummary): the state is the matrix so far (dropped with the group's context).
-type Sum = Option<Matrix>;
+// combine(cohortsummary): the state is the matrix so far (dropped with the group's context), the
+// summaries in it and how many of them have each MRR scale: when the moving inverse removes the
+// last summary of the largest scale, the money goes back to the largest scale left, so a window
+// equals the one-step answer over its rows byte for byte.
+struct Sum {
+    m: Option<Matrix>,
+    summaries: i64,
+    scales: [i64; crate::numeric::MAX_SCALE as usize + 1],
+}
 
 const COMBINE: &str = "rollup(cohortsummary) or combine(cohortsummary)";
 
@@ -213,7 +220,12 @@ fn describe(m: &Matrix) -> String {
     )
 }
 
-/// `mine += other` (or `-=` with `sign` -1), after checking that they can add.
+fn cannot_remove() -> KpiError {
+    KpiError::InvalidParameter(format!("{COMBINE} cannot remove a summary it did not add"))
+}
+
+/// `mine += other` (or `-=` with `sign` -1), after checking that they can add; money at the
+/// larger scale.
 fn add_matrix(mine: &mut Matrix, other: &Matrix, sign: i64) -> Result<(), KpiError> {
     if (mine.unit, mine.as_of, mine.scale.is_some())
         != (other.unit, other.as_of, other.scale.is_some())
@@ -233,9 +245,43 @@ fn add_matrix(mine: &mut Matrix, other: &Matrix, sign: i64) -> Result<(), KpiErr
     match (mine.merge(&other, sign), sign) {
         (Some(()), _) => Ok(()),
         (None, 1) => Err(too_large()),
-        (None, _) => Err(KpiError::InvalidParameter(format!(
-            "{COMBINE} cannot remove a summary it did not add"
-        ))),
+        (None, _) => Err(cannot_remove()),
+    }
+}
+
+impl Default for Sum {
+    fn default() -> Self {
+        Sum {
+            m: None,
+            summaries: 0,
+            scales: [0; crate::numeric::MAX_SCALE as usize + 1],
+        }
+    }
+}
+
+impl Sum {
+    /// Add (`sign` 1) or remove (-1) one summary.
+    fn step(&mut self, other: Matrix, sign: i64) -> Result<(), KpiError> {
+        let scale = other.scale.map(|s| s as usize);
+        match &mut self.m {
+            None if sign == 1 => self.m = Some(other),
+            None => return Err(cannot_remove()),
+            Some(mine) => add_matrix(mine, &other, sign)?,
+        }
+        self.summaries += sign;
+        if let Some(s) = scale {
+            self.scales[s] += sign;
+            if self.scales[s] < 0 || self.summaries < 0 {
+                return Err(cannot_remove());
+            }
+            let m = self.m.as_mut().expect("a matrix");
+            if let Some(top) = (0..self.scales.len()).rev().find(|&i| self.scales[i] > 0) {
+                if m.scale != Some(top as u32) {
+                    m.rescale(top as u32).ok_or_else(cannot_remove)?;
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -243,7 +289,7 @@ unsafe fn sum_state(f: pg_sys::FunctionCallInfo) -> *mut Sum {
     unsafe {
         match agg::state_arg::<Sum>(f) {
             Some(s) => s,
-            None => agg::place_owned::<Sum>(agg::aggregate_context(f), None),
+            None => agg::place_owned::<Sum>(agg::aggregate_context(f), Sum::default()),
         }
     }
 }
@@ -253,14 +299,8 @@ unsafe fn sum_step(f: pg_sys::FunctionCallInfo, sign: i64) -> pg_sys::Datum {
         let state = sum_state(f);
         if !agg::arg_is_null(f, 1) {
             let other = summary::arg::<Matrix>(agg::arg_datum(f, 1));
-            match &mut *state {
-                None if sign == 1 => *state = Some(other),
-                None => invalid(format!("{COMBINE} cannot remove a summary it did not add")),
-                Some(mine) => {
-                    if let Err(e) = add_matrix(mine, &other, sign) {
-                        raise(e)
-                    }
-                }
+            if let Err(e) = (*state).step(other, sign) {
+                raise(e)
             }
         }
         agg::return_state(state)
@@ -269,24 +309,20 @@ unsafe fn sum_step(f: pg_sys::FunctionCallInfo, sign: i64) -> pg_sys::Datum {
 crate::pg_v1_fn!(fn cohort_combine_accum, pg_finfo_cohort_combine_accum, |f| unsafe { sum_step(f, 1) });
 crate::pg_v1_fn!(fn cohort_combine_inv, pg_finfo_cohort_combine_inv, |f| unsafe { sum_step(f, -1) });
 
+// Parallel partial sums (never inverted): the matrices add, the scale is the larger.
 crate::pg_v1_fn!(fn cohort_combine, pg_finfo_cohort_combine, |f| unsafe {
-    let theirs = if agg::arg_is_null(f, 1) { None } else { (*agg::arg_datum(f, 1).cast_mut_ptr::<Sum>()).as_ref() };
+    let theirs = if agg::arg_is_null(f, 1) { None } else { (*agg::arg_datum(f, 1).cast_mut_ptr::<Sum>()).m.clone() };
     let state = sum_state(f);
     if let Some(other) = theirs {
-        match &mut *state {
-            None => *state = Some(other.clone()),
-            Some(mine) => {
-                if let Err(e) = add_matrix(mine, other, 1) {
-                    raise(e)
-                }
-            }
+        if let Err(e) = (*state).step(other, 1) {
+            raise(e)
         }
     }
     agg::return_state(state)
 });
 
 crate::pg_v1_fn!(fn cohort_combine_serialize, pg_finfo_cohort_combine_serialize, |f| unsafe {
-    let bytes = match &*agg::arg_datum(f, 0).cast_mut_ptr::<Sum>() {
+    let bytes = match &(*agg::arg_datum(f, 0).cast_mut_ptr::<Sum>()).m {
         None => vec![],
         Some(m) => m.to_stored(),
     };
@@ -295,14 +331,20 @@ crate::pg_v1_fn!(fn cohort_combine_serialize, pg_finfo_cohort_combine_serialize,
 
 crate::pg_v1_fn!(fn cohort_combine_deserialize, pg_finfo_cohort_combine_deserialize, |f| unsafe {
     let bytes = agg::bytea_bytes(agg::arg_datum(f, 0));
-    let sum: Sum = if bytes.is_empty() { None } else { Some(Matrix::from_stored(bytes).unwrap_or_else(|e| raise(e))) };
+    let mut sum = Sum::default();
+    if !bytes.is_empty() {
+        if let Err(e) = sum.step(Matrix::from_stored(bytes).unwrap_or_else(|e| raise(e)), 1) {
+            raise(e)
+        }
+    }
     agg::return_state(agg::place_owned(pg_sys::CurrentMemoryContext, sum))
 });
 
+// NULL when every summary left the window frame, as the one-step aggregate over no rows.
 crate::pg_v1_fn!(fn cohort_combine_final, pg_finfo_cohort_combine_final, |f| unsafe {
     match &*agg::arg_datum(f, 0).cast_mut_ptr::<Sum>() {
-        Some(m) => summary::datum(m),
-        None => agg::return_null(f),
+        Sum { m: Some(m), summaries, .. } if *summaries > 0 => summary::datum(m),
+        _ => agg::return_null(f),
     }
 });
 

@@ -118,6 +118,22 @@ FROM (SELECT bucket, combine(s) OVER (ORDER BY bucket ROWS BETWEEN 4 PRECEDING A
              (SELECT combine(s) FROM cohort_buckets b2 WHERE b2.bucket BETWEEN b.bucket - 4 AND b.bucket) AS direct
       FROM cohort_buckets b) AS w;
 
+-- ... and with MRR of different scales: when the last summary of the largest scale leaves the
+-- frame, the money goes back to the largest scale left; a frame left empty is NULL
+CREATE TABLE cohort_scales AS
+SELECT customer_id % 10 AS bucket,
+       cohort_agg(customer_id, CASE WHEN customer_id % 10 IN (3, 7) THEN mrr + 0.001 ELSE round(mrr) END, started_on, ended_on, '2024-06-30', 'quarter') AS s
+FROM cohort_subs WHERE customer_id IS NOT NULL GROUP BY 1;
+SELECT count(*) AS frames, count(*) FILTER (WHERE moving IS DISTINCT FROM direct) AS mismatches,
+       count(DISTINCT moving::text LIKE '%"mrr_scale":3%') AS scales_seen, count(*) FILTER (WHERE moving IS NULL) AS empty_frames
+FROM (SELECT bucket, combine(s) OVER (ORDER BY bucket ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS moving,
+             (SELECT combine(s) FROM cohort_scales b2 WHERE b2.bucket BETWEEN b.bucket - 2 AND b.bucket) AS direct
+      FROM cohort_scales b
+      UNION ALL
+      SELECT bucket, combine(s) OVER (ORDER BY bucket RANGE BETWEEN 1 FOLLOWING AND 2 FOLLOWING),
+             (SELECT combine(s) FROM cohort_scales b2 WHERE b2.bucket BETWEEN b.bucket + 1 AND b.bucket + 2)
+      FROM cohort_scales b) AS w;
+
 -- parallel equals serial
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
@@ -167,4 +183,4 @@ SELECT cohort_agg(c, '2025-01-10'::date, NULL, a, 'month') FROM (VALUES (1, '202
 SELECT count(*) FROM retention_curve((SELECT s FROM cohorts), horizon => 'unbounded');
 SELECT combine(s) FROM (SELECT s FROM cohorts UNION ALL SELECT cohort_agg(1, '2025-01-10'::date, NULL, '2025-06-30', 'month')) AS v;
 SELECT '{"v":1,"period":"month","as_of":"2025-06-30","mrr_scale":null,"first_cohort":[{"cohort":"2025-01-01","size":1,"cells":[[2,0,0,0,0]]}],"new_cohort":[]}'::cohortsummary;
-DROP TABLE posthog, cohort_subs, cohorts, cohort_buckets;
+DROP TABLE posthog, cohort_subs, cohorts, cohort_buckets, cohort_scales;
