@@ -117,6 +117,29 @@ pub(crate) unsafe fn place_owned<S>(context: pg_sys::MemoryContext, value: S) ->
     }
 }
 
+/// The SQL type of a customer id argument (`mrr_agg` and `cohort_agg` over subscriptions).
+#[derive(Clone, Copy)]
+pub(crate) enum Id {
+    Bigint,
+    Text,
+    Uuid,
+}
+
+/// The bytes of a customer id datum, read in place: a `bigint`'s 8 bytes (written into `word`),
+/// a `uuid`'s 16, a `text`'s bytes (detoasted only when needed). Ids compare byte for byte, as
+/// under a deterministic collation.
+#[inline(always)]
+pub(crate) unsafe fn id_bytes(datum: pg_sys::Datum, id: Id, word: &mut [u8; 8]) -> &[u8] {
+    match id {
+        Id::Bigint => {
+            *word = (datum.value() as i64).to_ne_bytes();
+            word
+        }
+        Id::Uuid => unsafe { std::slice::from_raw_parts(datum.cast_mut_ptr::<u8>(), 16) },
+        Id::Text => unsafe { varlena_bytes(datum) },
+    }
+}
+
 /// Return a state pointer as the `internal` result.
 #[inline(always)]
 pub(crate) fn return_state<S>(state: *mut S) -> pg_sys::Datum {

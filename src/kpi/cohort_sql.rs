@@ -17,7 +17,7 @@
 use super::cohort::{mode_index, Horizon, Matrix, RetainedBy, Returning, Unit};
 use super::cohort_rows::{Rows, Setting};
 use super::cohort_summary::unit_name;
-use crate::agg;
+use crate::agg::{self, Id};
 use crate::error::{raise, KpiError};
 use crate::palloc::PgAlloc;
 use crate::summary::{self, Stored};
@@ -26,13 +26,6 @@ use pgrx::pg_sys;
 
 const KPI: &str = "cohort_agg";
 type State = Rows<PgAlloc>;
-
-#[derive(Clone, Copy)]
-enum Id {
-    Bigint,
-    Text,
-    Uuid,
-}
 
 unsafe fn rows_state(f: pg_sys::FunctionCallInfo) -> *mut State {
     unsafe {
@@ -135,15 +128,8 @@ unsafe fn step(f: pg_sys::FunctionCallInfo, id: Id, with_mrr: bool) -> pg_sys::D
             m
         });
         let d = agg::arg_datum(f, 1);
-        let word;
-        let key: &[u8] = match id {
-            Id::Bigint => {
-                word = (d.value() as i64).to_ne_bytes();
-                &word
-            }
-            Id::Uuid => std::slice::from_raw_parts(d.cast_mut_ptr::<u8>(), 16),
-            Id::Text => agg::varlena_bytes(d),
-        };
+        let mut word = [0u8; 8];
+        let key = agg::id_bytes(d, id, &mut word);
         // ended_on fits i32: it is a date
         if let Err(e) = s.push(key, started as i32, ended.map(|e| e as i32), mrr) {
             raise(e)

@@ -5,13 +5,20 @@
 use super::*;
 use crate::time::days_from_civil;
 
-fn xorshift(mut seed: u64) -> impl FnMut(u64) -> u64 {
-    move |m| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed % m
-    }
+use crate::numeric::tests::whole::rng as xorshift;
+
+/// The subscriptions that started by `as_of` (the aggregate skips later ones), customers left
+/// with none dropped.
+fn started_by(customers: Vec<Vec<Sub>>, as_of: i64) -> Vec<Vec<Sub>> {
+    customers
+        .into_iter()
+        .map(|c| {
+            c.into_iter()
+                .filter(|s| s.start <= as_of)
+                .collect::<Vec<_>>()
+        })
+        .filter(|c| !c.is_empty())
+        .collect()
 }
 
 fn build(unit: Unit, as_of: i64, mrr: bool, customers: &[Vec<Sub>]) -> Matrix {
@@ -151,15 +158,7 @@ fn every_cell_of_every_mode_equals_the_day_by_day_count() {
         let n = 1 + next(40);
         let customers = random_customers(&mut next, n, from, span);
         let as_of = from + next(span + 30) as i64;
-        let customers: Vec<Vec<Sub>> = customers
-            .into_iter()
-            .map(|c| {
-                c.into_iter()
-                    .filter(|s| s.start <= as_of)
-                    .collect::<Vec<_>>()
-            })
-            .filter(|c| !c.is_empty())
-            .collect();
+        let customers = started_by(customers, as_of);
         let m = build(unit, as_of, true, &customers);
         m.check().unwrap();
         for r in [Returning::FirstCohort, Returning::NewCohort] {
@@ -295,15 +294,7 @@ fn merge_adds_disjoint_customers_and_removal_undoes_it() {
         let from = days_from_civil(2024, 1, 1);
         let customers = random_customers(&mut next, 30, from, 400);
         let as_of = from + 300;
-        let customers: Vec<Vec<Sub>> = customers
-            .into_iter()
-            .map(|c| {
-                c.into_iter()
-                    .filter(|s| s.start <= as_of)
-                    .collect::<Vec<_>>()
-            })
-            .filter(|c| !c.is_empty())
-            .collect();
+        let customers = started_by(customers, as_of);
         let cut = next(customers.len() as u64 + 1) as usize;
         let all = build(unit, as_of, true, &customers);
         let (a, b) = (

@@ -11,7 +11,7 @@
 use super::churn_period::{active_at, check_order, read_period, write_period, PeriodState};
 use super::mrr::MrrSummary;
 use super::mrr_customers::Customers;
-use crate::agg;
+use crate::agg::{self, Id};
 use crate::bytes::{Reader, Writer};
 use crate::error::{raise, KpiError};
 use crate::palloc::PgAlloc;
@@ -26,14 +26,6 @@ const BYTES_VERSION: u8 = 1;
 struct State {
     customers: Customers<PgAlloc>,
     period: PeriodState,
-}
-
-/// The SQL type of `customer_id`.
-#[derive(Clone, Copy)]
-enum Id {
-    Bigint,
-    Text,
-    Uuid,
 }
 
 /// A new state in `context`.
@@ -96,15 +88,8 @@ unsafe fn step(f: pg_sys::FunctionCallInfo, id: Id, kind: Kind) -> pg_sys::Datum
         let paid = mrr.mantissa > 0 && started < p.lower;
         if at_start || at_end || paid {
             let d = agg::arg_datum(f, 1);
-            let word;
-            let key: &[u8] = match id {
-                Id::Bigint => {
-                    word = (d.value() as i64).to_ne_bytes();
-                    &word
-                }
-                Id::Uuid => std::slice::from_raw_parts(d.cast_mut_ptr::<u8>(), 16),
-                Id::Text => agg::varlena_bytes(d),
-            };
+            let mut word = [0u8; 8];
+            let key = agg::id_bytes(d, id, &mut word);
             if let Err(e) =
                 s.customers
                     .add(key, at_start.then_some(mrr), at_end.then_some(mrr), paid)

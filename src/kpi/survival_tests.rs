@@ -36,14 +36,7 @@ fn six_mp() -> LifeTable {
 }
 
 /// A seeded xorshift generator: `next(m)` is a number below `m`.
-fn xorshift(mut seed: u64) -> impl FnMut(u64) -> u64 {
-    move |m| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed % m
-    }
-}
+use crate::numeric::tests::whole::rng as xorshift;
 
 /// `n` random customers (entry, duration below `top`, churned), a third of them entering late.
 fn random_customers(next: &mut impl FnMut(u64) -> u64, n: u64, top: u64) -> Vec<(i64, i64, bool)> {
