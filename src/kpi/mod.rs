@@ -1,5 +1,6 @@
 //! One module per KPI family: its `//!` spec, pgrx-free state, thin SQL glue and tests.
 
+pub mod bgnbd;
 pub mod ces;
 pub mod ces_agg;
 pub mod ces_summary;
@@ -18,7 +19,9 @@ pub mod confidence_sql;
 pub mod csat;
 pub mod csat_summary;
 pub mod duration;
+pub mod fit;
 pub mod from_counts;
+pub mod gammagamma;
 pub mod mrr;
 pub mod mrr_customers;
 pub mod mrr_subscriptions;
@@ -26,6 +29,7 @@ pub mod mrr_summary;
 pub mod nps;
 pub mod nps_summary;
 pub mod ratio;
+pub mod sbg;
 pub mod share_summary;
 pub mod share_weighted;
 pub mod survival;
