@@ -140,6 +140,18 @@ pub(crate) unsafe fn id_bytes(datum: pg_sys::Datum, id: Id, word: &mut [u8; 8]) 
     }
 }
 
+/// `double precision` argument `n` (check [`arg_is_null`] first).
+#[inline(always)]
+pub(crate) unsafe fn float_arg(fcinfo: pg_sys::FunctionCallInfo, n: usize) -> f64 {
+    f64::from_bits(unsafe { arg_datum(fcinfo, n) }.value() as u64)
+}
+
+/// A `double precision` result.
+#[inline(always)]
+pub(crate) fn float(x: f64) -> pg_sys::Datum {
+    pg_sys::Datum::from(x.to_bits())
+}
+
 /// Return a state pointer as the `internal` result.
 #[inline(always)]
 pub(crate) fn return_state<S>(state: *mut S) -> pg_sys::Datum {

@@ -178,7 +178,7 @@ pub struct BgNbd {
 pub fn fit(data: &Data, tick: &dyn Fn()) -> Result<(BgNbd, Fitted), KpiError> {
     let repeat = data.patterns.iter().any(|(c, _)| c.x > 0.0);
     let oldest = data.patterns.iter().map(|(c, _)| c.t).fold(0.0, f64::max);
-    if !repeat || !(oldest > 0.0) {
+    if !repeat || oldest <= 0.0 {
         return Err(KpiError::InvalidParameter(format!(
             "bgnbd_fit needs a customer with a repeat purchase (frequency above 0), got {} customers with none",
             data.customers()

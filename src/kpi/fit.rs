@@ -136,7 +136,7 @@ pub fn maximise<L: Likelihood>(
             &log_params,
         ));
     }
-    if !(worst < GRADIENT_TOLERANCE) || cost >= f64::MAX / 8.0 {
+    if worst.is_nan() || worst >= GRADIENT_TOLERANCE || cost >= f64::MAX / 8.0 {
         let why = match reason {
             Some(TerminationReason::MaxItersReached) => {
                 format!("{MAX_ITERATIONS} iterations")
@@ -165,6 +165,7 @@ const MIN_CURVATURE: f64 = 1e-7;
 
 /// The Hessian of the negative mean log-likelihood at `at` over log-parameters: central
 /// differences of the analytic gradient, symmetrised.
+#[allow(clippy::needless_range_loop)] // matrix code reads best by index
 fn hessian<L: Likelihood>(problem: &Problem<'_, L>, at: &[f64]) -> Vec<Vec<f64>> {
     let k = at.len();
     let h = 1e-5;
@@ -187,6 +188,7 @@ fn hessian<L: Likelihood>(problem: &Problem<'_, L>, at: &[f64]) -> Vec<Vec<f64>>
     m
 }
 
+#[allow(clippy::needless_range_loop)]
 /// The Cholesky factor of `m`, `None` unless every pivot is above `floor` (`m - floor I` is
 /// positive definite: every curvature above `floor`).
 fn cholesky(m: &[Vec<f64>], floor: f64) -> Option<Vec<Vec<f64>>> {
@@ -194,7 +196,7 @@ fn cholesky(m: &[Vec<f64>], floor: f64) -> Option<Vec<Vec<f64>>> {
     let mut l = vec![vec![0.0; k]; k];
     for j in 0..k {
         let d = m[j][j] - floor - (0..j).map(|p| l[j][p] * l[j][p]).sum::<f64>();
-        if !(d > 0.0) {
+        if d.is_nan() || d <= 0.0 {
             return None;
         }
         l[j][j] = d.sqrt();
@@ -205,6 +207,7 @@ fn cholesky(m: &[Vec<f64>], floor: f64) -> Option<Vec<Vec<f64>>> {
     Some(l)
 }
 
+#[allow(clippy::needless_range_loop)]
 /// Solve `L L' x = g` for the Cholesky factor `l`.
 fn solve(l: &[Vec<f64>], g: &[f64]) -> Vec<f64> {
     let k = g.len();
@@ -226,7 +229,10 @@ fn solve(l: &[Vec<f64>], g: &[f64]) -> Vec<f64> {
 fn polish<L: Likelihood>(problem: &Problem<'_, L>, mut at: Vec<f64>) -> (Vec<f64>, u64) {
     let mut steps = 0;
     let (mut cost, mut g) = problem.eval(&at);
-    while steps < NEWTON_STEPS && g.iter().any(|g| !(g.abs() < GRADIENT_TOLERANCE)) {
+    while steps < NEWTON_STEPS
+        && g.iter()
+            .any(|g| g.is_nan() || g.abs() >= GRADIENT_TOLERANCE)
+    {
         let Some(l) = cholesky(&hessian(problem, &at), 0.0) else {
             break;
         };
@@ -299,7 +305,7 @@ pub fn hyp2f1(a: f64, b: f64, c: f64, z: f64, tick: &dyn Fn()) -> Option<f64> {
         {
             return Some(sum);
         }
-        if k % (1 << 16) == 0 {
+        if k.is_multiple_of(1 << 16) {
             tick();
         }
         if k >= MAX_TERMS {
@@ -318,7 +324,7 @@ mod tests {
         // 2F1(1, 1; 2; z) = -ln(1 - z) / z
         for z in [0.1, 0.5, 0.9, 0.999] {
             let got = hyp2f1(1.0, 1.0, 2.0, z, none).unwrap();
-            let want = -(1.0 - z as f64).ln() / z;
+            let want = -(1.0 - z).ln() / z;
             assert!((got / want - 1.0).abs() < 1e-13, "{z}: {got} {want}");
         }
         // 2F1(a, b; b; z) = (1 - z)^-a

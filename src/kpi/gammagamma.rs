@@ -80,6 +80,15 @@ impl Likelihood for Data {
     }
 }
 
+/// The periods a customer value adds up: `periods` of `length` time units, discounted at
+/// `discount_rate` a period.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Horizon {
+    pub periods: u32,
+    pub length: f64,
+    pub discount_rate: f64,
+}
+
 /// Gamma-Gamma parameters (`v` is the paper's `gamma`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct GammaGamma {
@@ -114,7 +123,7 @@ pub fn fit(data: &Data, tick: &dyn Fn()) -> Result<(GammaGamma, Fitted), KpiErro
 impl GammaGamma {
     /// Expected spend per purchase of a customer with `x` repeat purchases of mean value `m`.
     pub fn expected_spend(&self, x: f64, m: f64) -> Result<f64, KpiError> {
-        if !(self.q > 1.0) {
+        if self.q.is_nan() || self.q <= 1.0 {
             return Err(KpiError::InvalidParameter(format!(
                 "expected_spend needs a gammagamma model with q above 1 (else the mean spend is infinite), got q = {}",
                 self.q
@@ -130,18 +139,16 @@ impl GammaGamma {
         purchases: &BgNbd,
         c: &Customer,
         m: f64,
-        periods: u32,
-        length: f64,
-        d: f64,
+        h: &Horizon,
         tick: &dyn Fn(),
     ) -> Result<Option<f64>, KpiError> {
         let spend = self.expected_spend(c.x, m)?;
         let (mut value, mut before) = (0.0, 0.0);
-        for i in 1..=periods {
-            let Some(now) = purchases.expected_purchases(f64::from(i) * length, c, tick) else {
+        for i in 1..=h.periods {
+            let Some(now) = purchases.expected_purchases(f64::from(i) * h.length, c, tick) else {
                 return Ok(None);
             };
-            value += spend * (now - before) / (1.0 + d).powi(i as i32);
+            value += spend * (now - before) / (1.0 + h.discount_rate).powi(i as i32);
             before = now;
         }
         Ok(Some(value))

@@ -32,7 +32,17 @@ fn predictions_equal_lifetimes() {
         assert!((got / spend - 1.0).abs() < 1e-13, "{got} {spend}");
         let c = Customer::new("test", x, t_x, t).unwrap();
         let got = CDNOW
-            .customer_value(&CDNOW_BGNBD, &c, m, 12, 4.345, 0.01, &|| {})
+            .customer_value(
+                &CDNOW_BGNBD,
+                &c,
+                m,
+                &Horizon {
+                    periods: 12,
+                    length: 4.345,
+                    discount_rate: 0.01,
+                },
+                &|| {},
+            )
             .unwrap()
             .unwrap();
         assert!((got / value - 1.0).abs() < 1e-12, "{got} {value}");

@@ -27,7 +27,7 @@ fn reproduces_fader_hardie_2007() {
     }
     // the log-likelihood at the optimum (scipy's Nelder-Mead over the same formula: -1680.2652)
     let (_, f) = fitted(&REGULAR);
-    assert!((f.mean_log_likelihood * 1000.0 + 1680.265_188_463).abs() < 1e-6);
+    assert!((f.mean_log_likelihood * 1000.0 + 1_680.265_188_463).abs() < 1e-6);
 }
 
 #[test]

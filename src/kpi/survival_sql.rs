@@ -17,7 +17,7 @@
 
 use super::survival::{Exit, LifeTable, MedianRule, Point, Tally};
 use super::survival_summary::{from_stored_in, to_stored};
-use crate::agg;
+use crate::agg::{self, float, float_arg};
 use crate::error::{raise, KpiError};
 use crate::palloc::PgAlloc;
 use crate::summary;
@@ -246,15 +246,6 @@ crate::pg_v1_fn!(fn survivalsummary_ge, pg_finfo_survivalsummary_ge, |f| unsafe 
 crate::pg_v1_fn!(fn survivalsummary_cmp, pg_finfo_survivalsummary_cmp, |f| unsafe { summary::cmp::<LifeTable>(f) });
 crate::pg_v1_fn!(fn survivalsummary_hash, pg_finfo_survivalsummary_hash, |f| unsafe { summary::hash::<LifeTable>(f, false) });
 crate::pg_v1_fn!(fn survivalsummary_hash_extended, pg_finfo_survivalsummary_hash_extended, |f| unsafe { summary::hash::<LifeTable>(f, true) });
-
-/// `double precision` argument `n` (STRICT functions).
-unsafe fn float_arg(f: pg_sys::FunctionCallInfo, n: usize) -> f64 {
-    f64::from_bits(unsafe { agg::arg_datum(f, n) }.value() as u64)
-}
-
-fn float(x: f64) -> pg_sys::Datum {
-    pg_sys::Datum::from(x.to_bits())
-}
 
 /// A duration argument: finite; else 22023 naming it.
 unsafe fn time_arg(f: pg_sys::FunctionCallInfo, n: usize, what: &str) -> f64 {
