@@ -94,7 +94,7 @@ impl Data {
     }
 
     pub fn customers(&self) -> f64 {
-        self.patterns.iter().map(|(_, n)| n).sum()
+        self.patterns.iter().fold(0.0, |sum, (_, n)| sum + n)
     }
 
     /// The same customers with every time multiplied by `s`.

@@ -16,12 +16,12 @@ mod tests {
                       rows AS (SELECT r - 1 AS renewals, true AS churned, lag(n) OVER (ORDER BY r) - n AS k
                                FROM (SELECT n, row_number() OVER () - 1 AS r FROM s) t
                                UNION ALL SELECT 7, false, 241)
-                 SELECT sbg_fit(renewals, churned)::text = sbg_fit(ARRAY[1000, 631, 468, 382, 326, 289, 262, 241])::text
+                 SELECT (sbg_fit(renewals, churned)::text = sbg_fit(ARRAY[1000, 631, 468, 382, 326, 289, 262, 241])::text)::text
                  FROM rows, generate_series(1, k) WHERE k > 0";
         assert_eq!(text(q).as_deref(), Some("true"));
         // NULL rows skipped; no row gives NULL
         let q =
-            "SELECT sbg_fit(r, c) IS NULL FROM (VALUES (NULL::bigint, true), (1, NULL)) v(r, c)";
+            "SELECT (sbg_fit(r, c) IS NULL)::text FROM (VALUES (NULL::bigint, true), (1, NULL)) v(r, c)";
         assert_eq!(text(q).as_deref(), Some("true"));
     }
 
