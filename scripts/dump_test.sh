@@ -19,7 +19,8 @@ SELECT d AS day,
                daterange('2025-01-01', '2025-03-01')) AS mrr,
        survival_agg((d * 37 + i * 11) % 400, i % 3 = 0, CASE WHEN i % 7 = 0 THEN (d * 37 + i * 11) % 400 / 2 END) AS survival,
        cohort_agg(i::bigint, ((d * 7 + i) % 9) * 12.5, date '2024-01-01' + i * 9 + d, CASE WHEN i % 5 = 0 THEN date '2024-01-01' + i * 9 + d + 40 + i % 30 END,
-                  '2025-06-30', 'month') AS cohort
+                  '2025-06-30', 'month') AS cohort,
+       customer_model('bgnbd', ARRAY[0.2 + d / 100.0, 4.4, 0.79, 2.4 + d]) AS model
 FROM generate_series(1, 30) AS d, generate_series(1, 40) AS i GROUP BY d;
 -- a life table of many durations (several kB, so TOAST compresses or moves it below)
 INSERT INTO daily (day, survival) SELECT 400, survival_agg(i * 13 % 5000, i % 2 = 0) FROM generate_series(1, 20000) AS i;
@@ -29,6 +30,11 @@ FROM generate_series(1, 20000) AS i;
 INSERT INTO daily (day, cohort)
 SELECT 402, cohort_agg(1, 2.5, '4714-11-24 BC'::date, '4714-12-24 BC', '4712-01-01 BC', 'day') UNION ALL
 SELECT 403, cohort_agg(1, 2.5, '5874890-01-01'::date, NULL, '5874897-12-30', 'year');
+-- fitted models (with their report)
+INSERT INTO daily (day, model)
+VALUES (404, sbg_fit(ARRAY[1000, 631, 468, 382, 326, 289, 262, 241])),
+       (405, sbg_fit(ARRAY[1000, 869, 743, 653, 593, 551, 517, 491])),
+       (406, (SELECT gammagamma_fit(1 + i % 5, 5 + i % 17 * (1 + i % 3)) FROM generate_series(1, 500) AS i));
 INSERT INTO daily (day, mrr)
 SELECT 300, mrr_agg('a'::text, 5.25, date '0101-01-01 BC', NULL, daterange('0100-01-01 BC', '0099-01-01 BC'));
 -- periods PostgreSQL accepts far from today: BC, the first and last dates, far-future timestamps
@@ -47,14 +53,14 @@ CREATE TABLE daily_external (LIKE daily, pad text) WITH (toast_tuple_target = 12
 ALTER TABLE daily_external ALTER COLUMN nps SET STORAGE EXTERNAL, ALTER COLUMN csat SET STORAGE EXTERNAL,
     ALTER COLUMN ces SET STORAGE EXTERNAL, ALTER COLUMN clv SET STORAGE EXTERNAL, ALTER COLUMN share SET STORAGE EXTERNAL,
     ALTER COLUMN churn SET STORAGE EXTERNAL, ALTER COLUMN mrr SET STORAGE EXTERNAL, ALTER COLUMN survival SET STORAGE EXTERNAL,
-    ALTER COLUMN cohort SET STORAGE EXTERNAL,
+    ALTER COLUMN cohort SET STORAGE EXTERNAL, ALTER COLUMN model SET STORAGE EXTERNAL,
     ALTER COLUMN pad SET STORAGE EXTERNAL;
 INSERT INTO daily_external SELECT *, (SELECT string_agg(md5(day::text || g), '') FROM generate_series(1, 80) g) FROM daily;
 CREATE TABLE daily_main (LIKE daily_external) WITH (toast_tuple_target = 128);
 ALTER TABLE daily_main ALTER COLUMN nps SET STORAGE MAIN, ALTER COLUMN csat SET STORAGE MAIN,
     ALTER COLUMN ces SET STORAGE MAIN, ALTER COLUMN clv SET STORAGE MAIN, ALTER COLUMN share SET STORAGE MAIN,
     ALTER COLUMN churn SET STORAGE MAIN, ALTER COLUMN mrr SET STORAGE MAIN, ALTER COLUMN survival SET STORAGE MAIN,
-    ALTER COLUMN cohort SET STORAGE MAIN,
+    ALTER COLUMN cohort SET STORAGE MAIN, ALTER COLUMN model SET STORAGE MAIN,
     ALTER COLUMN pad SET STORAGE EXTERNAL;
 INSERT INTO daily_main SELECT * FROM daily_external;
 SQL
@@ -64,10 +70,10 @@ mkdir -p "$(dirname "$dump")"
 "$BINDIR/pg_restore" -d dst "$dump"
 # the stored bytes of every summary (send()), and their text, table by table
 digest() {
-    psql -X -At -d "$1" -c "SELECT md5(string_agg(concat_ws('|', day, nps, csat, ces, clv, share, churn, mrr, survival, cohort,
+    psql -X -At -d "$1" -c "SELECT md5(string_agg(concat_ws('|', day, nps, csat, ces, clv, share, churn, mrr, survival, cohort, model,
         kpi_internal.npssummary_send(nps), kpi_internal.csatsummary_send(csat), kpi_internal.cessummary_send(ces), kpi_internal.clvsummary_send(clv),
         kpi_internal.sharesummary_send(share), kpi_internal.churnsummary_send(churn), kpi_internal.mrrsummary_send(mrr),
-        kpi_internal.survivalsummary_send(survival), kpi_internal.cohortsummary_send(cohort)), E'\n' ORDER BY day)) FROM $2"
+        kpi_internal.survivalsummary_send(survival), kpi_internal.cohortsummary_send(cohort), kpi_internal.customermodel_send(model)), E'\n' ORDER BY day)) FROM $2"
 }
 for table in daily daily_external daily_main; do
     a=$(digest src "$table"); b=$(digest dst "$table")
@@ -78,4 +84,5 @@ done
     { echo "dump: FAILED, out-of-line or compressed summaries differ from plain ones" >&2; exit 1; }
 psql -X -At -d dst -c "SELECT 'dump: BC and far-future periods ' || string_agg(churn::text, ', ' ORDER BY day) FROM daily WHERE day BETWEEN 100 AND 299"
 psql -X -At -d dst -c "SELECT 'dump: restored nps ' || round(nps(rollup(nps)), 4) || ', csat ' || round(csat(rollup(csat)), 4) || ', ces ' || round(ces(rollup(ces)), 4) || ', clv ' || round(clv(rollup(clv)), 4) || ', share ' || round(share(rollup(share)), 4) || ', churn ' || round(churn_rate(rollup(churn)), 4) || ', nrr ' || round(nrr(rollup(mrr)), 4) || ', rmst ' || round(rmst(combine(survival), 365)::numeric, 4) || ', month-3 retention ' || round(retention_at(combine(cohort), 3), 4) FROM daily WHERE day < 100"
+psql -X -At -d dst -c "SELECT 'dump: restored models ' || string_agg(model_name(model) || ' ' || customers(model), ', ' ORDER BY day) FROM daily WHERE day > 403"
 echo "dump: ok"

@@ -10,6 +10,7 @@ use crate::kpi::churn_period::{Period, PeriodState};
 use crate::kpi::clv::ClvState;
 use crate::kpi::cohort::{period_start, whole_periods, Cell, Cohort, Matrix, Returning, Unit};
 use crate::kpi::csat_summary::CsatState;
+use crate::kpi::model::{Kind as ModelKind, Model, Report};
 use crate::kpi::mrr::MrrSummary;
 use crate::kpi::nps::NpsState;
 use crate::kpi::ratio::RatioState;
@@ -346,6 +347,38 @@ fn mutate(next: Rng, input: &[u8], alphabet: &[u8]) -> Vec<u8> {
 /// Characters a mutated text form is made of: JSON's, digits, and date and range syntax.
 const TEXT_ALPHABET: &[u8] = b"{}[]():,.\"-+ 0123456789eEvBCnul\\x";
 
+/// A double above 0 of any magnitude: random bits (sign cleared), kept when finite and not 0.
+fn positive(next: Rng) -> f64 {
+    loop {
+        let x = match next(4) {
+            0 => f64::from_bits(next(u64::MAX) & !(1 << 63)),
+            1 => f64::MIN_POSITIVE * (1 + next(100)) as f64,
+            2 => f64::MAX / (1 + next(100)) as f64,
+            _ => (1 + next(1_000_000)) as f64 / (1 + next(1000)) as f64,
+        };
+        if x.is_finite() && x > 0.0 {
+            return x;
+        }
+    }
+}
+
+fn model(next: Rng) -> Model {
+    let name = ["sbg", "bgnbd", "gammagamma"][next(3) as usize];
+    let n = ModelKind::names(name).expect("a model").len();
+    let params: Vec<f64> = (0..n).map(|_| positive(next)).collect();
+    let kind = ModelKind::from_params(name, &params).expect("valid parameters");
+    let report = (next(3) > 0).then(|| Report {
+        customers: 1 + count(next, i64::MAX - 1),
+        log_likelihood: if next(2) == 0 {
+            -positive(next)
+        } else {
+            positive(next)
+        },
+        iterations: count(next, i64::MAX),
+    });
+    Model { kind, report }
+}
+
 fn check_type<S: crate::summary::Stored + std::fmt::Debug + PartialEq>(
     seed: u64,
     make: fn(Rng) -> S,
@@ -419,6 +452,11 @@ fn survivalsummary_inputs_round_trip() {
 #[test]
 fn cohortsummary_inputs_round_trip() {
     check_type(0x5851_f42d_4c95_7f2d, cohort);
+}
+
+#[test]
+fn customermodel_inputs_round_trip() {
+    check_type(0x1f83_d9ab_fb41_bd6b, model);
 }
 
 /// The values 0.1.0 was known to accept in binary but could not print (issue 9): refused now.

@@ -241,10 +241,11 @@ fn polish<L: Likelihood>(problem: &Problem<'_, L>, mut at: Vec<f64>) -> (Vec<f64
         let next = loop {
             let next: Vec<f64> = at.iter().zip(&step).map(|(a, s)| a - scale * s).collect();
             let (c, ng) = problem.eval(&next);
-            // downhill, or level within rounding with a smaller gradient (at the optimum the
-            // cost cannot resolve the last digits the gradient can)
+            // downhill, or level within rounding (a sum of many terms: 1e-11 relative) with a
+            // gradient at least halved (at the optimum the cost cannot resolve the last digits
+            // the gradient can)
             let worst = |g: &[f64]| g.iter().fold(0.0f64, |m, g| m.max(g.abs()));
-            if c < cost || (c <= cost + cost.abs() * 1e-13 && worst(&ng) < worst(&g)) {
+            if c < cost || (c <= cost + cost.abs() * 1e-11 && worst(&ng) < worst(&g) / 2.0) {
                 break Some((next, c, ng));
             }
             scale /= 2.0;

@@ -41,7 +41,8 @@ pub struct History {
 /// The history of orders `(period index, amount)` as of period `as_of` (orders after it left
 /// out); `None` without an order by then. Sorts `orders`.
 pub fn summarize(orders: &mut [(i64, f64)], as_of: i64) -> Option<History> {
-    orders.sort_by_key(|o| o.0);
+    // by period, then amount: the sums do not depend on the order rows came in (parallel workers)
+    orders.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
     let mut periods = orders.iter().filter(|o| o.0 <= as_of).peekable();
     let &(first, _) = *periods.peek()?;
     let (mut frequency, mut last, mut repeat_sum) = (0i64, first, 0.0);

@@ -133,3 +133,39 @@ fn unidentified_data_and_bad_series_are_errors() {
     let e = fit(&Counts::from_survivors(&[100, 50, 0]).unwrap(), &|| {});
     assert!(e.is_ok() || e.unwrap_err().sqlstate() == "22023");
 }
+
+#[test]
+fn a_long_ridge_converges() {
+    // ten cohorts' worth of renewals whose churn falls with tenure (Citus test rows): alpha and
+    // beta run along a ridge of nearly equal likelihood, where L-BFGS stops short and Newton's
+    // steps finish
+    let mut c = Counts::default();
+    for (r, churned, n) in [
+        (0, false, 1718),
+        (0, true, 1139),
+        (1, false, 2278),
+        (1, true, 580),
+        (2, false, 2488),
+        (2, true, 369),
+        (3, false, 2572),
+        (3, true, 285),
+        (4, false, 2625),
+        (4, true, 232),
+        (5, false, 2689),
+        (5, true, 168),
+        (6, false, 2712),
+        (6, true, 145),
+    ] {
+        c.add(r, churned, n).unwrap();
+    }
+    let (m, f) = fit(&c, &|| {}).unwrap();
+    assert!(
+        (m.alpha - 3.056).abs() < 1e-3 && (m.beta - 61.2).abs() < 0.1,
+        "{m:?}"
+    );
+    let (_, g) = c.mean_log_likelihood(&[m.alpha, m.beta]).unwrap();
+    assert!(
+        (g[0] * m.alpha).abs() < 1e-9 && (g[1] * m.beta).abs() < 1e-9,
+        "{g:?} {f:?}"
+    );
+}

@@ -8,6 +8,11 @@ DECLARE
     n int := cardinality(types);
     period text := 'daterange(''2025-01-01'', ''2025-02-01'')';
     tz_period text := 'tstzrange(''2025-01-01 00:00+00'', ''2025-02-01 00:00+00'')';
+    -- BG/NBD rows drawn from hashes of id: a purchase rate, a chance of dying after each purchase,
+    -- ages of 10-39 weeks; the purchases made before dying or the age running out
+    bgnbd_rate text := '(-ln(((id * 2654435761) % 1000 + 0.5) / 1000) / 4)';
+    bgnbd_x text := format('least(floor(ln(((id * 69069) %% 991 + 0.5) / 991) / ln(sqrt(((id * 40503) %% 997 + 0.5) / 997))) + 1, '
+                           'floor(%s * (10 + id %% 30)))::bigint', bgnbd_rate);
     args text;
 BEGIN
     args := CASE
@@ -39,6 +44,14 @@ BEGIN
         WHEN name = 'cohort_agg' THEN
             CASE t WHEN 'bigint' THEN 'customer_id' WHEN 'text' THEN 'customer_id::text' WHEN 'uuid' THEN 'md5(customer_id::text)::uuid' END
             || CASE WHEN n = 6 THEN ', mrr' ELSE '' END || ', started_on, ended_on, ''2025-06-30''::date, ''month'''
+        -- the customer models: rows with the heterogeneity each model fits (churn falling with
+        -- tenure; dying after purchases at rates of their own; customers' own mean spends)
+        WHEN name = 'sbg_fit' THEN '(id % 7)::bigint, ((id / 7) * 7919) % 97 < 40 / (1 + id % 7)'
+        WHEN name = 'bgnbd_fit' THEN format('%s, CASE WHEN %1$s = 0 THEN 0 ELSE least(%1$s / %s, 10 + id %% 30) END, (10 + id %% 30)::float8',
+                                            bgnbd_x, bgnbd_rate)
+        WHEN name = 'gammagamma_fit' THEN
+            '(1 + id % 5)::bigint, (20 * (0.5 + (id * 7919) % 1000 / 1000.0) * (1 + (value / 200 - 0.5) / sqrt(1 + id % 5)))::float8'
+        WHEN name = 'purchase_history' THEN 'day' || CASE WHEN n = 4 THEN ', value::float8' ELSE '' END || ', ''2025-12-31''::date, ''week'''
         WHEN name IN ('combine', 'rollup') THEN
             CASE t WHEN 'npssummary' THEN 'nps' WHEN 'csatsummary' THEN 'csat' WHEN 'cessummary' THEN 'ces'
                    WHEN 'clvsummary' THEN 'clv' WHEN 'sharesummary' THEN 'share' WHEN 'churnsummary' THEN 'churn'

@@ -18,6 +18,7 @@ SUMMARIES = {
     "survivalsummary": "SELECT survival_agg(s * 30, s % 3 = 0, CASE WHEN s > 5 THEN s END) FROM generate_series(1, 10) s",
     "cohortsummary": "SELECT cohort_agg(s % 4, s * 10.5, date '2024-01-01' + s * 20, CASE WHEN s % 3 = 0 THEN date '2024-09-10' END, "
                      "'2025-01-31', 'month') FROM generate_series(1, 10) s",
+    "customermodel": "SELECT sbg_fit(ARRAY[1000, 631, 468, 382, 326, 289, 262, 241])",
 }
 
 
