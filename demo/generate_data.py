@@ -2,9 +2,12 @@
 """Regenerate the demo's sample CRM dataset (demo/data/*.csv). Deterministic: a fixed seed and
 no dependencies, so the committed CSVs are reproducible with `python3 demo/generate_data.py`.
 
-Tables: customers (segment, signed-up and churned dates, MRR now and a year ago, health score,
+Tables: customers (segment, signed-up and churned dates (a monthly churn chance of each
+customer's own, as the sBG model has it), MRR now and a year ago, health score,
 reference flag), survey_responses (0-10 NPS answers), tickets (timestamps, contacts, CSAT 1-5 and
-CES 1-7 answers), orders (for CLV), leads (for conversion) and subscriptions (for MRR movements:
+CES 1-7 answers), orders (for CLV and the BG/NBD and
+Gamma-Gamma models: a purchase rate and a chance of buying no more after each order, each
+customer's own), leads (for conversion) and subscriptions (for MRR movements:
 plan upgrades and downgrades, add-ons, free trials, cancellations and win-backs)."""
 import csv
 import datetime as dt
@@ -16,6 +19,17 @@ here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 segments = [("smb", 0.55, 49), ("mid-market", 0.30, 390), ("enterprise", 0.15, 2900)]
 start = dt.date(2025, 1, 1)
 days = 365
+
+
+end_of_year = dt.date(2025, 12, 31)
+
+
+def add_months(d, n):
+    """The day n calendar months after d (the month's last day when d's day is past it)."""
+    y, m = divmod(d.month - 1 + n, 12)
+    year, month = d.year + y, m + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(d.day, last))
 
 
 def write(name, header, rows):
@@ -33,9 +47,16 @@ for cid in range(1, 301):
         if r <= acc:
             break
     signed = start - dt.timedelta(days=rng.randrange(0, 400))
-    churned = None
-    if rng.random() < {"smb": 0.30, "mid-market": 0.15, "enterprise": 0.07}[name]:
-        churned = start + dt.timedelta(days=rng.randrange(30, days))
+    # a monthly chance of not renewing of the customer's own (Beta across customers, as the sBG
+    # model has it): one who leaves in month m (after m - 1 renewals) churns within that month
+    churn_chance = rng.betavariate(*{"smb": (0.5, 5.0), "mid-market": (0.5, 8.0), "enterprise": (0.5, 14.0)}[name])
+    churned, month = None, 1
+    while churned is None and add_months(signed, month - 1) <= end_of_year:
+        if rng.random() < churn_chance:
+            left = add_months(signed, month - 1) + dt.timedelta(days=rng.randrange(1, 28))
+            churned = left if left <= end_of_year else None
+            break
+        month += 1
     mrr = round(base_mrr * rng.uniform(0.6, 1.8), 2)
     mrr_before = round(mrr * rng.choice([1.0, 1.0, 0.8, 0.9, 1.1, 0.7]), 2)
     health = max(0, min(100, int(rng.gauss(62, 20)) - (25 if churned else 0)))
@@ -81,13 +102,18 @@ for c in customers:
                         replied.isoformat() + "+00" if not (open_now and rng.random() < 0.3) else "",
                         "" if open_now else resolved.isoformat() + "+00",
                         "" if open_now else contacts, rating, effort])
+    # orders as the BG/NBD model has them: a purchase rate of the customer's own (Gamma across
+    # customers), and after each order a chance of buying no more (Beta); a basket of their own
     first = max(c[3], start - dt.timedelta(days=730))
-    last = c[4] or dt.date(2025, 12, 31)
-    value = {"smb": 60, "mid-market": 450, "enterprise": 3200}[segment]
+    last = c[4] or end_of_year
+    basket = {"smb": 60, "mid-market": 450, "enterprise": 3200}[segment] * rng.uniform(0.6, 1.5)
+    rate, done = rng.gammavariate(1.5, 1 / 60), rng.betavariate(1.0, 5.0)
     day = first
     while day <= last:
-        orders.append([cid, day.isoformat(), round(value * rng.uniform(0.5, 1.6), 2)])
-        day += dt.timedelta(days=rng.randrange(20, 120))
+        orders.append([cid, day.isoformat(), round(basket * rng.uniform(0.5, 1.6), 2)])
+        if rng.random() < done:
+            break
+        day += dt.timedelta(days=1 + int(rng.expovariate(rate)))
 
 leads = []
 for lid in range(1, 1201):
@@ -101,7 +127,6 @@ for lid in range(1, 1201):
 # subscription (or add-on), plan changes ending one subscription and starting the next.
 srng = random.Random(20260102)
 subscriptions = []
-end_of_year = dt.date(2025, 12, 31)
 for c in customers:
     cid, segment, signed, churned, mrr_now, mrr_before = c[0], c[2], c[3], c[4], c[5], c[6]
     if srng.random() < 0.15:  # a free trial before signing up

@@ -131,6 +131,38 @@ FROM (SELECT cohort_agg(customer_id, mrr, started_on, ended_on, '2025-12-31', 'q
 ORDER BY 1;
 
 \echo
+\echo '== Projected retention, sBG per segment: renewals by month, observed (Kaplan-Meier) and projected (sbg_fit) =='
+WITH tenure AS (
+    SELECT segment, whole_periods(signed_up_on, least(coalesce(churned_on, '2025-12-31'), '2025-12-31'), 'month') AS renewals,
+           coalesce(churned_on <= '2025-12-31', false) AS churned
+    FROM customers)
+SELECT segment, customers(m) AS customers, round(model_param(m, 'alpha')::numeric, 2) AS alpha, round(model_param(m, 'beta')::numeric, 2) AS beta,
+       round(100 * survival_at(km, 12)::numeric, 1) AS observed_12m_pct, round(100 * projected_survival(m, 12)::numeric, 1) AS sbg_12m_pct,
+       round(100 * projected_survival(m, 24)::numeric, 1) AS sbg_24m_pct, round(100 * projected_survival(m, 36)::numeric, 1) AS sbg_36m_pct,
+       round(100 * projected_retention(m, 13)::numeric, 1) AS renews_month_13_pct,
+       round(residual_lifetime(m, 12, 0.01)::numeric, 1) AS months_left_after_12
+FROM (SELECT segment, sbg_fit(renewals, churned) AS m, survival_agg(renewals, churned) AS km FROM tenure GROUP BY segment) AS t
+ORDER BY segment;
+
+\echo
+\echo '== What customers will buy and be worth: BG/NBD and Gamma-Gamma per segment over the orders (weeks, as of 2025-12-31) =='
+CREATE TEMP TABLE order_histories AS
+SELECT customer_id, segment, (purchase_history(ordered_on, amount::float8, '2025-12-31', 'week')).*
+FROM orders JOIN customers USING (customer_id) GROUP BY customer_id, segment;
+CREATE TEMP TABLE segment_models AS
+SELECT segment, bgnbd_fit(frequency, recency, age) AS purchases, gammagamma_fit(frequency, monetary_value) AS spend
+FROM order_histories GROUP BY segment;
+SELECT segment, customers(purchases) AS customers,
+       count(*) FILTER (WHERE probability_alive(purchases, frequency, recency, age) >= 0.5) AS likely_still_buying,
+       round(sum(expected_purchases(purchases, 13, frequency, recency, age))::numeric) AS orders_next_13_weeks,
+       round(sum(predicted_clv(purchases, spend, frequency, recency, age, monetary_value, 12, 4.345, 0.01))::numeric) AS value_next_12_months
+FROM order_histories JOIN segment_models USING (segment) GROUP BY segment, purchases ORDER BY segment;
+SELECT customer_id, segment, frequency, recency, age, round(probability_alive(purchases, frequency, recency, age)::numeric, 2) AS p_alive,
+       round(expected_spend(spend, frequency, monetary_value)::numeric) AS expected_order,
+       round(predicted_clv(purchases, spend, frequency, recency, age, monetary_value, 12, 4.345, 0.01)::numeric) AS value_next_12_months
+FROM order_histories JOIN segment_models USING (segment) ORDER BY value_next_12_months DESC, customer_id LIMIT 5;
+
+\echo
 \echo '== Customer lifetime value by segment: clv(avg order value, orders a year, lifespan in years) =='
 SELECT c.segment, count(*) AS customers,
        round(clv(o.avg_order, o.orders_per_year, o.lifespan_years), 0) AS clv

@@ -24,6 +24,12 @@ pub const GRADIENT_TOLERANCE: f64 = 1e-9;
 /// not identify the model.
 const LOG_BOUND: f64 = 40.0;
 
+/// The cost where the likelihood is not finite or the parameters ran off: far above any mean
+/// negative log-likelihood, yet finite, so the line search's interpolations stay finite.
+const OUTSIDE: f64 = 1e12;
+/// The most L-BFGS runs of one fit ([`maximise`]).
+const RESTARTS: usize = 5;
+
 /// A log-likelihood over log-parameters: the mean over the data of its value, and its gradient.
 pub trait Likelihood {
     /// Parameter names, in order (for messages).
@@ -48,7 +54,7 @@ struct Problem<'a, L: Likelihood> {
 }
 
 impl<L: Likelihood> Problem<'_, L> {
-    /// Negative mean log-likelihood and its gradient over the log-parameters; a huge cost where
+    /// Negative mean log-likelihood and its gradient over the log-parameters; [`OUTSIDE`] where
     /// the likelihood is not finite or the parameters ran off (the line search backs off).
     fn eval(&self, log_params: &[f64]) -> (f64, Vec<f64>) {
         (self.tick)();
@@ -63,7 +69,7 @@ impl<L: Likelihood> Problem<'_, L> {
             Some((ll, g)) if ll.is_finite() && g.iter().all(|x| x.is_finite()) => {
                 (-ll, g.iter().zip(&params).map(|(g, p)| -g * p).collect())
             }
-            _ => (f64::MAX / 4.0, vec![0.0; log_params.len()]),
+            _ => (OUTSIDE, vec![0.0; log_params.len()]),
         }
     }
 }
@@ -91,7 +97,6 @@ pub fn maximise<L: Likelihood>(
     likelihood: &L,
     tick: &dyn Fn(),
 ) -> Result<Fitted, KpiError> {
-    let problem = Problem { likelihood, tick };
     let start = vec![0.1; L::NAMES.len()];
     let not_converged = |why: &str, at: &[f64]| {
         let at: Vec<String> = L::NAMES
@@ -104,27 +109,28 @@ pub fn maximise<L: Likelihood>(
             at.join(", ")
         ))
     };
-    let solver = LBFGS::new(MoreThuenteLineSearch::new(), 10)
-        .with_tolerance_grad(GRADIENT_TOLERANCE / 10.0)
-        .and_then(|s| s.with_tolerance_cost(0.0))
-        .expect("valid L-BFGS tolerances");
-    let run = Executor::new(problem, solver)
-        .configure(|s| s.param(start.clone()).max_iters(MAX_ITERATIONS))
-        .timer(false)
-        .run();
-    let (log_params, iterations, reason) = match run {
-        Ok(mut r) => {
-            let iterations = r.state.get_iter();
-            let reason = r.state.get_termination_reason().cloned();
-            (
-                r.state.take_best_param().unwrap_or(start),
-                iterations,
-                reason,
-            )
+    // L-BFGS, restarted from where it stopped when its line search gave up (a step into a region
+    // where the likelihood is not finite): fresh curvature memory usually goes on downhill
+    let (mut log_params, mut iterations, mut reason) = (start, 0u64, None);
+    for _ in 0..RESTARTS {
+        let solver = LBFGS::new(MoreThuenteLineSearch::new(), 10)
+            .with_tolerance_grad(GRADIENT_TOLERANCE / 10.0)
+            .and_then(|s| s.with_tolerance_cost(0.0))
+            .expect("valid L-BFGS tolerances");
+        let from = log_params.clone();
+        let run = Executor::new(Problem { likelihood, tick }, solver)
+            .configure(|s| s.param(from).max_iters(MAX_ITERATIONS - iterations))
+            .timer(false)
+            .run();
+        let Ok(mut r) = run else { break };
+        iterations += r.state.get_iter();
+        reason = r.state.get_termination_reason().cloned();
+        log_params = r.state.take_best_param().unwrap_or(log_params);
+        let line_search_gave_up = matches!(reason, Some(TerminationReason::SolverExit(_)));
+        if !line_search_gave_up || iterations >= MAX_ITERATIONS {
+            break;
         }
-        // the line search fails where it cannot go on downhill: judged by the gradient below
-        Err(_) => (start.clone(), 0, None),
-    };
+    }
     let problem = Problem { likelihood, tick };
     let (log_params, newton) = polish(&problem, log_params);
     let iterations = iterations + newton;
@@ -136,7 +142,7 @@ pub fn maximise<L: Likelihood>(
             &log_params,
         ));
     }
-    if worst.is_nan() || worst >= GRADIENT_TOLERANCE || cost >= f64::MAX / 8.0 {
+    if worst.is_nan() || worst >= GRADIENT_TOLERANCE || cost >= OUTSIDE {
         let why = match reason {
             Some(TerminationReason::MaxItersReached) => {
                 format!("{MAX_ITERATIONS} iterations")
