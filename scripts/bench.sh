@@ -16,7 +16,13 @@ major=$("${PG_CONFIG:-/usr/bin/pg_config}" --version | sed 's/^PostgreSQL \([0-9
 bash scripts/cluster.sh "$start" "$name" "shared_buffers = 8GB" "work_mem = 64MB" >/dev/null
 trap 'bash scripts/cluster.sh stop "$name"' EXIT
 eval "$(bash scripts/cluster.sh env "$name")"
-python3 scripts/bench.py
+if [ "${BENCH_ONLY:-}" != models ]; then
+    python3 scripts/bench.py
+fi
+# the customer models against exporting to Python and fitting with lifetimes (the test venv)
+if [ -z "${BENCH_ONLY:-}" ] || [[ models =~ ${BENCH_ONLY} ]]; then
+    "$(bash scripts/venv.sh)" scripts/bench_models.py | tee -a target/bench/report.md
+fi
 # the sharded row (README "Scaling out"): its own three clusters, on PostgreSQL 15
 if [ "$major" = 15 ] && { [ -z "${BENCH_ONLY:-}" ] || [[ sharded =~ ${BENCH_ONLY} ]]; }; then
     ROWS=${BENCH_FDW_ROWS:-2000000} REPEAT=${BENCH_REPEAT:-5} bash scripts/bench_fdw.sh

@@ -14,6 +14,7 @@ use crate::error::KpiError;
 use argmin::core::{CostFunction, Executor, Gradient, State, TerminationReason};
 use argmin::solver::linesearch::MoreThuenteLineSearch;
 use argmin::solver::quasinewton::LBFGS;
+use std::cell::RefCell;
 
 /// The most L-BFGS iterations of one fit (CDNOW's BG/NBD needs about 30).
 pub const MAX_ITERATIONS: u64 = 1_000;
@@ -27,8 +28,14 @@ const LOG_BOUND: f64 = 40.0;
 /// The cost where the likelihood is not finite or the parameters ran off: far above any mean
 /// negative log-likelihood, yet finite, so the line search's interpolations stay finite.
 const OUTSIDE: f64 = 1e12;
+/// L-BFGS stops when the gradient's norm is below this, and Newton's steps finish: closer in,
+/// the rounding of a sum over many customers leaves its line search searching for a descent
+/// among the last digits (40 evaluations a step).
+const LBFGS_TOLERANCE: f64 = 1e-6;
 /// The most L-BFGS runs of one fit ([`maximise`]).
 const RESTARTS: usize = 5;
+/// A run whose line search gave up is restarted only while a gradient component is above this.
+const RESTART_GRADIENT: f64 = 1e-5;
 
 /// A log-likelihood over log-parameters: the mean over the data of its value, and its gradient.
 pub trait Likelihood {
@@ -74,7 +81,30 @@ impl<L: Likelihood> Problem<'_, L> {
     }
 }
 
-impl<L: Likelihood> CostFunction for Problem<'_, L> {
+/// A point's negative mean log-likelihood and its gradient.
+type Evaluation = (f64, Vec<f64>);
+
+/// [`Problem`] for argmin, which asks for the cost and the gradient of a point apart (and some
+/// points twice): one evaluation serves both, the last one kept.
+struct Cached<'a, L: Likelihood> {
+    problem: Problem<'a, L>,
+    last: RefCell<Option<(Vec<f64>, Evaluation)>>,
+}
+
+impl<L: Likelihood> Cached<'_, L> {
+    fn eval(&self, p: &[f64]) -> (f64, Vec<f64>) {
+        if let Some((at, value)) = self.last.borrow().as_ref() {
+            if at.as_slice() == p {
+                return value.clone();
+            }
+        }
+        let value = self.problem.eval(p);
+        *self.last.borrow_mut() = Some((p.to_vec(), value.clone()));
+        value
+    }
+}
+
+impl<L: Likelihood> CostFunction for Cached<'_, L> {
     type Param = Vec<f64>;
     type Output = f64;
     fn cost(&self, p: &Vec<f64>) -> Result<f64, argmin::core::Error> {
@@ -82,7 +112,7 @@ impl<L: Likelihood> CostFunction for Problem<'_, L> {
     }
 }
 
-impl<L: Likelihood> Gradient for Problem<'_, L> {
+impl<L: Likelihood> Gradient for Cached<'_, L> {
     type Param = Vec<f64>;
     type Gradient = Vec<f64>;
     fn gradient(&self, p: &Vec<f64>) -> Result<Vec<f64>, argmin::core::Error> {
@@ -114,11 +144,15 @@ pub fn maximise<L: Likelihood>(
     let (mut log_params, mut iterations, mut reason) = (start, 0u64, None);
     for _ in 0..RESTARTS {
         let solver = LBFGS::new(MoreThuenteLineSearch::new(), 10)
-            .with_tolerance_grad(GRADIENT_TOLERANCE / 10.0)
+            .with_tolerance_grad(LBFGS_TOLERANCE)
             .and_then(|s| s.with_tolerance_cost(0.0))
             .expect("valid L-BFGS tolerances");
         let from = log_params.clone();
-        let run = Executor::new(Problem { likelihood, tick }, solver)
+        let cached = Cached {
+            problem: Problem { likelihood, tick },
+            last: RefCell::new(None),
+        };
+        let run = Executor::new(cached, solver)
             .configure(|s| s.param(from).max_iters(MAX_ITERATIONS - iterations))
             .timer(false)
             .run();
@@ -127,7 +161,11 @@ pub fn maximise<L: Likelihood>(
         reason = r.state.get_termination_reason().cloned();
         log_params = r.state.take_best_param().unwrap_or(log_params);
         let line_search_gave_up = matches!(reason, Some(TerminationReason::SolverExit(_)));
-        if !line_search_gave_up || iterations >= MAX_ITERATIONS {
+        // near the optimum the gradient's rounding leaves no descent direction: Newton's steps
+        // below finish from there
+        let (_, g) = Problem { likelihood, tick }.eval(&log_params);
+        let far = g.iter().any(|g| g.is_nan() || g.abs() > RESTART_GRADIENT);
+        if !line_search_gave_up || !far || iterations >= MAX_ITERATIONS {
             break;
         }
     }

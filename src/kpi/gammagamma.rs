@@ -65,16 +65,29 @@ impl Likelihood for Data {
         let (p, q, v) = (params[0], params[1], params[2]);
         let (mut ll, mut g, mut total) = (0.0, [0.0; 3], 0.0);
         let (lgq, dq, lnv) = (ln_gamma(q), digamma(q), v.ln());
-        for &((x, m), n) in &self.patterns {
-            let (px, lnm, lnx, lnxmv) = (p * x, m.ln(), x.ln(), (x * m + v).ln());
+        let mut i = 0;
+        // the terms of x alone once per frequency (the patterns are sorted by x), then one
+        // logarithm per pattern
+        while i < self.patterns.len() {
+            let x = self.patterns[i].0 .0;
+            let (px, lnx) = (p * x, x.ln());
+            let mut w = 0.0;
+            while i < self.patterns.len() && self.patterns[i].0 .0 == x {
+                let ((_, m), n) = self.patterns[i];
+                let (lnm, lnxmv) = (m.ln(), (x * m + v).ln());
+                ll += n * ((px - 1.0) * lnm - (px + q) * lnxmv);
+                g[0] += n * x * (lnm - lnxmv);
+                g[1] -= n * lnxmv;
+                g[2] -= n * (px + q) / (x * m + v);
+                w += n;
+                i += 1;
+            }
             let dpxq = digamma(px + q);
-            ll += n
-                * (ln_gamma(px + q) - ln_gamma(px) - lgq + q * lnv + (px - 1.0) * lnm + px * lnx
-                    - (px + q) * lnxmv);
-            g[0] += n * x * (dpxq - digamma(px) + lnm + lnx - lnxmv);
-            g[1] += n * (dpxq - dq + lnv - lnxmv);
-            g[2] += n * (q / v - (px + q) / (x * m + v));
-            total += n;
+            ll += w * (ln_gamma(px + q) - ln_gamma(px) - lgq + q * lnv + px * lnx);
+            g[0] += w * x * (dpxq - digamma(px) + lnx);
+            g[1] += w * (dpxq - dq + lnv);
+            g[2] += w * q / v;
+            total += w;
         }
         Some((ll / total, g.iter().map(|g| g / total).collect()))
     }

@@ -175,7 +175,7 @@ crate::pg_v1_fn!(fn bgnbd_fit_accum, pg_finfo_bgnbd_fit_accum, |f| unsafe {
 });
 crate::pg_v1_fn!(fn bgnbd_fit_final, pg_finfo_bgnbd_fit_final, |f| unsafe {
     let rows = rows_of::<3>(f);
-    let mut customers: Vec<Customer> = rows.iter().map(|&[x, t_x, t]| Customer { x, t_x, t }).collect();
+    let mut customers: Vec<Customer> = rows.iter().map(|&[x, t_x, t]| Customer { x, t, t_x }).collect();
     let data = bgnbd::Data::from_customers(&mut customers);
     drop(customers);
     let (m, fitted) = bgnbd::fit(&data, &tick).unwrap_or_else(|e| fail(e));
