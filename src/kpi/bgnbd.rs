@@ -83,19 +83,13 @@ pub struct Data {
 impl Data {
     /// The patterns of `customers` (sorted in place).
     pub fn from_customers(customers: &mut [Customer]) -> Self {
-        customers.sort_unstable_by(|a, b| a.partial_cmp(b).expect("checked finite"));
-        let mut patterns: Vec<(Customer, f64)> = Vec::new();
-        for c in customers.iter() {
-            match patterns.last_mut() {
-                Some((last, n)) if last == c => *n += 1.0,
-                _ => patterns.push((*c, 1.0)),
-            }
+        Data {
+            patterns: fit::patterns(customers),
         }
-        Data { patterns }
     }
 
     pub fn customers(&self) -> f64 {
-        self.patterns.iter().fold(0.0, |sum, (_, n)| sum + n)
+        fit::count(&self.patterns)
     }
 
     /// The same customers with every time multiplied by `s`.

@@ -313,6 +313,40 @@ fn identified<L: Likelihood>(problem: &Problem<'_, L>, at: &[f64]) -> bool {
     cholesky(&hessian(problem, at), MIN_CURVATURE).is_some()
 }
 
+/// Equal items of `items` counted once with their number, sorted (`items` is sorted in place):
+/// a fit's sufficient data, each distinct customer once. Items are finite.
+pub fn patterns<T: PartialOrd + Copy>(items: &mut [T]) -> Vec<(T, f64)> {
+    items.sort_unstable_by(|a, b| a.partial_cmp(b).expect("checked finite"));
+    let mut patterns: Vec<(T, f64)> = Vec::new();
+    for c in items.iter() {
+        match patterns.last_mut() {
+            Some((last, n)) if last == c => *n += 1.0,
+            _ => patterns.push((*c, 1.0)),
+        }
+    }
+    patterns
+}
+
+/// Customers counted in `patterns`.
+pub fn count<T>(patterns: &[(T, f64)]) -> f64 {
+    patterns.iter().fold(0.0, |sum, (_, n)| sum + n)
+}
+
+/// Test helper: the analytic gradient of `l` at `p` equals central differences within 1e-7.
+#[cfg(test)]
+pub fn assert_gradient<L: Likelihood>(l: &L, p: &[f64]) {
+    let (_, g) = l.mean_log_likelihood(p).unwrap();
+    for i in 0..p.len() {
+        let h = 1e-6;
+        let (mut lo, mut hi) = (p.to_vec(), p.to_vec());
+        lo[i] -= h;
+        hi[i] += h;
+        let d = (l.mean_log_likelihood(&hi).unwrap().0 - l.mean_log_likelihood(&lo).unwrap().0)
+            / (2.0 * h);
+        assert!((d - g[i]).abs() < 1e-7, "{}: {d} {}", L::NAMES[i], g[i]);
+    }
+}
+
 /// `ln B(a, b)`.
 pub fn ln_beta(a: f64, b: f64) -> f64 {
     use statrs::function::gamma::ln_gamma;

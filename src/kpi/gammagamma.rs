@@ -43,19 +43,13 @@ pub fn check_spend(kpi: &str, m: f64) -> Result<f64, KpiError> {
 
 impl Data {
     pub fn from_customers(customers: &mut [(f64, f64)]) -> Self {
-        customers.sort_by(|a, b| a.partial_cmp(b).expect("checked finite"));
-        let mut patterns: Vec<((f64, f64), f64)> = Vec::new();
-        for c in customers.iter() {
-            match patterns.last_mut() {
-                Some((last, n)) if last == c => *n += 1.0,
-                _ => patterns.push((*c, 1.0)),
-            }
+        Data {
+            patterns: fit::patterns(customers),
         }
-        Data { patterns }
     }
 
     pub fn customers(&self) -> f64 {
-        self.patterns.iter().fold(0.0, |sum, (_, n)| sum + n)
+        fit::count(&self.patterns)
     }
 }
 

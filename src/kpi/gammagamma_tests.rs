@@ -64,18 +64,7 @@ fn gradient_is_the_derivative_and_fit_is_a_maximum() {
         })
         .collect();
     let data = Data::from_customers(&mut customers);
-    let p = [4.0, 3.0, 20.0];
-    let (_, g) = data.mean_log_likelihood(&p).unwrap();
-    for i in 0..3 {
-        let h = 1e-6;
-        let (mut lo, mut hi) = (p, p);
-        lo[i] -= h;
-        hi[i] += h;
-        let d = (data.mean_log_likelihood(&hi).unwrap().0
-            - data.mean_log_likelihood(&lo).unwrap().0)
-            / (2.0 * h);
-        assert!((d - g[i]).abs() < 1e-7, "{i}: {d} {}", g[i]);
-    }
+    super::fit::assert_gradient(&data, &[4.0, 3.0, 20.0]);
     let (m, f) = fit(&data, &|| {}).unwrap();
     let at = [m.p, m.q, m.v];
     let (ll, g) = data.mean_log_likelihood(&at).unwrap();
