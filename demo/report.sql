@@ -131,7 +131,7 @@ FROM (SELECT cohort_agg(customer_id, mrr, started_on, ended_on, '2025-12-31', 'q
 ORDER BY 1;
 
 \echo
-\echo '== Projected retention, sBG per segment: renewals by month, observed (Kaplan-Meier) and projected (sbg_fit) =='
+\echo '== Projected retention, sBG per segment: whole months as renewals, observed (Kaplan-Meier) and projected (sbg_fit of the same life table) =='
 WITH tenure AS (
     SELECT segment, whole_periods(signed_up_on, least(coalesce(churned_on, '2025-12-31'), '2025-12-31'), 'month') AS renewals,
            coalesce(churned_on <= '2025-12-31', false) AS churned
@@ -141,7 +141,8 @@ SELECT segment, customers(m) AS customers, round(model_param(m, 'alpha')::numeri
        round(100 * projected_survival(m, 24)::numeric, 1) AS sbg_24m_pct, round(100 * projected_survival(m, 36)::numeric, 1) AS sbg_36m_pct,
        round(100 * projected_retention(m, 13)::numeric, 1) AS renews_month_13_pct,
        round(residual_lifetime(m, 12, 0.01)::numeric, 1) AS months_left_after_12
-FROM (SELECT segment, sbg_fit(renewals, churned) AS m, survival_agg(renewals, churned) AS km FROM tenure GROUP BY segment) AS t
+FROM (SELECT segment, km, sbg_fit(km) AS m   -- the sBG fit of the life table itself
+      FROM (SELECT segment, survival_agg(renewals, churned) AS km FROM tenure GROUP BY segment) AS k) AS t
 ORDER BY segment;
 
 \echo

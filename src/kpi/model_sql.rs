@@ -15,6 +15,7 @@ use super::bgnbd::{self, Customer};
 use super::gammagamma;
 use super::model::{Kind, Model, Report};
 use super::sbg::{self, Counts};
+use super::survival::LifeTable;
 use crate::agg::{self, float_arg};
 use crate::error::{raise, KpiError};
 use crate::palloc::PgAlloc;
@@ -220,6 +221,22 @@ crate::pg_v1_fn!(fn sbg_fit_survivors, pg_finfo_sbg_fit_survivors, |f| unsafe {
         fail(KpiError::InvalidParameter("sbg_fit survivors must not contain NULL".into()))
     };
     let counts = Counts::from_survivors(&survivors).unwrap_or_else(|e| fail(e));
+    let (m, fitted) = sbg::fit(&counts, &tick).unwrap_or_else(|e| fail(e));
+    model_datum(Kind::Sbg(m), counts.customers() as f64, &fitted)
+});
+
+// sbg_fit(survivalsummary): a life table in whole periods (durations = renewals made)
+crate::pg_v1_fn!(fn sbg_fit_survival, pg_finfo_sbg_fit_survival, |f| unsafe {
+    let table = summary::arg::<LifeTable>(agg::arg_datum(f, 0));
+    if table.rows.is_empty() {
+        return agg::return_null(f);
+    }
+    let mut counts = Counts::default();
+    for r in table.rows.iter() {
+        let t = r.time as u64;
+        let added = counts.add(t, true, r.churned as u64).and_then(|_| counts.add(t, false, r.censored as u64));
+        added.and_then(|_| counts.enter(t, r.entered as u64)).unwrap_or_else(|e| fail(e));
+    }
     let (m, fitted) = sbg::fit(&counts, &tick).unwrap_or_else(|e| fail(e));
     model_datum(Kind::Sbg(m), counts.customers() as f64, &fitted)
 });

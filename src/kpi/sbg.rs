@@ -23,7 +23,9 @@
 //!
 //! A fit reads, per renewal count `t`, the customers who churned at `T = t` and those still
 //! customers after `t` renewals (censored: several cohorts of different ages fit together). The
-//! log-likelihood is `sum churned(t) ln P(T = t) + alive(t) ln S(t)`. It identifies
+//! log-likelihood is `sum churned(t) ln P(T = t) + alive(t) ln S(t) - entered(t) ln S(t)`, the
+//! last term for customers first observed after `t > 0` renewals (late entry: a life table's
+//! customers who started before the data window, `sbg_fit(survivalsummary)`). It identifies
 //! `alpha` and `beta` only with customers at risk of a second renewal (a single period shows
 //! the mean churn, not its spread) and somebody churning: else 22023.
 
@@ -33,10 +35,12 @@ use statrs::function::gamma::digamma;
 use std::collections::BTreeMap;
 
 /// Per renewal count: customers who churned at `T = t` (`t >= 1`) and who were still customers
-/// after `t` renewals.
+/// after `t` renewals; and the customers first observed after `t > 0` renewals (late entry: a
+/// customer who started before the data began, whose first renewals nobody saw).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Counts {
     by_period: BTreeMap<u64, (u64, u64)>,
+    entered: BTreeMap<u64, u64>,
 }
 
 impl Counts {
@@ -83,7 +87,22 @@ impl Counts {
         Ok(counts)
     }
 
+    /// Count `count` customers (also counted by [`Counts::add`]) first observed after
+    /// `renewals` renewals: their likelihood is conditional on having made those, `S(e)`.
+    pub fn enter(&mut self, renewals: u64, count: u64) -> Result<(), KpiError> {
+        if renewals > 0 && count > 0 {
+            let e = self.entered.entry(renewals).or_default();
+            *e = e.checked_add(count).ok_or_else(|| {
+                KpiError::OutOfRange("sbg_fit counts more than 2^64 - 1 customers".into())
+            })?;
+        }
+        Ok(())
+    }
+
     pub fn merge(&mut self, other: &Counts) -> Result<(), KpiError> {
+        for (&e, &n) in &other.entered {
+            self.enter(e, n)?;
+        }
         for (&t, &(c, a)) in &other.by_period {
             if c > 0 {
                 self.add(t - 1, true, c)?;
@@ -132,6 +151,14 @@ impl Likelihood for Counts {
                 gb += w * (digamma(b + t) - dab - db0);
             }
             n += (churned + alive) as f64;
+        }
+        // late entrants: conditional on surviving to their entry, each less ln S(e)
+        for (&e, &entered) in &self.entered {
+            let (t, w) = (e as f64, entered as f64);
+            let dab = digamma(a + b + t);
+            ll -= w * (ln_beta(a, b + t) - lb);
+            ga -= w * (digamma(a) - dab - da0);
+            gb -= w * (digamma(b + t) - dab - db0);
         }
         Some((ll / n, vec![ga / n, gb / n]))
     }

@@ -157,3 +157,33 @@ fn a_long_ridge_converges() {
         "{g:?} {f:?}"
     );
 }
+
+#[test]
+fn late_entrants_are_conditional_on_their_entry() {
+    let base = Counts::from_survivors(&HIGH_END).unwrap();
+    let p = [0.9, 2.3];
+    let total = |c: &Counts| c.mean_log_likelihood(&p).unwrap().0 * c.customers() as f64;
+    let m = Sbg {
+        alpha: p[0],
+        beta: p[1],
+    };
+    // one customer first seen after 3 renewals who churns at T = 5: ln P(T = 5) - ln S(3)
+    let mut late = base.clone();
+    late.add(4, true, 1).unwrap();
+    late.enter(3, 1).unwrap();
+    let p5 = m.survival(4) - m.survival(5);
+    assert!((total(&late) - total(&base) - (p5 / m.survival(3)).ln()).abs() < 1e-9);
+    // ... one still a customer after 6: ln S(6) - ln S(3)
+    let mut alive = base.clone();
+    alive.add(6, false, 1).unwrap();
+    alive.enter(3, 1).unwrap();
+    assert!((total(&alive) - total(&base) - (m.survival(6) / m.survival(3)).ln()).abs() < 1e-9);
+    // entry at 0 is no condition; merging keeps the entries
+    let mut zero = base.clone();
+    zero.enter(0, 5).unwrap();
+    assert_eq!(zero, base);
+    let mut merged = Counts::default();
+    merged.merge(&late).unwrap();
+    assert_eq!(merged, late);
+    super::fit::assert_gradient(&late, &p);
+}

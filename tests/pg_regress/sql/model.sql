@@ -14,6 +14,12 @@ SELECT y - 1 AS renewals, true AS churned FROM (VALUES (1, 369), (2, 163), (3, 8
        generate_series(1, n)
 UNION ALL SELECT 7, false FROM generate_series(1, 241);
 SELECT sbg_fit(renewals, churned) = sbg_fit(ARRAY[1000, 631, 468, 382, 326, 289, 262, 241]) AS rows_equal_series FROM subscribers;
+-- ... and so does their life table in whole periods (a stored survivalsummary), with late entry
+-- conditional on the renewals already made: half the customers past 2 renewals first seen there
+SELECT sbg_fit(survival_agg(renewals, churned)) = sbg_fit(renewals, churned) AS life_table_equal,
+       round(model_param(sbg_fit(survival_agg(renewals, churned, CASE WHEN renewals > 2 AND n % 2 = 0 THEN 2 END)), 'alpha')::numeric, 3) AS late_entry_alpha,
+       sbg_fit('{"v":1,"times":[]}'::survivalsummary) IS NULL AS empty_table
+FROM (SELECT renewals, churned, row_number() OVER (ORDER BY renewals, churned) AS n FROM subscribers) AS s;
 -- DERL: a customer who has made n renewals, just before the next is due; F&H's DERL(d | n - 1
 -- renewals) is residual_lifetime(m, n - 1, d); the hand-written sum of the survival ratios agrees
 SELECT n, round(residual_lifetime(m, n, 0.1)::numeric, 6) AS derl,
