@@ -255,7 +255,11 @@ crate::pg_v1_fn!(fn customer_model, pg_finfo_customer_model, |f| unsafe {
 #[path = "model_accessors.rs"]
 mod accessors;
 
-pgrx::extension_sql_file!("model.sql", name = "model", requires = ["survival", "cohort"]);
+pgrx::extension_sql_file!(
+    "model.sql",
+    name = "model",
+    requires = ["survival", "cohort"]
+);
 
 #[cfg(any(test, feature = "pg_test"))]
 #[path = "model_sql_tests.rs"]
