@@ -566,3 +566,33 @@ pub(crate) unsafe fn numeric_text(datum: pg_sys::Datum) -> String {
             .into_owned()
     }
 }
+
+/// The elements of a one-dimensional array datum of a varlena type (`numeric[]`, `text[]`),
+/// `None` for NULL elements (a multi-dimensional array is read in storage order).
+pub(crate) unsafe fn varlena_array(
+    datum: pg_sys::Datum,
+    element_type: pg_sys::Oid,
+) -> Vec<Option<pg_sys::Datum>> {
+    unsafe {
+        let array = pg_sys::pg_detoast_datum(datum.cast_mut_ptr()).cast::<pg_sys::ArrayType>();
+        let (mut elements, mut nulls, mut n) = (ptr::null_mut(), ptr::null_mut(), 0);
+        pg_sys::deconstruct_array(
+            array,
+            element_type,
+            -1,
+            false,
+            pg_sys::TYPALIGN_INT as std::ffi::c_char,
+            &mut elements,
+            &mut nulls,
+            &mut n,
+        );
+        (0..n.max(0) as usize)
+            .map(|i| (!*nulls.add(i)).then(|| *elements.add(i)))
+            .collect()
+    }
+}
+
+/// The text of a `text` datum (lossy outside UTF-8).
+pub(crate) unsafe fn text_arg(datum: pg_sys::Datum) -> String {
+    unsafe { String::from_utf8_lossy(varlena_bytes(datum)).into_owned() }
+}
