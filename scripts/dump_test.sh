@@ -20,7 +20,10 @@ SELECT d AS day,
        survival_agg((d * 37 + i * 11) % 400, i % 3 = 0, CASE WHEN i % 7 = 0 THEN (d * 37 + i * 11) % 400 / 2 END) AS survival,
        cohort_agg(i::bigint, ((d * 7 + i) % 9) * 12.5, date '2024-01-01' + i * 9 + d, CASE WHEN i % 5 = 0 THEN date '2024-01-01' + i * 9 + d + 40 + i % 30 END,
                   '2025-06-30', 'month') AS cohort,
-       customer_model('bgnbd', ARRAY[0.2 + d / 100.0, 4.4, 0.79, 2.4 + d]) AS model
+       customer_model('bgnbd', ARRAY[0.2 + d / 100.0, 4.4, 0.79, 2.4 + d]) AS model,
+       tier_moves(CASE WHEN i % 9 <> 0 THEN (ARRAY['At-risk', 'Healthy', 'Ünhealthy'])[1 + (d + i) % 3] END,
+                  CASE WHEN i % 11 <> 0 THEN (ARRAY['At-risk', 'Healthy', 'High-value'])[1 + (d * i) % 3] END, i * 1.25) AS tiers,
+       referral_agg(i % 4 = 0, (d * 13 + i) % 500 / 10.0, i % 3) AS referral
 FROM generate_series(1, 30) AS d, generate_series(1, 40) AS i GROUP BY d;
 -- a life table of many durations (several kB, so TOAST compresses or moves it below)
 INSERT INTO daily (day, survival) SELECT 400, survival_agg(i * 13 % 5000, i % 2 = 0) FROM generate_series(1, 20000) AS i;
@@ -54,6 +57,7 @@ ALTER TABLE daily_external ALTER COLUMN nps SET STORAGE EXTERNAL, ALTER COLUMN c
     ALTER COLUMN ces SET STORAGE EXTERNAL, ALTER COLUMN clv SET STORAGE EXTERNAL, ALTER COLUMN share SET STORAGE EXTERNAL,
     ALTER COLUMN churn SET STORAGE EXTERNAL, ALTER COLUMN mrr SET STORAGE EXTERNAL, ALTER COLUMN survival SET STORAGE EXTERNAL,
     ALTER COLUMN cohort SET STORAGE EXTERNAL, ALTER COLUMN model SET STORAGE EXTERNAL,
+    ALTER COLUMN tiers SET STORAGE EXTERNAL, ALTER COLUMN referral SET STORAGE EXTERNAL,
     ALTER COLUMN pad SET STORAGE EXTERNAL;
 INSERT INTO daily_external SELECT *, (SELECT string_agg(md5(day::text || g), '') FROM generate_series(1, 80) g) FROM daily;
 CREATE TABLE daily_main (LIKE daily_external) WITH (toast_tuple_target = 128);
@@ -61,6 +65,7 @@ ALTER TABLE daily_main ALTER COLUMN nps SET STORAGE MAIN, ALTER COLUMN csat SET 
     ALTER COLUMN ces SET STORAGE MAIN, ALTER COLUMN clv SET STORAGE MAIN, ALTER COLUMN share SET STORAGE MAIN,
     ALTER COLUMN churn SET STORAGE MAIN, ALTER COLUMN mrr SET STORAGE MAIN, ALTER COLUMN survival SET STORAGE MAIN,
     ALTER COLUMN cohort SET STORAGE MAIN, ALTER COLUMN model SET STORAGE MAIN,
+    ALTER COLUMN tiers SET STORAGE MAIN, ALTER COLUMN referral SET STORAGE MAIN,
     ALTER COLUMN pad SET STORAGE EXTERNAL;
 INSERT INTO daily_main SELECT * FROM daily_external;
 SQL
@@ -70,10 +75,11 @@ mkdir -p "$(dirname "$dump")"
 "$BINDIR/pg_restore" -d dst "$dump"
 # the stored bytes of every summary (send()), and their text, table by table
 digest() {
-    psql -X -At -d "$1" -c "SELECT md5(string_agg(concat_ws('|', day, nps, csat, ces, clv, share, churn, mrr, survival, cohort, model,
+    psql -X -At -d "$1" -c "SELECT md5(string_agg(concat_ws('|', day, nps, csat, ces, clv, share, churn, mrr, survival, cohort, model, tiers, referral,
         kpi_internal.npssummary_send(nps), kpi_internal.csatsummary_send(csat), kpi_internal.cessummary_send(ces), kpi_internal.clvsummary_send(clv),
         kpi_internal.sharesummary_send(share), kpi_internal.churnsummary_send(churn), kpi_internal.mrrsummary_send(mrr),
-        kpi_internal.survivalsummary_send(survival), kpi_internal.cohortsummary_send(cohort), kpi_internal.customermodel_send(model)), E'\n' ORDER BY day)) FROM $2"
+        kpi_internal.survivalsummary_send(survival), kpi_internal.cohortsummary_send(cohort), kpi_internal.customermodel_send(model),
+        kpi_internal.tiersummary_send(tiers), kpi_internal.referralsummary_send(referral)), E'\n' ORDER BY day)) FROM $2"
 }
 for table in daily daily_external daily_main; do
     a=$(digest src "$table"); b=$(digest dst "$table")

@@ -4,7 +4,9 @@
 
 -- combine(summary) for every summary type: the same aggregate as rollup(summary), under a name that
 -- BI tools' SQL parsers accept. Survival: survivalsummary, survival_agg(), its accessors. Cohorts:
--- cohortsummary, cohort_agg(), retention_matrix(), retention_curve(), retention_at().
+-- cohortsummary, cohort_agg(), retention_matrix(), retention_curve(), retention_at(). Customer
+-- models: customermodel and its fits. Health: health_score(), tiers (tiersummary), retention cost,
+-- referral value (referralsummary).
 -- Every statement here is also in the fresh install script, in the .sql file beside its module.
 
 -- src/kpi/ces_summary.sql
@@ -739,3 +741,384 @@ COMMENT ON FUNCTION kpi_internal.purchase_history_combine(internal, internal) IS
 COMMENT ON FUNCTION kpi_internal.purchase_history_serialize(internal) IS 'purchase_history() serialize function: the orders to bytea for parallel workers';
 COMMENT ON FUNCTION kpi_internal.purchase_history_deserialize(bytea, internal) IS 'purchase_history() deserialize function: bytea from a parallel worker to orders';
 COMMENT ON FUNCTION kpi_internal.purchase_history_final(internal) IS 'purchase_history() final function: the customer''s frequency, recency, age and mean repeat spend';
+
+-- src/kpi/health.sql
+-- Customer health score: measures scored 0-100, their weighted mean, tiers. Included by
+-- health_sql.rs.
+CREATE FUNCTION measure_score(value numeric, worst numeric, best numeric) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'measure_score_linear';
+CREATE FUNCTION measure_score(value numeric, thresholds numeric[], scores numeric[]) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'measure_score_banded';
+CREATE FUNCTION health_score(scores numeric[], weights numeric[]) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'health_score_arrays';
+CREATE FUNCTION health_score(scores jsonb, weights jsonb) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'health_score_named';
+CREATE FUNCTION health_tier(score numeric, thresholds numeric[] DEFAULT '{25,50,75}',
+                            tiers text[] DEFAULT '{At-risk,Unhealthy,Healthy,High-value}') RETURNS text
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'health_tier';
+COMMENT ON FUNCTION measure_score(numeric, numeric, numeric) IS 'A measure scored 0-100 linearly: 100 * (value - worst) / (best - worst), 0 at or beyond worst, 100 at or beyond best (best below worst when less is better); worst = best is error 22023';
+COMMENT ON FUNCTION measure_score(numeric, numeric[], numeric[]) IS 'A measure scored by bands: scores[1] below thresholds[1], scores[i + 1] from thresholds[i], scores[n + 1] from thresholds[n]; thresholds strictly increasing, one more score than thresholds, each score 0-100, else error 22023';
+COMMENT ON FUNCTION health_score(numeric[], numeric[]) IS 'Customer health score: the weighted mean sum(w * s) / sum(w) of the measure scores present (0-100), NULL scores left out and the other weights re-normalised as Gainsight, ChurnZero and Totango do; NULL when no weighted score is present; a negative weight, all weights zero, a NULL weight or lengths that differ are error 22023, a score outside 0-100 22003';
+COMMENT ON FUNCTION health_score(jsonb, jsonb) IS 'Customer health score of named measures: scores {"name": score or null, ...}, weights {"name": weight, ...}; a measure missing from scores or null is left out and the other weights re-normalised; a scored measure without a weight, a negative weight or all weights zero is error 22023 naming it, a score outside 0-100 22003';
+COMMENT ON FUNCTION health_tier(numeric, numeric[], text[]) IS 'The tier of a health score (0-100): by default At-risk below 25, Unhealthy below 50, Healthy below 75, High-value from 75 (the four categories of the customer health score); else tiers[i + 1] from thresholds[i]; thresholds strictly increasing, one more tier than thresholds, tier names different, else error 22023; a score outside 0-100 is error 22003';
+
+-- src/kpi/tiers.sql
+-- tiersummary: customers (and MRR) per health tier, or moves between the tiers of two snapshots;
+-- tier_agg()/tier_moves() build it, combine() adds summaries, the accessors read it. Included by
+-- tiers_sql.rs.
+CREATE TYPE tiersummary;
+CREATE FUNCTION kpi_internal.tiersummary_in(text cstring) RETURNS tiersummary
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tiersummary_in';
+CREATE FUNCTION kpi_internal.tiersummary_out(summary tiersummary) RETURNS cstring
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tiersummary_out';
+CREATE FUNCTION kpi_internal.tiersummary_recv(buf internal) RETURNS tiersummary
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tiersummary_recv';
+CREATE FUNCTION kpi_internal.tiersummary_send(summary tiersummary) RETURNS bytea
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tiersummary_send';
+CREATE TYPE tiersummary (
+    INPUT = kpi_internal.tiersummary_in, OUTPUT = kpi_internal.tiersummary_out,
+    RECEIVE = kpi_internal.tiersummary_recv, SEND = kpi_internal.tiersummary_send,
+    INTERNALLENGTH = VARIABLE, STORAGE = extended
+);
+COMMENT ON TYPE tiersummary IS 'Customers (and MRR) per tier, or per move between the tiers of two snapshots: exact, stored versioned; text {"v":1,"moves":false,"mrr":true,"cells":[[<before tier or null>,<after tier or null>,<customers>,<mrr>],...]}; built by tier_agg() or tier_moves(), added with combine(), read with tier_share(), tier_mrr_share(), tier_table(), tier_moved(), tier_transitions()';
+COMMENT ON FUNCTION kpi_internal.tiersummary_in(cstring) IS 'tiersummary input; malformed text, a cell of no customers, a repeated cell, a negative MRR or a before tier in a tier_agg summary is error 22P02';
+COMMENT ON FUNCTION kpi_internal.tiersummary_out(tiersummary) IS 'tiersummary output: {"v":1,"moves":...,"mrr":...,"cells":[...]}, cells sorted by before tier then after tier';
+COMMENT ON FUNCTION kpi_internal.tiersummary_recv(internal) IS 'tiersummary binary input; impossible bytes are error 22P02';
+COMMENT ON FUNCTION kpi_internal.tiersummary_send(tiersummary) IS 'tiersummary binary output: version byte, flags (1 moves, 2 MRR), cells (LEB128 count), each before and after tier (length + 1, 0 for none, UTF-8), customers and with MRR its scale and 128 bits';
+
+CREATE FUNCTION kpi_internal.tier_accum(state internal, tier text) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'tier_accum';
+CREATE FUNCTION kpi_internal.tier_inv(state internal, tier text) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'tier_inv';
+CREATE FUNCTION kpi_internal.tier_mrr_accum(state internal, tier text, mrr numeric) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'tier_mrr_accum';
+CREATE FUNCTION kpi_internal.tier_mrr_inv(state internal, tier text, mrr numeric) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'tier_mrr_inv';
+CREATE FUNCTION kpi_internal.tier_moves_accum(state internal, before_tier text, after_tier text) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'tier_moves_accum';
+CREATE FUNCTION kpi_internal.tier_moves_inv(state internal, before_tier text, after_tier text) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'tier_moves_inv';
+CREATE FUNCTION kpi_internal.tier_moves_mrr_accum(state internal, before_tier text, after_tier text, mrr numeric) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'tier_moves_mrr_accum';
+CREATE FUNCTION kpi_internal.tier_moves_mrr_inv(state internal, before_tier text, after_tier text, mrr numeric) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'tier_moves_mrr_inv';
+CREATE FUNCTION kpi_internal.tier_combine_accum(state internal, summary tiersummary) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'tier_combine_accum';
+CREATE FUNCTION kpi_internal.tier_combine_inv(state internal, summary tiersummary) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'tier_combine_inv';
+CREATE FUNCTION kpi_internal.tier_combine(state internal, other internal) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'tier_combine';
+CREATE FUNCTION kpi_internal.tier_serialize(state internal) RETURNS bytea
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tier_serialize';
+CREATE FUNCTION kpi_internal.tier_deserialize(bytes bytea, unused internal) RETURNS internal
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tier_deserialize';
+CREATE FUNCTION kpi_internal.tier_final(state internal) RETURNS tiersummary
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tier_final';
+
+CREATE AGGREGATE tier_agg(tier text) (
+    SFUNC = kpi_internal.tier_accum, STYPE = internal, FINALFUNC = kpi_internal.tier_final,
+    COMBINEFUNC = kpi_internal.tier_combine, SERIALFUNC = kpi_internal.tier_serialize, DESERIALFUNC = kpi_internal.tier_deserialize,
+    MSFUNC = kpi_internal.tier_accum, MINVFUNC = kpi_internal.tier_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.tier_final, PARALLEL = SAFE);
+CREATE AGGREGATE tier_agg(tier text, mrr numeric) (
+    SFUNC = kpi_internal.tier_mrr_accum, STYPE = internal, FINALFUNC = kpi_internal.tier_final,
+    COMBINEFUNC = kpi_internal.tier_combine, SERIALFUNC = kpi_internal.tier_serialize, DESERIALFUNC = kpi_internal.tier_deserialize,
+    MSFUNC = kpi_internal.tier_mrr_accum, MINVFUNC = kpi_internal.tier_mrr_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.tier_final, PARALLEL = SAFE);
+CREATE AGGREGATE tier_moves(before_tier text, after_tier text) (
+    SFUNC = kpi_internal.tier_moves_accum, STYPE = internal, FINALFUNC = kpi_internal.tier_final,
+    COMBINEFUNC = kpi_internal.tier_combine, SERIALFUNC = kpi_internal.tier_serialize, DESERIALFUNC = kpi_internal.tier_deserialize,
+    MSFUNC = kpi_internal.tier_moves_accum, MINVFUNC = kpi_internal.tier_moves_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.tier_final, PARALLEL = SAFE);
+CREATE AGGREGATE tier_moves(before_tier text, after_tier text, mrr numeric) (
+    SFUNC = kpi_internal.tier_moves_mrr_accum, STYPE = internal, FINALFUNC = kpi_internal.tier_final,
+    COMBINEFUNC = kpi_internal.tier_combine, SERIALFUNC = kpi_internal.tier_serialize, DESERIALFUNC = kpi_internal.tier_deserialize,
+    MSFUNC = kpi_internal.tier_moves_mrr_accum, MINVFUNC = kpi_internal.tier_moves_mrr_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.tier_final, PARALLEL = SAFE);
+CREATE AGGREGATE combine(summary tiersummary) (
+    SFUNC = kpi_internal.tier_combine_accum, STYPE = internal, FINALFUNC = kpi_internal.tier_final,
+    COMBINEFUNC = kpi_internal.tier_combine, SERIALFUNC = kpi_internal.tier_serialize, DESERIALFUNC = kpi_internal.tier_deserialize,
+    MSFUNC = kpi_internal.tier_combine_accum, MINVFUNC = kpi_internal.tier_combine_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.tier_final, PARALLEL = SAFE);
+CREATE AGGREGATE rollup(summary tiersummary) (
+    SFUNC = kpi_internal.tier_combine_accum, STYPE = internal, FINALFUNC = kpi_internal.tier_final,
+    COMBINEFUNC = kpi_internal.tier_combine, SERIALFUNC = kpi_internal.tier_serialize, DESERIALFUNC = kpi_internal.tier_deserialize,
+    MSFUNC = kpi_internal.tier_combine_accum, MINVFUNC = kpi_internal.tier_combine_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.tier_final, PARALLEL = SAFE);
+COMMENT ON AGGREGATE tier_agg(text) IS 'Customers per tier (a customer a row, e.g. tier_agg(health_tier(score))): a tiersummary; NULL tiers skipped; parallel, exact, a moving form; tier_share(s, ''At-risk'') = share(tier = ''At-risk'')';
+COMMENT ON AGGREGATE tier_agg(text, numeric) IS 'Customers and MRR per tier: a tiersummary; rows with a NULL tier or MRR skipped, a negative MRR is error 22003; parallel, exact, a moving form; tier_mrr_share(s, ''At-risk'') = share(tier = ''At-risk'', mrr)';
+COMMENT ON AGGREGATE tier_moves(text, text) IS 'Customers per move between the tiers of two snapshots (a customer a row of the two joined FULL JOIN ... USING (customer_id)): a tiersummary; a NULL before tier is a customer new since the first snapshot, a NULL after tier one gone by the second, both NULL skipped; parallel, exact, a moving form';
+COMMENT ON AGGREGATE tier_moves(text, text, numeric) IS 'Customers and MRR per move between the tiers of two snapshots: a tiersummary; rows with a NULL MRR or both tiers NULL skipped, a negative MRR is error 22003; parallel, exact, a moving form';
+COMMENT ON AGGREGATE combine(tiersummary) IS 'Adds tier summaries exactly (segments, shards, periods of disjoint customers); all of one kind (tier_agg or tier_moves, with or without MRR), else error 22023; parallel, and a moving form for rolling windows; NULL summaries skipped; the same aggregate as rollup(tiersummary), named so BI tools'' SQL parsers accept it (ROLLUP is a reserved word to them)';
+COMMENT ON AGGREGATE rollup(tiersummary) IS 'Adds tier summaries exactly (segments, shards, periods of disjoint customers); all of one kind (tier_agg or tier_moves, with or without MRR), else error 22023; parallel, and a moving form for rolling windows; NULL summaries skipped';
+COMMENT ON FUNCTION kpi_internal.tier_accum(internal, text) IS 'tier_agg(text) transition function: counts one customer in its tier';
+COMMENT ON FUNCTION kpi_internal.tier_inv(internal, text) IS 'tier_agg(text) moving-aggregate inverse: un-counts one customer';
+COMMENT ON FUNCTION kpi_internal.tier_mrr_accum(internal, text, numeric) IS 'tier_agg(text, numeric) transition function: counts one customer and its MRR in its tier';
+COMMENT ON FUNCTION kpi_internal.tier_mrr_inv(internal, text, numeric) IS 'tier_agg(text, numeric) moving-aggregate inverse: un-counts one customer and its MRR (NULL, a recomputed frame, when the last MRR at a cell''s scale left)';
+COMMENT ON FUNCTION kpi_internal.tier_moves_accum(internal, text, text) IS 'tier_moves(text, text) transition function: counts one customer in its move';
+COMMENT ON FUNCTION kpi_internal.tier_moves_inv(internal, text, text) IS 'tier_moves(text, text) moving-aggregate inverse: un-counts one customer';
+COMMENT ON FUNCTION kpi_internal.tier_moves_mrr_accum(internal, text, text, numeric) IS 'tier_moves(text, text, numeric) transition function: counts one customer and its MRR in its move';
+COMMENT ON FUNCTION kpi_internal.tier_moves_mrr_inv(internal, text, text, numeric) IS 'tier_moves(text, text, numeric) moving-aggregate inverse: un-counts one customer and its MRR';
+COMMENT ON FUNCTION kpi_internal.tier_combine_accum(internal, tiersummary) IS 'combine(tiersummary) transition function: adds one summary; NULL summaries are skipped';
+COMMENT ON FUNCTION kpi_internal.tier_combine_inv(internal, tiersummary) IS 'combine(tiersummary) moving-aggregate inverse: subtracts one summary';
+COMMENT ON FUNCTION kpi_internal.tier_combine(internal, internal) IS 'Combine function of the tier aggregates: adds two partial states';
+COMMENT ON FUNCTION kpi_internal.tier_serialize(internal) IS 'Serialize function of the tier aggregates: the partial summary''s stored form and its input count';
+COMMENT ON FUNCTION kpi_internal.tier_deserialize(bytea, internal) IS 'Deserialize function of the tier aggregates: bytea to a partial state';
+COMMENT ON FUNCTION kpi_internal.tier_final(internal) IS 'Final function of the tier aggregates: the tiersummary, NULL when no row is in the state';
+
+CREATE FUNCTION customers(summary tiersummary) RETURNS bigint
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tiersummary_customers';
+CREATE FUNCTION tier_customers(summary tiersummary, tier text) RETURNS bigint
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tier_customers';
+CREATE FUNCTION tier_share(summary tiersummary, tier text) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tier_share';
+CREATE FUNCTION tier_mrr(summary tiersummary, tier text) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tier_mrr';
+CREATE FUNCTION tier_mrr_share(summary tiersummary, tier text) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tier_mrr_share';
+CREATE FUNCTION tier_moved(summary tiersummary, before_tier text, after_tier text) RETURNS bigint
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'tier_moved';
+CREATE FUNCTION tier_move_share(summary tiersummary, before_tier text, after_tier text) RETURNS numeric
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'tier_move_share';
+CREATE FUNCTION kpi_internal.tier_rows(summary tiersummary) RETURNS text[]
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tier_rows';
+CREATE FUNCTION kpi_internal.tier_move_rows(summary tiersummary) RETURNS text[]
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tier_move_rows';
+CREATE FUNCTION tier_table(summary tiersummary)
+    RETURNS TABLE (tier text, customers bigint, share numeric, mrr numeric, mrr_share numeric)
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$ SELECT r[5 * i + 1], r[5 * i + 2]::bigint, r[5 * i + 3]::numeric, r[5 * i + 4]::numeric, r[5 * i + 5]::numeric
+          FROM (SELECT kpi_internal.tier_rows(summary) AS r OFFSET 0) AS t,
+               generate_series(0, cardinality(r) / 5 - 1) AS i $$;
+CREATE FUNCTION tier_transitions(summary tiersummary)
+    RETURNS TABLE (before_tier text, after_tier text, customers bigint, share numeric, mrr numeric)
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$ SELECT r[5 * i + 1], r[5 * i + 2], r[5 * i + 3]::bigint, r[5 * i + 4]::numeric, r[5 * i + 5]::numeric
+          FROM (SELECT kpi_internal.tier_move_rows(summary) AS r OFFSET 0) AS t,
+               generate_series(0, cardinality(r) / 5 - 1) AS i $$;
+COMMENT ON FUNCTION customers(tiersummary) IS 'Customers in a tier summary (with a tier: after the move for tier_moves)';
+COMMENT ON FUNCTION tier_customers(tiersummary, text) IS 'Customers in the tier (after the move for tier_moves); 0 for a tier no customer is in';
+COMMENT ON FUNCTION tier_share(tiersummary, text) IS 'Percent of customers in the tier: 100 * tier customers / customers as numeric, equal to share(tier = ...); NULL without customers';
+COMMENT ON FUNCTION tier_mrr(tiersummary, text) IS 'MRR of the customers in the tier, exact; NULL for a summary without MRR';
+COMMENT ON FUNCTION tier_mrr_share(tiersummary, text) IS 'Percent of MRR in the tier: 100 * tier MRR / MRR as numeric, equal to share(tier = ..., mrr); NULL without MRR or when the MRR is 0';
+COMMENT ON FUNCTION tier_moved(tiersummary, text, text) IS 'Customers that moved from before_tier to after_tier between the two snapshots of a tier_moves summary (before_tier NULL: new customers, after_tier NULL: customers gone); NULL for a tier_agg summary or both tiers NULL';
+COMMENT ON FUNCTION tier_move_share(tiersummary, text, text) IS 'Percent of the customers of before_tier (gone ones included) that moved to after_tier: 100 * moved / customers in before_tier as numeric; NULL when before_tier had none, for a tier_agg summary or both tiers NULL';
+COMMENT ON FUNCTION kpi_internal.tier_rows(tiersummary) IS 'tier_table() support: tier, customers, share, MRR and MRR share per tier as text, flattened';
+COMMENT ON FUNCTION kpi_internal.tier_move_rows(tiersummary) IS 'tier_transitions() support: before tier, after tier, customers, share of the before tier and MRR per move as text, flattened';
+COMMENT ON FUNCTION tier_table(tiersummary) IS 'A row per tier (after the move for tier_moves), in byte order of the names: customers, share (= tier_share), mrr and mrr_share (= tier_mrr_share; NULL without MRR)';
+COMMENT ON FUNCTION tier_transitions(tiersummary) IS 'A row per move of a tier_moves summary: before_tier (NULL: new), after_tier (NULL: gone), customers, share of the before tier''s customers (= tier_move_share) and MRR; no rows for a tier_agg summary';
+
+-- Equality, a btree order and hashing, as every stored type has, and casts.
+CREATE FUNCTION kpi_internal.tiersummary_eq(a tiersummary, b tiersummary) RETURNS boolean
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tiersummary_eq';
+CREATE FUNCTION kpi_internal.tiersummary_ne(a tiersummary, b tiersummary) RETURNS boolean
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tiersummary_ne';
+CREATE FUNCTION kpi_internal.tiersummary_lt(a tiersummary, b tiersummary) RETURNS boolean
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tiersummary_lt';
+CREATE FUNCTION kpi_internal.tiersummary_le(a tiersummary, b tiersummary) RETURNS boolean
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tiersummary_le';
+CREATE FUNCTION kpi_internal.tiersummary_gt(a tiersummary, b tiersummary) RETURNS boolean
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tiersummary_gt';
+CREATE FUNCTION kpi_internal.tiersummary_ge(a tiersummary, b tiersummary) RETURNS boolean
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tiersummary_ge';
+CREATE FUNCTION kpi_internal.tiersummary_cmp(a tiersummary, b tiersummary) RETURNS integer
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tiersummary_cmp';
+CREATE FUNCTION kpi_internal.tiersummary_hash(summary tiersummary) RETURNS integer
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tiersummary_hash';
+CREATE FUNCTION kpi_internal.tiersummary_hash_extended(summary tiersummary, seed bigint) RETURNS bigint
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'tiersummary_hash_extended';
+CREATE OPERATOR = (LEFTARG = tiersummary, RIGHTARG = tiersummary, FUNCTION = kpi_internal.tiersummary_eq,
+    COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+CREATE OPERATOR <> (LEFTARG = tiersummary, RIGHTARG = tiersummary, FUNCTION = kpi_internal.tiersummary_ne,
+    COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+CREATE OPERATOR < (LEFTARG = tiersummary, RIGHTARG = tiersummary, FUNCTION = kpi_internal.tiersummary_lt,
+    COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+CREATE OPERATOR <= (LEFTARG = tiersummary, RIGHTARG = tiersummary, FUNCTION = kpi_internal.tiersummary_le,
+    COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+CREATE OPERATOR > (LEFTARG = tiersummary, RIGHTARG = tiersummary, FUNCTION = kpi_internal.tiersummary_gt,
+    COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+CREATE OPERATOR >= (LEFTARG = tiersummary, RIGHTARG = tiersummary, FUNCTION = kpi_internal.tiersummary_ge,
+    COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel);
+CREATE OPERATOR CLASS kpi_internal.tiersummary_ops DEFAULT FOR TYPE tiersummary USING btree AS
+    OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+    FUNCTION 1 kpi_internal.tiersummary_cmp(tiersummary, tiersummary);
+CREATE OPERATOR CLASS kpi_internal.tiersummary_hash_ops DEFAULT FOR TYPE tiersummary USING hash AS
+    OPERATOR 1 =, FUNCTION 1 kpi_internal.tiersummary_hash(tiersummary), FUNCTION 2 kpi_internal.tiersummary_hash_extended(tiersummary, bigint);
+CREATE CAST (text AS tiersummary) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (varchar AS tiersummary) WITH INOUT AS ASSIGNMENT;
+COMMENT ON FUNCTION kpi_internal.tiersummary_eq(tiersummary, tiersummary) IS 'Operator = of tiersummary: equal (the same stored form)';
+COMMENT ON OPERATOR = (tiersummary, tiersummary) IS 'Tier summaries equal (the same stored form)';
+COMMENT ON FUNCTION kpi_internal.tiersummary_ne(tiersummary, tiersummary) IS 'Operator <> of tiersummary: not equal';
+COMMENT ON OPERATOR <> (tiersummary, tiersummary) IS 'Tier summaries not equal';
+COMMENT ON FUNCTION kpi_internal.tiersummary_lt(tiersummary, tiersummary) IS 'Operator < of tiersummary: before in the btree order (bytewise order of the stored forms; no KPI meaning)';
+COMMENT ON OPERATOR < (tiersummary, tiersummary) IS 'Tier summaries before in the btree order (bytewise order of the stored forms; no KPI meaning)';
+COMMENT ON FUNCTION kpi_internal.tiersummary_le(tiersummary, tiersummary) IS 'Operator <= of tiersummary: before or equal in the btree order (no KPI meaning)';
+COMMENT ON OPERATOR <= (tiersummary, tiersummary) IS 'Tier summaries before or equal in the btree order (no KPI meaning)';
+COMMENT ON FUNCTION kpi_internal.tiersummary_gt(tiersummary, tiersummary) IS 'Operator > of tiersummary: after in the btree order (no KPI meaning)';
+COMMENT ON OPERATOR > (tiersummary, tiersummary) IS 'Tier summaries after in the btree order (no KPI meaning)';
+COMMENT ON FUNCTION kpi_internal.tiersummary_ge(tiersummary, tiersummary) IS 'Operator >= of tiersummary: after or equal in the btree order (no KPI meaning)';
+COMMENT ON OPERATOR >= (tiersummary, tiersummary) IS 'Tier summaries after or equal in the btree order (no KPI meaning)';
+COMMENT ON FUNCTION kpi_internal.tiersummary_cmp(tiersummary, tiersummary) IS 'btree support of tiersummary: -1, 0 or 1 in the bytewise order of the stored forms (no KPI meaning)';
+COMMENT ON FUNCTION kpi_internal.tiersummary_hash(tiersummary) IS 'hash support of tiersummary: hash of the stored form';
+COMMENT ON FUNCTION kpi_internal.tiersummary_hash_extended(tiersummary, bigint) IS 'hash support of tiersummary: 64-bit seeded hash of the stored form';
+COMMENT ON OPERATOR CLASS kpi_internal.tiersummary_ops USING btree IS 'Default btree order of tiersummary: the bytewise order of the stored forms, consistent for GROUP BY, DISTINCT, ORDER BY and indexes, without KPI meaning';
+COMMENT ON OPERATOR CLASS kpi_internal.tiersummary_hash_ops USING hash IS 'Default hash operator class of tiersummary, for hash joins, hash aggregation and hash partitioning';
+COMMENT ON CAST (text AS tiersummary) IS 'Assignment cast: text in the tiersummary text form becomes a summary where a tiersummary is expected (INSERT, UPDATE, client text parameters)';
+COMMENT ON CAST (varchar AS tiersummary) IS 'Assignment cast: varchar in the tiersummary text form becomes a summary where a tiersummary is expected (INSERT, UPDATE, client text parameters)';
+
+-- src/kpi/referral.sql
+-- referralsummary: referred customers and the others with their values, and who referred how
+-- many; referral_agg() builds it, combine() adds summaries, the accessors read it. Included by
+-- referral_sql.rs.
+CREATE TYPE referralsummary;
+CREATE FUNCTION kpi_internal.referralsummary_in(text cstring) RETURNS referralsummary
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referralsummary_in';
+CREATE FUNCTION kpi_internal.referralsummary_out(summary referralsummary) RETURNS cstring
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referralsummary_out';
+CREATE FUNCTION kpi_internal.referralsummary_recv(buf internal) RETURNS referralsummary
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referralsummary_recv';
+CREATE FUNCTION kpi_internal.referralsummary_send(summary referralsummary) RETURNS bytea
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referralsummary_send';
+CREATE TYPE referralsummary (
+    INPUT = kpi_internal.referralsummary_in, OUTPUT = kpi_internal.referralsummary_out,
+    RECEIVE = kpi_internal.referralsummary_recv, SEND = kpi_internal.referralsummary_send,
+    INTERNALLENGTH = VARIABLE, STORAGE = extended
+);
+COMMENT ON TYPE referralsummary IS 'Value of customer referrals: referred customers and the others, the exact sums of their values, customers who referred and their referrals; stored versioned; text {"v":1,"referred":R,"others":O,"referred_value":V,"other_value":W,"referring":C,"referrals":N}';
+COMMENT ON FUNCTION kpi_internal.referralsummary_in(cstring) IS 'referralsummary input; malformed text or an impossible state (negative, value without customers, more referring customers than customers, fewer referrals than referring customers) is error 22P02';
+COMMENT ON FUNCTION kpi_internal.referralsummary_out(referralsummary) IS 'referralsummary output: {"v":1,"referred":...,"others":...,"referred_value":...,"other_value":...,"referring":...,"referrals":...}';
+COMMENT ON FUNCTION kpi_internal.referralsummary_recv(internal) IS 'referralsummary binary input; impossible bytes are error 22P02';
+COMMENT ON FUNCTION kpi_internal.referralsummary_send(referralsummary) IS 'referralsummary binary output: version byte, the counts and the two scaled value sums';
+
+CREATE FUNCTION kpi_internal.referral_accum(state internal, referred boolean, value numeric, referrals bigint) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'referral_accum';
+CREATE FUNCTION kpi_internal.referral_inv(state internal, referred boolean, value numeric, referrals bigint) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'referral_inv';
+CREATE FUNCTION kpi_internal.referral_final(state internal) RETURNS referralsummary
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referral_final';
+CREATE FUNCTION kpi_internal.referral_rollup_accum(state internal, summary referralsummary) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'referral_rollup_accum';
+CREATE FUNCTION kpi_internal.referral_rollup_inv(state internal, summary referralsummary) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'referral_rollup_inv';
+CREATE FUNCTION kpi_internal.referral_combine(state internal, other internal) RETURNS internal
+    LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'referral_combine';
+CREATE FUNCTION kpi_internal.referral_serialize(state internal) RETURNS bytea
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referral_serialize';
+CREATE FUNCTION kpi_internal.referral_deserialize(bytes bytea, unused internal) RETURNS internal
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referral_deserialize';
+
+CREATE AGGREGATE referral_agg(referred boolean, value numeric, referrals bigint) (
+    SFUNC = kpi_internal.referral_accum, STYPE = internal, FINALFUNC = kpi_internal.referral_final,
+    COMBINEFUNC = kpi_internal.referral_combine, SERIALFUNC = kpi_internal.referral_serialize, DESERIALFUNC = kpi_internal.referral_deserialize,
+    MSFUNC = kpi_internal.referral_accum, MINVFUNC = kpi_internal.referral_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.referral_final, PARALLEL = SAFE);
+CREATE AGGREGATE combine(summary referralsummary) (
+    SFUNC = kpi_internal.referral_rollup_accum, STYPE = internal, FINALFUNC = kpi_internal.referral_final,
+    COMBINEFUNC = kpi_internal.referral_combine, SERIALFUNC = kpi_internal.referral_serialize, DESERIALFUNC = kpi_internal.referral_deserialize,
+    MSFUNC = kpi_internal.referral_rollup_accum, MINVFUNC = kpi_internal.referral_rollup_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.referral_final, PARALLEL = SAFE);
+CREATE AGGREGATE rollup(summary referralsummary) (
+    SFUNC = kpi_internal.referral_rollup_accum, STYPE = internal, FINALFUNC = kpi_internal.referral_final,
+    COMBINEFUNC = kpi_internal.referral_combine, SERIALFUNC = kpi_internal.referral_serialize, DESERIALFUNC = kpi_internal.referral_deserialize,
+    MSFUNC = kpi_internal.referral_rollup_accum, MINVFUNC = kpi_internal.referral_rollup_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.referral_final, PARALLEL = SAFE);
+COMMENT ON AGGREGATE referral_agg(boolean, numeric, bigint) IS 'Value of customer referrals, a customer a row: whether it was referred by a customer, its value (revenue, or a predicted CLV) and how many customers it referred; rows with a NULL skipped; a negative value or referral count is error 22003; parallel, exact, a moving form';
+COMMENT ON AGGREGATE combine(referralsummary) IS 'Adds referral summaries exactly (segments, periods of disjoint customers); parallel, and a moving form for rolling windows; NULL summaries skipped; the same aggregate as rollup(referralsummary), named so BI tools'' SQL parsers accept it (ROLLUP is a reserved word to them)';
+COMMENT ON AGGREGATE rollup(referralsummary) IS 'Adds referral summaries exactly (segments, periods of disjoint customers); parallel, and a moving form for rolling windows; NULL summaries skipped';
+COMMENT ON FUNCTION kpi_internal.referral_accum(internal, boolean, numeric, bigint) IS 'referral_agg() transition function: adds one customer';
+COMMENT ON FUNCTION kpi_internal.referral_inv(internal, boolean, numeric, bigint) IS 'referral_agg() moving-aggregate inverse: removes one customer (NULL, a recomputed frame, when the last value at a sum''s scale left)';
+COMMENT ON FUNCTION kpi_internal.referral_final(internal) IS 'Final function of referral_agg() and combine(referralsummary): the state as a referralsummary';
+COMMENT ON FUNCTION kpi_internal.referral_rollup_accum(internal, referralsummary) IS 'combine(referralsummary) transition function: adds one summary; NULL summaries are skipped';
+COMMENT ON FUNCTION kpi_internal.referral_rollup_inv(internal, referralsummary) IS 'combine(referralsummary) moving-aggregate inverse: subtracts one summary';
+COMMENT ON FUNCTION kpi_internal.referral_combine(internal, internal) IS 'Combine function of the referral aggregates: adds two partial states';
+COMMENT ON FUNCTION kpi_internal.referral_serialize(internal) IS 'Serialize function of the referral aggregates: state to bytea';
+COMMENT ON FUNCTION kpi_internal.referral_deserialize(bytea, internal) IS 'Deserialize function of the referral aggregates: bytea to state';
+
+CREATE FUNCTION customers(summary referralsummary) RETURNS bigint
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referralsummary_customers';
+CREATE FUNCTION referred_customers(summary referralsummary) RETURNS bigint
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referred_customers';
+CREATE FUNCTION referred_value(summary referralsummary) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referred_value';
+CREATE FUNCTION referred_value_share(summary referralsummary) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referred_value_share';
+CREATE FUNCTION value_per_referred(summary referralsummary) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'value_per_referred';
+CREATE FUNCTION value_per_other(summary referralsummary) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'value_per_other';
+CREATE FUNCTION referral_lift(summary referralsummary) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referral_lift';
+CREATE FUNCTION referring_share(summary referralsummary) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referring_share';
+CREATE FUNCTION referrals(summary referralsummary) RETURNS bigint
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referralsummary_referrals';
+COMMENT ON FUNCTION customers(referralsummary) IS 'Customers in a referral summary';
+COMMENT ON FUNCTION referred_customers(referralsummary) IS 'Customers referred by another customer';
+COMMENT ON FUNCTION referred_value(referralsummary) IS 'Value (revenue or CLV) of the referred customers, exact: the value of the new business referrals brought';
+COMMENT ON FUNCTION referred_value_share(referralsummary) IS 'Percent of all value from referred customers: 100 * referred value / value as numeric, equal to share(referred, value); NULL when the value is 0';
+COMMENT ON FUNCTION value_per_referred(referralsummary) IS 'Mean value of a referred customer, equal to avg(value) FILTER (WHERE referred); NULL without referred customers';
+COMMENT ON FUNCTION value_per_other(referralsummary) IS 'Mean value of a customer not referred, equal to avg(value) FILTER (WHERE NOT referred); NULL without such customers';
+COMMENT ON FUNCTION referral_lift(referralsummary) IS 'value_per_referred / value_per_other in one exact division: how many times the value of a customer a referred one brings; NULL without either group or when the others'' value is 0';
+COMMENT ON FUNCTION referring_share(referralsummary) IS 'Percent of customers who referred at least one customer, equal to share(referrals > 0); NULL without customers';
+COMMENT ON FUNCTION referrals(referralsummary) IS 'Customers referred by the customers of the summary (the sum of their referral counts)';
+
+-- Equality, a btree order and hashing, as every stored type has, and casts.
+CREATE FUNCTION kpi_internal.referralsummary_eq(a referralsummary, b referralsummary) RETURNS boolean
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referralsummary_eq';
+CREATE FUNCTION kpi_internal.referralsummary_ne(a referralsummary, b referralsummary) RETURNS boolean
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referralsummary_ne';
+CREATE FUNCTION kpi_internal.referralsummary_lt(a referralsummary, b referralsummary) RETURNS boolean
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referralsummary_lt';
+CREATE FUNCTION kpi_internal.referralsummary_le(a referralsummary, b referralsummary) RETURNS boolean
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referralsummary_le';
+CREATE FUNCTION kpi_internal.referralsummary_gt(a referralsummary, b referralsummary) RETURNS boolean
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referralsummary_gt';
+CREATE FUNCTION kpi_internal.referralsummary_ge(a referralsummary, b referralsummary) RETURNS boolean
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referralsummary_ge';
+CREATE FUNCTION kpi_internal.referralsummary_cmp(a referralsummary, b referralsummary) RETURNS integer
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referralsummary_cmp';
+CREATE FUNCTION kpi_internal.referralsummary_hash(summary referralsummary) RETURNS integer
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referralsummary_hash';
+CREATE FUNCTION kpi_internal.referralsummary_hash_extended(summary referralsummary, seed bigint) RETURNS bigint
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'referralsummary_hash_extended';
+CREATE OPERATOR = (LEFTARG = referralsummary, RIGHTARG = referralsummary, FUNCTION = kpi_internal.referralsummary_eq,
+    COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+CREATE OPERATOR <> (LEFTARG = referralsummary, RIGHTARG = referralsummary, FUNCTION = kpi_internal.referralsummary_ne,
+    COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
+CREATE OPERATOR < (LEFTARG = referralsummary, RIGHTARG = referralsummary, FUNCTION = kpi_internal.referralsummary_lt,
+    COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+CREATE OPERATOR <= (LEFTARG = referralsummary, RIGHTARG = referralsummary, FUNCTION = kpi_internal.referralsummary_le,
+    COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+CREATE OPERATOR > (LEFTARG = referralsummary, RIGHTARG = referralsummary, FUNCTION = kpi_internal.referralsummary_gt,
+    COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+CREATE OPERATOR >= (LEFTARG = referralsummary, RIGHTARG = referralsummary, FUNCTION = kpi_internal.referralsummary_ge,
+    COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel);
+CREATE OPERATOR CLASS kpi_internal.referralsummary_ops DEFAULT FOR TYPE referralsummary USING btree AS
+    OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+    FUNCTION 1 kpi_internal.referralsummary_cmp(referralsummary, referralsummary);
+CREATE OPERATOR CLASS kpi_internal.referralsummary_hash_ops DEFAULT FOR TYPE referralsummary USING hash AS
+    OPERATOR 1 =, FUNCTION 1 kpi_internal.referralsummary_hash(referralsummary), FUNCTION 2 kpi_internal.referralsummary_hash_extended(referralsummary, bigint);
+CREATE CAST (text AS referralsummary) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (varchar AS referralsummary) WITH INOUT AS ASSIGNMENT;
+COMMENT ON FUNCTION kpi_internal.referralsummary_eq(referralsummary, referralsummary) IS 'Operator = of referralsummary: equal (the same stored form)';
+COMMENT ON OPERATOR = (referralsummary, referralsummary) IS 'Referral summaries equal (the same stored form)';
+COMMENT ON FUNCTION kpi_internal.referralsummary_ne(referralsummary, referralsummary) IS 'Operator <> of referralsummary: not equal';
+COMMENT ON OPERATOR <> (referralsummary, referralsummary) IS 'Referral summaries not equal';
+COMMENT ON FUNCTION kpi_internal.referralsummary_lt(referralsummary, referralsummary) IS 'Operator < of referralsummary: before in the btree order (bytewise order of the stored forms; no KPI meaning)';
+COMMENT ON OPERATOR < (referralsummary, referralsummary) IS 'Referral summaries before in the btree order (bytewise order of the stored forms; no KPI meaning)';
+COMMENT ON FUNCTION kpi_internal.referralsummary_le(referralsummary, referralsummary) IS 'Operator <= of referralsummary: before or equal in the btree order (no KPI meaning)';
+COMMENT ON OPERATOR <= (referralsummary, referralsummary) IS 'Referral summaries before or equal in the btree order (no KPI meaning)';
+COMMENT ON FUNCTION kpi_internal.referralsummary_gt(referralsummary, referralsummary) IS 'Operator > of referralsummary: after in the btree order (no KPI meaning)';
+COMMENT ON OPERATOR > (referralsummary, referralsummary) IS 'Referral summaries after in the btree order (no KPI meaning)';
+COMMENT ON FUNCTION kpi_internal.referralsummary_ge(referralsummary, referralsummary) IS 'Operator >= of referralsummary: after or equal in the btree order (no KPI meaning)';
+COMMENT ON OPERATOR >= (referralsummary, referralsummary) IS 'Referral summaries after or equal in the btree order (no KPI meaning)';
+COMMENT ON FUNCTION kpi_internal.referralsummary_cmp(referralsummary, referralsummary) IS 'btree support of referralsummary: -1, 0 or 1 in the bytewise order of the stored forms (no KPI meaning)';
+COMMENT ON FUNCTION kpi_internal.referralsummary_hash(referralsummary) IS 'hash support of referralsummary: hash of the stored form';
+COMMENT ON FUNCTION kpi_internal.referralsummary_hash_extended(referralsummary, bigint) IS 'hash support of referralsummary: 64-bit seeded hash of the stored form';
+COMMENT ON OPERATOR CLASS kpi_internal.referralsummary_ops USING btree IS 'Default btree order of referralsummary: the bytewise order of the stored forms, consistent for GROUP BY, DISTINCT, ORDER BY and indexes, without KPI meaning';
+COMMENT ON OPERATOR CLASS kpi_internal.referralsummary_hash_ops USING hash IS 'Default hash operator class of referralsummary, for hash joins, hash aggregation and hash partitioning';
+COMMENT ON CAST (text AS referralsummary) IS 'Assignment cast: text in the referralsummary text form becomes a summary where a referralsummary is expected (INSERT, UPDATE, client text parameters)';
+COMMENT ON CAST (varchar AS referralsummary) IS 'Assignment cast: varchar in the referralsummary text form becomes a summary where a referralsummary is expected (INSERT, UPDATE, client text parameters)';
+
+-- src/kpi/retention_cost.sql
+-- Customer retention cost: expenses per customer, and over ARPA. Included by retention_cost.rs.
+CREATE FUNCTION retention_cost(expenses numeric, customers bigint) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'retention_cost_count';
+CREATE FUNCTION retention_cost(expenses numeric, summary mrrsummary) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'retention_cost_mrr';
+CREATE FUNCTION retention_cost_ratio(expenses numeric, summary mrrsummary) RETURNS numeric
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'retention_cost_ratio';
+COMMENT ON FUNCTION retention_cost(numeric, bigint) IS 'Customer retention cost: expenses of keeping (and obtaining) customers over a period / customers, as numeric; NULL without customers; negative expenses or customers are error 22003';
+COMMENT ON FUNCTION retention_cost(numeric, mrrsummary) IS 'Customer retention cost of an MRR summary''s period: expenses / customers_at_end(summary), the customers arpa() divides by; NULL without customers; negative expenses are error 22003';
+COMMENT ON FUNCTION retention_cost_ratio(numeric, mrrsummary) IS 'Retention cost over ARPA for the period of an MRR summary: retention_cost(expenses, summary) / arpa(summary) in one exact division (expenses / ending_mrr); above 1 a customer costs more to keep than it brings; NULL without MRR; negative expenses are error 22003';

@@ -310,3 +310,7 @@ mod tests {
 #[cfg(test)]
 #[path = "summary_tests.rs"]
 mod unit_tests;
+
+#[cfg(test)]
+#[path = "summary_tests_health.rs"]
+mod health_unit_tests;

@@ -21,13 +21,13 @@ use crate::numeric::Scaled;
 use crate::summary::Summary;
 use crate::time::{Kind, END_DATE, END_TIMESTAMP, MIN_DATE, MIN_TIMESTAMP};
 
-type Rng<'a> = &'a mut dyn FnMut(u64) -> u64;
+pub(super) type Rng<'a> = &'a mut dyn FnMut(u64) -> u64;
 
 /// Cases per type and property.
 const CASES: usize = 3000;
 
 /// A count, often an extreme one.
-fn count(next: Rng, max: i64) -> i64 {
+pub(super) fn count(next: Rng, max: i64) -> i64 {
     match next(6) {
         0 => 0,
         1 => max,
@@ -37,7 +37,7 @@ fn count(next: Rng, max: i64) -> i64 {
 }
 
 /// A decimal in the stored domain (|mantissa| <= i128::MAX, scale <= 38), often extreme.
-fn decimal(next: Rng, non_negative: bool) -> Scaled {
+pub(super) fn decimal(next: Rng, non_negative: bool) -> Scaled {
     let magnitude: i128 = match next(6) {
         0 => 0,
         1 => i128::MAX,
@@ -379,7 +379,7 @@ fn model(next: Rng) -> Model {
     Model { kind, report }
 }
 
-fn check_type<S: crate::summary::Stored + std::fmt::Debug + PartialEq>(
+pub(super) fn check_type<S: crate::summary::Stored + std::fmt::Debug + PartialEq>(
     seed: u64,
     make: fn(Rng) -> S,
 ) {

@@ -75,7 +75,10 @@ fn health_score_errors() {
         "health_score weights must not all be zero, got 0, 0.00"
     );
     let e = err(&[], &[]);
-    assert_eq!(e.message(), "health_score needs at least one measure, got none");
+    assert_eq!(
+        e.message(),
+        "health_score needs at least one measure, got none"
+    );
     assert_eq!(e.sqlstate(), "22023");
     let e = err(&[Some(d(1005, 1))], &[n(1)]);
     assert_eq!(e.sqlstate(), "22003");

@@ -51,8 +51,8 @@ CREATE AGGREGATE rollup(summary referralsummary) (
     COMBINEFUNC = kpi_internal.referral_combine, SERIALFUNC = kpi_internal.referral_serialize, DESERIALFUNC = kpi_internal.referral_deserialize,
     MSFUNC = kpi_internal.referral_rollup_accum, MINVFUNC = kpi_internal.referral_rollup_inv, MSTYPE = internal, MFINALFUNC = kpi_internal.referral_final, PARALLEL = SAFE);
 COMMENT ON AGGREGATE referral_agg(boolean, numeric, bigint) IS 'Value of customer referrals, a customer a row: whether it was referred by a customer, its value (revenue, or a predicted CLV) and how many customers it referred; rows with a NULL skipped; a negative value or referral count is error 22003; parallel, exact, a moving form';
-COMMENT ON AGGREGATE combine(referralsummary) IS 'Adds referral summaries exactly (segments, periods of disjoint customers); parallel, and a moving form for rolling windows; NULL summaries skipped';
-COMMENT ON AGGREGATE rollup(referralsummary) IS 'combine(referralsummary) under its older name (ROLLUP is a reserved word to BI tools'' SQL parsers: prefer combine)';
+COMMENT ON AGGREGATE combine(referralsummary) IS 'Adds referral summaries exactly (segments, periods of disjoint customers); parallel, and a moving form for rolling windows; NULL summaries skipped; the same aggregate as rollup(referralsummary), named so BI tools'' SQL parsers accept it (ROLLUP is a reserved word to them)';
+COMMENT ON AGGREGATE rollup(referralsummary) IS 'Adds referral summaries exactly (segments, periods of disjoint customers); parallel, and a moving form for rolling windows; NULL summaries skipped';
 COMMENT ON FUNCTION kpi_internal.referral_accum(internal, boolean, numeric, bigint) IS 'referral_agg() transition function: adds one customer';
 COMMENT ON FUNCTION kpi_internal.referral_inv(internal, boolean, numeric, bigint) IS 'referral_agg() moving-aggregate inverse: removes one customer (NULL, a recomputed frame, when the last value at a sum''s scale left)';
 COMMENT ON FUNCTION kpi_internal.referral_final(internal) IS 'Final function of referral_agg() and combine(referralsummary): the state as a referralsummary';

@@ -52,10 +52,17 @@ BEGIN
         WHEN name = 'gammagamma_fit' THEN
             '(1 + id % 5)::bigint, (20 * (0.5 + (id * 7919) % 1000 / 1000.0) * (1 + (value / 200 - 0.5) / sqrt(1 + id % 5)))::float8'
         WHEN name = 'purchase_history' THEN 'day' || CASE WHEN n = 4 THEN ', value::float8' ELSE '' END || ', ''2025-12-31''::date, ''week'''
+        -- health tiers from the answers (0-10 scaled to 0-100), moves to a tier of a hash, with
+        -- customers new (no score) and gone (every 9th); referrals of every 4th customer
+        WHEN name = 'tier_agg' THEN 'health_tier(score * 10)' || CASE WHEN n = 2 THEN ', mrr' ELSE '' END
+        WHEN name = 'tier_moves' THEN 'health_tier(score * 10), CASE WHEN id % 9 <> 0 THEN health_tier((id * 7919) % 101) END'
+                                      || CASE WHEN n = 3 THEN ', mrr' ELSE '' END
+        WHEN name = 'referral_agg' THEN 'id % 4 = 0, value, (id % 3)::bigint'
         WHEN name IN ('combine', 'rollup') THEN
             CASE t WHEN 'npssummary' THEN 'nps' WHEN 'csatsummary' THEN 'csat' WHEN 'cessummary' THEN 'ces'
                    WHEN 'clvsummary' THEN 'clv' WHEN 'sharesummary' THEN 'share' WHEN 'churnsummary' THEN 'churn'
-                   WHEN 'mrrsummary' THEN 'mrr' WHEN 'survivalsummary' THEN 'survival' WHEN 'cohortsummary' THEN 'cohort' END
+                   WHEN 'mrrsummary' THEN 'mrr' WHEN 'survivalsummary' THEN 'survival' WHEN 'cohortsummary' THEN 'cohort'
+                   WHEN 'tiersummary' THEN 'tiers' WHEN 'referralsummary' THEN 'referral' END
     END;
     RETURN name || '(' || args || ')';
 END $$;
@@ -88,7 +95,8 @@ JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.de
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_kpi'
 JOIN (VALUES ('npssummary', 'nps', 'wald'), ('csatsummary', 'csat', 'wald'), ('cessummary', 'ces', 't'),
              ('clvsummary', 'clv', NULL), ('sharesummary', 'share', 'wald'), ('churnsummary', 'churn', 'wald'),
-             ('mrrsummary', 'mrr', 'wald'), ('survivalsummary', 'survival', NULL), ('cohortsummary', 'cohort', NULL)) AS c(type, col, method)
+             ('mrrsummary', 'mrr', 'wald'), ('survivalsummary', 'survival', NULL), ('cohortsummary', 'cohort', NULL),
+             ('tiersummary', 'tiers', NULL), ('referralsummary', 'referral', NULL)) AS c(type, col, method)
   ON format_type(p.proargtypes[0], NULL) = c.type,
 LATERAL (SELECT '' AS extra
          UNION ALL SELECT CASE p.proname WHEN 'ltv' THEN ', 0.8' ELSE ', 0.9' END WHERE p.pronargs >= 2
@@ -108,4 +116,6 @@ SELECT NULL, unnest(ARRAY[
     'survival_lower(combine(survival), 200, 0.9)', 'survival_upper(combine(survival), 200)',
     'rmst(combine(survival), 730)', 'lifetime_value(combine(survival), 1.5, 730)', 'median_lifetime(combine(survival), ''midpoint'')',
     'logrank_test(combine(survival) FILTER (WHERE segment = ''seg0''), combine(survival) FILTER (WHERE segment <> ''seg0''))',
+    'tier_share(combine(tiers), ''At-risk'')', 'tier_mrr_share(combine(tiers), ''Healthy'')',
+    'tier_customers(combine(tiers), ''Unhealthy'')', 'tier_mrr(combine(tiers), ''High-value'')',
     'retention_at(combine(cohort), 3)', 'retention_at(combine(cohort), 2, ''active_in_period'', ''on_or_after'', ''new_cohort'')']);

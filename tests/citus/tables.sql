@@ -15,7 +15,8 @@ SELECT segment, day, nps_agg(score) AS nps, csat_agg(rating) AS csat, ces_agg(ef
        churn_agg(started_on, ended_on, daterange('2025-01-01', '2025-02-01')) AS churn,
        mrr_agg(customer_id, mrr, started_on, ended_on, daterange('2025-01-01', '2025-02-01')) AS mrr,
        survival_agg(started_on, ended_on, '2025-06-30') AS survival,
-       cohort_agg(customer_id, mrr, started_on, ended_on, '2025-06-30', 'month') AS cohort
+       cohort_agg(customer_id, mrr, started_on, ended_on, '2025-06-30', 'month') AS cohort,
+       tier_agg(health_tier(score * 10), mrr) AS tiers, referral_agg(id % 4 = 0, value, id % 3) AS referral
 FROM crm_local GROUP BY segment, day;
 CREATE TABLE crm_daily AS SELECT * FROM crm_daily_local;
 CREATE TABLE crm_daily_by_segment AS SELECT * FROM crm_daily_local;

@@ -19,6 +19,9 @@ SUMMARIES = {
     "cohortsummary": "SELECT cohort_agg(s % 4, s * 10.5, date '2024-01-01' + s * 20, CASE WHEN s % 3 = 0 THEN date '2024-09-10' END, "
                      "'2025-01-31', 'month') FROM generate_series(1, 10) s",
     "customermodel": "SELECT sbg_fit(ARRAY[1000, 631, 468, 382, 326, 289, 262, 241])",
+    "tiersummary": "SELECT tier_moves(CASE WHEN s % 5 <> 0 THEN 'Healthy' END, (ARRAY['At-risk', 'Ünhealthy'])[1 + s % 2], s * 1.5) "
+                   "FROM generate_series(1, 10) s",
+    "referralsummary": "SELECT referral_agg(s % 3 = 0, s * 10.25, s % 2) FROM generate_series(1, 10) s",
 }
 
 

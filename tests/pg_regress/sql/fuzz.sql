@@ -16,6 +16,9 @@ INSERT INTO fuzz_seeds VALUES
     ('cohortsummary', '{"v":1,"period":"month","as_of":"2025-06-30","mrr_scale":2,"first_cohort":[{"cohort":"2025-01-01","size":3,"cells":[[3,2,3,3,3,90.00,80.00,70.00],[2,1,1,1,1,60.00,50.50,40.00]]},{"cohort":"2025-03-01","size":1,"cells":[[1,0,0,1,1,5.00,0.00,0.00]]}],"new_cohort":[{"cohort":"2025-02-01","size":4,"cells":[[4,4,4,4,4,1.00,2.00,1.00]]}]}'),
     ('customermodel', '{"v":1,"model":"bgnbd","r":0.2425929074529243,"alpha":4.413531571906689,"a":0.7928861765567058,"b":2.4257535518895943,"customers":2357,"log_likelihood":-9582.425560567342,"iterations":32}'),
     ('customermodel', '{"v":1,"model":"sbg","alpha":0.704,"beta":1.182}'),
+    ('tiersummary', '{"v":1,"moves":false,"mrr":true,"cells":[[null,"At-risk",3,120.50],[null,"Healthy",12,800.5]]}'),
+    ('tiersummary', '{"v":1,"moves":true,"mrr":false,"cells":[[null,"a",2],["a",null,1],["a","b",40]]}'),
+    ('referralsummary', '{"v":1,"referred":2,"others":30,"referred_value":120.50,"other_value":80.00,"referring":4,"referrals":9}'),
     ('mrrsummary', '{"v":1,"period":"[2025-01-01,2025-02-01)","starting_mrr":60,"ending_mrr":55.5,"new_mrr":5,"reactivation_mrr":0,"expansion_mrr":10.5,"contraction_mrr":10,"churned_mrr":10,"customers_at_start":3,"customers_at_end":3,"new_customers":1,"reactivated_customers":0,"expanded_customers":1,"contracted_customers":1,"churned_customers":1}');
 
 -- one random edit of a text: a character replaced, inserted or deleted, or the text cut
@@ -62,7 +65,8 @@ FROM (SELECT typ, fuzz_text(typ, value, 400) AS f FROM fuzz_seeds) AS r ORDER BY
 -- binary input, through COPY ... (FORMAT binary) from a file the server writes: mutated stored
 -- forms are refused with 22P02 or read back to the same bytes
 CREATE TABLE fuzz_sink (n npssummary, cs csatsummary, ce cessummary, cl clvsummary, sh sharesummary, ch churnsummary,
-                        mr mrrsummary, su survivalsummary, co cohortsummary, cm customermodel);
+                        mr mrrsummary, su survivalsummary, co cohortsummary, cm customermodel,
+                        ti tiersummary, re referralsummary);
 CREATE FUNCTION copy_file(value bytea) RETURNS bytea LANGUAGE sql AS $$
     SELECT '\x5047434f50590aff0d0a00'::bytea || '\x0000000000000000'::bytea || '\x0001'::bytea
            || int4send(length(value)) || value || '\xffff'::bytea
@@ -75,7 +79,8 @@ BEGIN
     accepted := 0; refused := 0; unstable := 0;
     col := CASE typ::text WHEN 'npssummary' THEN 'n' WHEN 'csatsummary' THEN 'cs' WHEN 'cessummary' THEN 'ce'
                           WHEN 'clvsummary' THEN 'cl' WHEN 'sharesummary' THEN 'sh' WHEN 'mrrsummary' THEN 'mr'
-                          WHEN 'survivalsummary' THEN 'su' WHEN 'cohortsummary' THEN 'co' WHEN 'customermodel' THEN 'cm' ELSE 'ch' END;
+                          WHEN 'survivalsummary' THEN 'su' WHEN 'cohortsummary' THEN 'co' WHEN 'customermodel' THEN 'cm'
+                          WHEN 'tiersummary' THEN 'ti' WHEN 'referralsummary' THEN 're' ELSE 'ch' END;
     FOR j IN 1..n LOOP
         EXECUTE format('SELECT kpi_internal.%2$s_send(%1$L::%2$s)', seed, typ) INTO b;
         FOR e IN 0..(random() * 2)::int LOOP b := mutate(b); END LOOP;
