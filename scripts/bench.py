@@ -112,6 +112,15 @@ group("fcr_rate(bigint)", SERIAL, "count(contacts_l)", share_hand("contacts_l = 
 group("avg_response_time", SERIAL, "count(responded_at)",
       "avg(responded_at - requested_at)", "avg_response_time(requested_at, responded_at)", "ticket_bench",
       noop="bench_noop2(requested_at, responded_at)")
+# Health tiers and referral value (issue 25): the distribution over tiers (customers and MRR)
+# against the share at risk written by hand; referral value against its FILTERed sums and means.
+group("tier_agg", SERIAL, "count(tier)",
+      "100.0 * count(*) FILTER (WHERE tier = 'At-risk') / count(*), 100.0 * sum(mrr) FILTER (WHERE tier = 'At-risk') / sum(mrr)",
+      "tier_agg(tier, mrr)", "health_bench", noop="bench_noop2(tier, mrr)")
+group("referral_agg", SERIAL, "count(mrr)",
+      "sum(mrr) FILTER (WHERE referred), avg(mrr) FILTER (WHERE referred), avg(mrr) FILTER (WHERE NOT referred),"
+      " 100.0 * count(*) FILTER (WHERE referrals > 0) / count(*)",
+      "referral_agg(referred, mrr, referrals)", "health_bench", noop="bench_noop3(referred, mrr, referrals)")
 
 # Summaries (issue 4): monthly NPS by segment from a daily-summary materialized view against the
 # one-step aggregate over the raw rows, and rollup() throughput against count(*) over the summaries.
@@ -347,6 +356,10 @@ CX_TABLES = {
         CASE WHEN i % 7 = 0 THEN 0 ELSE ((i * 37) % 50000) / 100.0 END::numeric(10, 2) AS s,
         CASE WHEN i % 5 = 0 THEN 0 ELSE ((i * 53) % 50000) / 100.0 END::numeric(10, 2) AS e,
         i % 3 = 0 AS paid""",
+    "health_bench": """
+        (ARRAY['At-risk', 'Unhealthy', 'Healthy', 'High-value'])[1 + (i * 7919) % 4] AS tier,
+        CASE WHEN i % 31 = 0 THEN NULL ELSE ((i * 53) % 50000) / 100.0 END::numeric(10, 2) AS mrr,
+        i % 4 = 0 AS referred, (i * 7 % 11 / 5)::bigint AS referrals""",
     "ticket_bench": """
         timestamptz '2025-01-01' + i * interval '1 second' AS requested_at,
         CASE WHEN i % 41 = 0 THEN NULL

@@ -122,7 +122,7 @@ mod tests {
         let q = "SELECT concat_ws(' ', health_score(ARRAY[47, 59, 21], ARRAY[20, 15, 22]),
                      round(health_score(ARRAY[47, 59, 21], ARRAY[20, 15, 22])),
                      health_score(ARRAY[47, NULL, 21], ARRAY[20, 15, 22]),
-                     health_score('{\"usage\": 47, \"support\": 59, \"tickets\": 21}', '{\"usage\": 20, \"support\": 15, \"tickets\": 22}'),
+                     health_score('{\"usage\": 47, \"support\": 59, \"tickets\": 21}'::jsonb, '{\"usage\": 20, \"support\": 15, \"tickets\": 22}'),
                      health_score(ARRAY[NULL, 80]::numeric[], ARRAY[3, 0]) IS NULL,
                      measure_score(50, 0, 200), measure_score(12, 10, 0), measure_score(8, ARRAY[7, 9], ARRAY[0, 50, 100]),
                      health_tier(24.99), health_tier(25), health_tier(74), health_tier(75),
@@ -168,12 +168,12 @@ mod tests {
                 "health_score score must be a finite number of at most 38 digits, got NaN",
             ),
             (
-                "SELECT health_score('{\"a\": 1}', '{\"a\": -1}')",
+                "SELECT health_score('{\"a\": 1}'::jsonb, '{\"a\": -1}')",
                 ERRCODE_INVALID_PARAMETER_VALUE,
                 "health_score weight of \"a\" must not be negative, got -1",
             ),
             (
-                "SELECT health_score('{\"b\": 1}', '{\"a\": 1}')",
+                "SELECT health_score('{\"b\": 1}'::jsonb, '{\"a\": 1}')",
                 ERRCODE_INVALID_PARAMETER_VALUE,
                 "health_score measure \"b\" has no weight",
             ),

@@ -47,3 +47,4 @@ pub mod survival_summary;
 pub mod survival_tally;
 pub mod tiers;
 pub mod tiers_sql;
+pub mod tiers_tally;

@@ -40,6 +40,11 @@ pub struct ReferralState {
 }
 
 #[cold]
+fn cannot_remove() -> KpiError {
+    KpiError::InvalidParameter("referral_agg cannot remove a customer it did not add".into())
+}
+
+#[cold]
 fn overflow() -> KpiError {
     KpiError::OutOfRange("referral_agg count or value sum is out of range".into())
 }
@@ -47,6 +52,22 @@ fn overflow() -> KpiError {
 impl ReferralState {
     /// One customer; a negative value or referral count is 22003.
     pub fn customer(referred: bool, value: Scaled, referrals: i64) -> Result<Self, KpiError> {
+        let mut s = ReferralState::default();
+        s.step(referred, value, referrals, 1)?;
+        Ok(s)
+    }
+
+    /// Add (`sign` 1) or remove (-1) one customer in place (the per-row path): a negative value
+    /// or referral count is 22003, a sum out of range 22003, the removal of a customer not in
+    /// the state 22023; the state is unchanged on error.
+    #[inline]
+    pub fn step(
+        &mut self,
+        referred: bool,
+        value: Scaled,
+        referrals: i64,
+        sign: i64,
+    ) -> Result<(), KpiError> {
         if value.is_negative() {
             return Err(KpiError::OutOfRange(format!(
                 "referral_agg value must not be negative, got {value}"
@@ -57,17 +78,39 @@ impl ReferralState {
                 "referral_agg referrals must not be negative, got {referrals}"
             )));
         }
-        let mut s = ReferralState {
-            referring: i64::from(referrals > 0),
-            referrals,
-            ..Default::default()
-        };
-        if referred {
-            (s.referred, s.referred_value) = (1, value);
-        } else {
-            (s.others, s.other_value) = (1, value);
+        let mut s = *self;
+        let next = (|| {
+            if referred {
+                s.referred = s.referred.checked_add(sign)?;
+                s.referred_value = s
+                    .referred_value
+                    .add(value.mantissa * i128::from(sign), value.scale)?;
+            } else {
+                s.others = s.others.checked_add(sign)?;
+                s.other_value = s
+                    .other_value
+                    .add(value.mantissa * i128::from(sign), value.scale)?;
+            }
+            s.referring = s.referring.checked_add(sign * i64::from(referrals > 0))?;
+            s.referrals = s.referrals.checked_add(sign.checked_mul(referrals)?)?;
+            s.referred.checked_add(s.others)?;
+            s.referred_value
+                .add(s.other_value.mantissa, s.other_value.scale)?;
+            Some(())
+        })();
+        match (next, sign) {
+            (None, 1) => Err(overflow()),
+            (None, _) => Err(cannot_remove()),
+            (Some(()), 1) => {
+                *self = s;
+                Ok(())
+            }
+            (Some(()), _) if s.check().is_ok() => {
+                *self = s;
+                Ok(())
+            }
+            _ => Err(cannot_remove()),
         }
-        Ok(s)
     }
 
     pub fn customers(&self) -> i64 {
@@ -273,6 +316,26 @@ mod tests {
             (1, v(5, 1), 1, 1)
         );
         assert_eq!(less.unmerge(&gone), None, "not in it");
+        let e = ReferralState::default()
+            .step(true, v(1, 0), 0, -1)
+            .unwrap_err();
+        assert_eq!(
+            (e.sqlstate(), e.message()),
+            (
+                "22023",
+                "referral_agg cannot remove a customer it did not add"
+            )
+        );
+        let mut one = ReferralState::customer(false, v(5, 1), 3).unwrap();
+        one.step(false, v(5, 1), 3, -1).unwrap();
+        assert_eq!(
+            one,
+            ReferralState {
+                other_value: v(0, 1),
+                ..Default::default()
+            },
+            "scale kept; the caller tracks it"
+        );
         let e = ReferralState::customer(true, v(-1, 0), 0).unwrap_err();
         assert_eq!(
             (e.sqlstate(), e.message()),

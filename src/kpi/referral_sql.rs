@@ -3,42 +3,68 @@
 //! the accessors, percentages and means computed as `share()` and `avg()` compute them.
 
 use super::referral::ReferralState;
-use crate::agg::{self, AggState};
-use crate::error::{raise, KpiError};
+use crate::agg;
+use crate::error::raise;
 use crate::numeric::Scaled;
-use crate::summary::{self, Moving, Summary};
+use crate::summary::{self, Moving};
 use pgrx::pg_sys;
 
 const KPI: &str = "referral_agg";
 
-/// One customer (or, with `inverse`, the moving inverse removing one).
+/// One customer (or, with `inverse`, the moving inverse removing one): updated in place, the
+/// scale of the one value sum it touches tracked for the moving inverse.
 unsafe fn row(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
     unsafe {
         let m = &mut *agg::state_or_new::<Moving<ReferralState>>(f);
         if let Some([referred, value, referrals]) = agg::args_not_null::<3>(f) {
             let value = agg::scaled_arg(value, KPI, "value");
-            let one =
-                ReferralState::customer(referred.value() != 0, value, referrals.value() as i64)
-                    .unwrap_or_else(|e| raise(e));
+            let referred = referred.value() != 0;
+            let sign = if inverse { -1 } else { 1 };
+            if let Err(e) = m
+                .state
+                .step(referred, value, referrals.value() as i64, sign)
+            {
+                raise(e)
+            }
+            // the decimals' order of ReferralState::scales(): referred value, other value
+            let scale = &mut m.scales[usize::from(!referred)];
             if inverse {
-                if m.state.unmerge(&one).is_none() {
-                    raise(KpiError::InvalidParameter(format!(
-                        "{KPI} cannot remove a customer it did not add"
-                    )));
-                }
-                if !m.remove_scales(one.scales()) {
+                scale.remove(value.scale);
+                if !scale.known() {
                     return agg::return_null(f); // recompute the frame
                 }
             } else {
-                m.state.merge(&one).unwrap_or_else(|e| raise(e));
-                m.add_scales(one.scales());
+                scale.add(value.scale);
             }
         }
         agg::return_state(m as *mut Moving<ReferralState>)
     }
 }
 
-crate::pg_v1_fn!(fn referral_accum, pg_finfo_referral_accum, |f| unsafe { row(f, false) });
+/// The fast path of the transition (no guard): a row of three values into an existing state;
+/// anything else, or a row refused (the state unchanged), goes to [`row`].
+#[inline(always)]
+unsafe fn row_fast(f: pg_sys::FunctionCallInfo) -> Option<pg_sys::Datum> {
+    unsafe {
+        agg::fast_step::<Moving<ReferralState>, 3>(f, |m, [referred, value, referrals]| {
+            let Ok((mantissa, scale)) = crate::numeric::to_scaled(agg::varlena_bytes(value)) else {
+                return false;
+            };
+            let value = Scaled { mantissa, scale };
+            let referred = referred.value() != 0;
+            if m.state
+                .step(referred, value, referrals.value() as i64, 1)
+                .is_err()
+            {
+                return false;
+            }
+            m.scales[usize::from(!referred)].add(scale);
+            true
+        })
+    }
+}
+
+crate::pg_v1_fn!(fn referral_accum, pg_finfo_referral_accum, fast |f| unsafe { row_fast(f) }, |f| unsafe { row(f, false) });
 crate::pg_v1_fn!(fn referral_inv, pg_finfo_referral_inv, |f| unsafe { row(f, true) });
 crate::pg_v1_fn!(fn referral_final, pg_finfo_referral_final, |f| unsafe { summary::finish::<ReferralState>(f) });
 crate::pg_v1_fn!(fn referral_rollup_accum, pg_finfo_referral_rollup_accum, |f| unsafe { summary::rollup::<ReferralState>(f, false) });

@@ -3,67 +3,24 @@
 //! accessors (`tier_table()` and `tier_transitions()` are SQL functions over flattened arrays,
 //! in tiers.sql).
 //!
-//! The state of every aggregate is a [`State`]: the summary, the largest MRR scale of each cell
-//! with how many inputs have it (a moving inverse that removes the last input at a cell's scale
-//! returns NULL, and PostgreSQL recomputes the frame), and the number of inputs (NULL when a
+//! The state of every aggregate is a [`State`]: the cells being counted ([`Tally`]: found by
+//! the tier's bytes read in place, no allocation a row; with the largest MRR scale of each cell
+//! and how many inputs have it, so that a moving inverse that removes the last input at a cell's
+//! scale returns NULL and PostgreSQL recomputes the frame), and the number of inputs (NULL when a
 //! window frame holds none, as the one-step aggregate over no rows). Parallel workers' states
-//! travel as the summary's stored form.
+//! travel as the input count and the summary's stored form.
 
-use super::tiers::{Cell, Key, Tiers};
+use super::tiers::Tiers;
+use super::tiers_tally::{Mrr, StepError, Tally};
 use crate::agg;
 use crate::error::{raise, KpiError};
-use crate::numeric::{MaxScale, Scaled};
 use crate::summary::{self, Stored};
 use pgrx::pg_sys;
-use std::collections::BTreeMap;
 
 #[derive(Default)]
 struct State {
-    tiers: Option<Tiers>,
-    scales: BTreeMap<Key, MaxScale>,
+    tally: Tally,
     inputs: i64,
-}
-
-impl State {
-    /// Add (`sign` 1) or remove (-1) one cell; false when a removal left the cell's MRR scale
-    /// unknown.
-    fn step_cell(&mut self, key: &Key, c: Cell, sign: i64) -> Result<bool, KpiError> {
-        let t = self.tiers.as_mut().expect("a summary");
-        t.add_cell(key, c, sign)?;
-        if !t.with_mrr {
-            return Ok(true);
-        }
-        if !t.cells.contains_key(key) {
-            self.scales.remove(key);
-            return Ok(true);
-        }
-        let s = self.scales.entry(key.clone()).or_default();
-        if sign > 0 {
-            s.add(c.mrr.scale);
-        } else {
-            s.remove(c.mrr.scale);
-        }
-        Ok(s.known())
-    }
-
-    /// Add or remove a summary, cell by cell.
-    fn step(&mut self, other: &Tiers, sign: i64) -> Result<bool, KpiError> {
-        match &mut self.tiers {
-            None if sign > 0 => self.tiers = Some(Tiers::new(other.moves, other.with_mrr)),
-            None => return Err(cannot_remove()),
-            Some(t) => t.merge(&Tiers::new(other.moves, other.with_mrr), 1)?, // kinds match
-        }
-        let mut known = true;
-        for (key, c) in &other.cells {
-            known &= self.step_cell(key, *c, sign)?;
-        }
-        self.inputs += sign;
-        Ok(known)
-    }
-}
-
-fn cannot_remove() -> KpiError {
-    KpiError::InvalidParameter("combine(tiersummary) cannot remove a summary it did not add".into())
 }
 
 unsafe fn state(f: pg_sys::FunctionCallInfo) -> *mut State {
@@ -75,8 +32,9 @@ unsafe fn state(f: pg_sys::FunctionCallInfo) -> *mut State {
     }
 }
 
-unsafe fn tier_name(f: pg_sys::FunctionCallInfo, n: usize) -> Option<String> {
-    unsafe { (!agg::arg_is_null(f, n)).then(|| agg::text_arg(agg::arg_datum(f, n))) }
+/// A tier argument's bytes, read in place.
+unsafe fn tier_name<'a>(f: pg_sys::FunctionCallInfo, n: usize) -> Option<&'a [u8]> {
+    unsafe { (!agg::arg_is_null(f, n)).then(|| agg::varlena_bytes(agg::arg_datum(f, n))) }
 }
 
 /// One customer row of `tier_agg` (`moves` false) or `tier_moves`, with or without MRR.
@@ -88,48 +46,69 @@ unsafe fn row_step(
 ) -> pg_sys::Datum {
     unsafe {
         let s = &mut *state(f);
-        if s.tiers.is_none() {
-            s.tiers = Some(Tiers::new(moves, with_mrr));
-        }
+        s.tally.kind = Some((moves, with_mrr));
         s.inputs += sign;
         let kpi = if moves { "tier_moves" } else { "tier_agg" };
-        let key = match moves {
+        let (before, after) = match moves {
             true => (tier_name(f, 1), tier_name(f, 2)),
             false => (None, tier_name(f, 1)),
         };
         let mrr_n = if moves { 3 } else { 2 };
-        if key == (None, None) || (with_mrr && agg::arg_is_null(f, mrr_n)) {
+        if (before.is_none() && after.is_none()) || (with_mrr && agg::arg_is_null(f, mrr_n)) {
             return agg::return_state(s as *mut State);
         }
-        let mut c = Cell {
-            customers: 1,
-            mrr: Scaled::default(),
+        let mrr = match with_mrr {
+            true => Mrr::Bytes(agg::varlena_bytes(agg::arg_datum(f, mrr_n))),
+            false => Mrr::None,
         };
-        if with_mrr {
-            let datum = agg::arg_datum(f, mrr_n);
-            c.mrr = agg::scaled_arg(datum, kpi, "mrr");
-            if c.mrr.is_negative() {
-                raise(KpiError::OutOfRange(format!(
-                    "{kpi} mrr must not be negative, got {}",
-                    c.mrr
-                )));
-            }
-        }
-        match s.step_cell(&key, c, sign) {
+        match s.tally.step(before, after, 1, mrr, sign) {
             Ok(true) => agg::return_state(s as *mut State),
             Ok(false) => agg::return_null(f), // recompute the frame
-            Err(e) => raise(e),
+            Err(StepError::Kpi(e)) => raise(e),
+            Err(StepError::Mrr(why)) => {
+                let too_many =
+                    KpiError::OutOfRange(format!("{kpi} holds too many rows in one tier"));
+                agg::raise_refused(why, agg::arg_datum(f, mrr_n), kpi, "mrr", too_many)
+            }
         }
     }
 }
 
-crate::pg_v1_fn!(fn tier_accum, pg_finfo_tier_accum, |f| unsafe { row_step(f, false, false, 1) });
+/// The fast path of a transition (no guard): a row of tiers and MRR all present, into an existing
+/// state; `N` arguments, the last the MRR when `with_mrr`. Anything else, or a row the tally
+/// refuses (the state unchanged), goes to [`row_step`].
+#[inline(always)]
+unsafe fn row_fast<const N: usize>(
+    f: pg_sys::FunctionCallInfo,
+    with_mrr: bool,
+) -> Option<pg_sys::Datum> {
+    unsafe {
+        agg::fast_step::<State, N>(f, |s, args| {
+            let (names, mrr) = if with_mrr {
+                (&args[..N - 1], Mrr::Bytes(agg::varlena_bytes(args[N - 1])))
+            } else {
+                (&args[..], Mrr::None)
+            };
+            let (before, after) = match names {
+                [b, a] => (Some(agg::varlena_bytes(*b)), agg::varlena_bytes(*a)),
+                [a] => (None, agg::varlena_bytes(*a)),
+                _ => unreachable!("one or two tiers"),
+            };
+            s.inputs += 1;
+            let ok = matches!(s.tally.step(before, Some(after), 1, mrr, 1), Ok(true));
+            s.inputs -= i64::from(!ok);
+            ok
+        })
+    }
+}
+
+crate::pg_v1_fn!(fn tier_accum, pg_finfo_tier_accum, fast |f| unsafe { row_fast::<1>(f, false) }, |f| unsafe { row_step(f, false, false, 1) });
 crate::pg_v1_fn!(fn tier_inv, pg_finfo_tier_inv, |f| unsafe { row_step(f, false, false, -1) });
-crate::pg_v1_fn!(fn tier_mrr_accum, pg_finfo_tier_mrr_accum, |f| unsafe { row_step(f, false, true, 1) });
+crate::pg_v1_fn!(fn tier_mrr_accum, pg_finfo_tier_mrr_accum, fast |f| unsafe { row_fast::<2>(f, true) }, |f| unsafe { row_step(f, false, true, 1) });
 crate::pg_v1_fn!(fn tier_mrr_inv, pg_finfo_tier_mrr_inv, |f| unsafe { row_step(f, false, true, -1) });
-crate::pg_v1_fn!(fn tier_moves_accum, pg_finfo_tier_moves_accum, |f| unsafe { row_step(f, true, false, 1) });
+crate::pg_v1_fn!(fn tier_moves_accum, pg_finfo_tier_moves_accum, fast |f| unsafe { row_fast::<2>(f, false) }, |f| unsafe { row_step(f, true, false, 1) });
 crate::pg_v1_fn!(fn tier_moves_inv, pg_finfo_tier_moves_inv, |f| unsafe { row_step(f, true, false, -1) });
-crate::pg_v1_fn!(fn tier_moves_mrr_accum, pg_finfo_tier_moves_mrr_accum, |f| unsafe { row_step(f, true, true, 1) });
+crate::pg_v1_fn!(fn tier_moves_mrr_accum, pg_finfo_tier_moves_mrr_accum, fast |f| unsafe { row_fast::<3>(f, true) }, |f| unsafe { row_step(f, true, true, 1) });
 crate::pg_v1_fn!(fn tier_moves_mrr_inv, pg_finfo_tier_moves_mrr_inv, |f| unsafe { row_step(f, true, true, -1) });
 
 /// `combine(tiersummary)`'s transition (`sign` 1) and moving inverse (-1); NULLs skipped.
@@ -138,7 +117,8 @@ unsafe fn sum_step(f: pg_sys::FunctionCallInfo, sign: i64) -> pg_sys::Datum {
         let s = &mut *state(f);
         if !agg::arg_is_null(f, 1) {
             let other = summary::arg::<Tiers>(agg::arg_datum(f, 1));
-            match s.step(&other, sign) {
+            s.inputs += sign;
+            match s.tally.step_summary(&other, sign) {
                 Ok(true) => {}
                 Ok(false) => return agg::return_null(f),
                 Err(e) => raise(e),
@@ -154,35 +134,34 @@ crate::pg_v1_fn!(fn tier_combine_inv, pg_finfo_tier_combine_inv, |f| unsafe { su
 crate::pg_v1_fn!(fn tier_combine, pg_finfo_tier_combine, |f| unsafe {
     let theirs = if agg::arg_is_null(f, 1) { None } else { Some(&*agg::arg_datum(f, 1).cast_mut_ptr::<State>()) };
     let s = &mut *state(f);
-    if let Some(State { tiers: Some(t), inputs, .. }) = theirs {
-        if let Err(e) = s.step(t, 1) {
-            raise(e)
+    if let Some(o) = theirs {
+        if o.tally.kind.is_some() {
+            if let Err(e) = s.tally.step_summary(&o.tally.to_tiers().unwrap_or_else(|e| raise(e)), 1) {
+                raise(e)
+            }
         }
-        s.inputs += inputs - 1;
+        s.inputs += o.inputs;
     }
     agg::return_state(s as *mut State)
 });
 
 crate::pg_v1_fn!(fn tier_serialize, pg_finfo_tier_serialize, |f| unsafe {
     let s = &*agg::arg_datum(f, 0).cast_mut_ptr::<State>();
-    let bytes = match &s.tiers {
-        None => vec![],
-        Some(t) => {
-            let mut b = t.to_stored();
-            b.extend(s.inputs.to_le_bytes());
-            b
-        }
-    };
+    let mut bytes = s.inputs.to_le_bytes().to_vec();
+    if s.tally.kind.is_some() {
+        bytes.extend(s.tally.to_tiers().unwrap_or_else(|e| raise(e)).to_stored());
+    }
     agg::bytea_datum(&bytes)
 });
 
 crate::pg_v1_fn!(fn tier_deserialize, pg_finfo_tier_deserialize, |f| unsafe {
     let bytes = agg::bytea_bytes(agg::arg_datum(f, 0));
     let mut s = State::default();
-    if bytes.len() > 8 {
-        let (stored, inputs) = bytes.split_at(bytes.len() - 8);
-        s.tiers = Some(Tiers::from_stored(stored).unwrap_or_else(|e| raise(e)));
-        s.inputs = i64::from_le_bytes(inputs.try_into().expect("8 bytes"));
+    let (inputs, stored) = bytes.split_at(8.min(bytes.len()));
+    s.inputs = i64::from_le_bytes(inputs.try_into().unwrap_or_else(|_| raise(KpiError::BadText("tier state truncated".into()))));
+    if !stored.is_empty() {
+        let t = Tiers::from_stored(stored).unwrap_or_else(|e| raise(e));
+        s.tally.step_summary(&t, 1).unwrap_or_else(|e| raise(e));
     }
     agg::return_state(agg::place_owned(pg_sys::CurrentMemoryContext, s))
 });
@@ -190,7 +169,7 @@ crate::pg_v1_fn!(fn tier_deserialize, pg_finfo_tier_deserialize, |f| unsafe {
 // NULL when no input is in the state (a window frame that every row left), as over no rows.
 crate::pg_v1_fn!(fn tier_final, pg_finfo_tier_final, |f| unsafe {
     match &*agg::arg_datum(f, 0).cast_mut_ptr::<State>() {
-        State { tiers: Some(t), inputs, .. } if *inputs > 0 => summary::datum(t),
+        State { tally, inputs } if *inputs > 0 && tally.kind.is_some() => summary::datum(&tally.to_tiers().unwrap_or_else(|e| raise(e))),
         _ => agg::return_null(f),
     }
 });
@@ -214,3 +193,46 @@ crate::pg_v1_fn!(fn tiersummary_hash_extended, pg_finfo_tiersummary_hash_extende
 mod accessors;
 
 pgrx::extension_sql_file!("tiers.sql", name = "tiers", requires = ["summary_ops"]);
+
+#[cfg(any(test, feature = "pg_test"))]
+#[pgrx::pg_schema]
+mod tests {
+    use crate::testing::{assert_errors, text};
+    use pgrx::prelude::*;
+
+    #[pg_test]
+    fn tiers_and_referrals() {
+        let q = "WITH v(t, m) AS (VALUES ('a', 1.50), ('b', 2), ('a', 0.255), (NULL, 3))
+                 SELECT concat_ws(' ', tier_share(s, 'a'), tier_mrr_share(s, 'a'), tier_mrr(s, 'b'), customers(s),
+                                   tier_share(s, 'a') = (SELECT share(t = 'a') FROM v), tier_mrr_share(s, 'a') = (SELECT share(t = 'a', m) FROM v))
+                 FROM (SELECT tier_agg(t, m) AS s FROM v) x";
+        assert_eq!(
+            text(q).as_deref(),
+            Some("66.6666666666666667 46.7376830892143808 2 3 t t")
+        );
+        let q = "SELECT concat_ws(' ', tier_moved(s, 'a', 'b'), tier_move_share(s, 'a', 'b'), tier_moved(s, 'a', NULL), tier_moved(s, NULL, 'b'))
+                 FROM (SELECT tier_moves(b, a) AS s FROM (VALUES ('a', 'b'), ('a', NULL), ('a', 'a'), (NULL, 'b')) v(b, a)) x";
+        assert_eq!(text(q).as_deref(), Some("1 33.3333333333333333 1 1"));
+        let q = "SELECT concat_ws(' ', referred_customers(r), referred_value(r), referred_value_share(r), value_per_referred(r),
+                                   value_per_other(r), referral_lift(r), referring_share(r), referrals(r), customers(r))
+                 FROM (SELECT referral_agg(r, v, n) AS r FROM (VALUES (true, 30.00, 0), (false, 10, 2), (false, 20, 0)) t(r, v, n)) x";
+        assert_eq!(
+            text(q).as_deref(),
+            Some("1 30.00 50.0000000000000000 30.0000000000000000 15.0000000000000000 2.0000000000000000 33.3333333333333333 2 3")
+        );
+        use PgSqlErrorCode::*;
+        assert_errors(&[
+            ("SELECT tier_agg('a', -1)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "tier_agg mrr must not be negative, got -1"),
+            ("SELECT tier_moves('a', 'b', 'NaN')", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "tier_moves mrr must be a finite number of at most 38 digits, got NaN"),
+            (
+                "SELECT combine(s) FROM (SELECT tier_agg('a') UNION ALL SELECT tier_agg('a', 1)) v(s)",
+                ERRCODE_INVALID_PARAMETER_VALUE,
+                "combine(tiersummary) summaries must be of one kind, got tier_agg without mrr and tier_agg with mrr",
+            ),
+            ("SELECT '{\"v\":1,\"moves\":false,\"mrr\":false,\"cells\":[[null,null,1]]}'::tiersummary", ERRCODE_INVALID_TEXT_REPRESENTATION,
+             "malformed tiersummary \"{\"v\":1,\"moves\":false,\"mrr\":false,\"cells\":[[null,null,1]]}\": a cell without tiers (text form: {\"v\":1,\"moves\":<boolean>,\"mrr\":<boolean>,\"cells\":[[<before tier or null>,<after tier or null>,<customers>(,<mrr>)],...]})"),
+            ("SELECT referral_agg(true, -2.5, 0)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "referral_agg value must not be negative, got -2.5"),
+            ("SELECT referral_agg(true, 1, -1)", ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, "referral_agg referrals must not be negative, got -1"),
+        ]);
+    }
+}
