@@ -4,7 +4,7 @@ no dependencies, so the committed CSVs are reproducible with `python3 demo/gener
 
 Tables: customers (segment, signed-up and churned dates (a monthly churn chance of each
 customer's own, as the sBG model has it), MRR now and a year ago, health score,
-reference flag), survey_responses (0-10 NPS answers), tickets (timestamps, contacts, CSAT 1-5 and
+reference flag, the customer who referred it), survey_responses (0-10 NPS answers), tickets (timestamps, contacts, CSAT 1-5 and
 CES 1-7 answers), orders (for CLV and the BG/NBD and
 Gamma-Gamma models: a purchase rate and a chance of buying no more after each order, each
 customer's own), leads (for conversion) and subscriptions (for MRR movements:
@@ -152,14 +152,26 @@ for c in customers:
         if on > signed and (churned is None or on < churned):
             subscriptions.append([cid, "add-on", srng.choice([19, 49, 99]), on, min(d for d in (off, churned) if d) if off or churned else None])
 
+# who referred whom (its own generator, so the other tables do not change): a customer signed up
+# after another active one was referred by it with chance 0.2, by a reference customer twice as
+# often as by another
+rrng = random.Random(20261206)
+referred_by = {}
+for c in sorted(customers, key=lambda c: (c[3], c[0])):
+    earlier = [o for o in customers if o[3] < c[3] and alive(o, c[3])]
+    if earlier and rrng.random() < 0.2:
+        weights = [2.0 if o[8] else 1.0 for o in earlier]
+        referred_by[c[0]] = rrng.choices(earlier, weights)[0][0]
+
 responses.sort(key=lambda r: r[1])
 tickets.sort(key=lambda t: t[2])
 orders.sort(key=lambda o: (o[1], o[0]))
 
 b = lambda x: "" if x is None else ("true" if x else "false")  # noqa: E731
 write("customers.csv", ["customer_id", "name", "segment", "signed_up_on", "churned_on", "mrr",
-                        "mrr_a_year_ago", "health_score", "is_reference"],
-      [[c[0], c[1], c[2], c[3].isoformat(), c[4].isoformat() if c[4] else "", c[5], c[6], c[7], b(c[8])]
+                        "mrr_a_year_ago", "health_score", "is_reference", "referred_by"],
+      [[c[0], c[1], c[2], c[3].isoformat(), c[4].isoformat() if c[4] else "", c[5], c[6], c[7], b(c[8]),
+        referred_by.get(c[0], "")]
        for c in customers])
 write("survey_responses.csv", ["response_id", "customer_id", "answered_at", "score"],
       [[i + 1, r[0], r[1], "" if r[2] is None else r[2]] for i, r in enumerate(responses)])

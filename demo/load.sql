@@ -10,7 +10,8 @@ CREATE TABLE customers (
     mrr            numeric(10, 2) NOT NULL,
     mrr_a_year_ago numeric(10, 2) NOT NULL,
     health_score   integer NOT NULL,  -- 0-100, from the customer-success tool
-    is_reference   boolean            -- NULL: not asked yet
+    is_reference   boolean,           -- NULL: not asked yet
+    referred_by    integer            -- the customer who referred this one, NULL: none
 );
 CREATE TABLE survey_responses (
     response_id integer PRIMARY KEY,
@@ -49,6 +50,12 @@ CREATE TABLE subscriptions (
     started_on      date NOT NULL,
     ended_on        date              -- NULL: still running
 );
+-- the customer-success team's and tools' monthly costs of keeping customers (retention cost)
+CREATE TABLE expenses (spent_on date NOT NULL, category text NOT NULL, amount numeric(10, 2) NOT NULL);
+INSERT INTO expenses
+SELECT m::date + 14, category, amount + 150 * extract(month FROM m)
+FROM generate_series(date '2025-01-01', date '2025-12-01', interval '1 month') AS g(m),
+     (VALUES ('customer success', 6200.00), ('support tools', 1450.00), ('retention offers', 800.00)) AS c(category, amount);
 \copy customers FROM 'demo/data/customers.csv' WITH (FORMAT csv, HEADER true)
 \copy survey_responses FROM 'demo/data/survey_responses.csv' WITH (FORMAT csv, HEADER true)
 \copy tickets FROM 'demo/data/tickets.csv' WITH (FORMAT csv, HEADER true)

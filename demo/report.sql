@@ -73,6 +73,70 @@ SELECT segment, count(*) AS customers,
 FROM customers WHERE churned_on IS NULL GROUP BY segment ORDER BY segment;
 
 \echo
+\echo '== Customer health: a weighted score of five measures as of a day, graded into four tiers =='
+-- measures as of day d: the customer-success tool's score (today's only: it keeps no history, so
+-- it is missing for earlier days and its weight re-normalised away), the last NPS answer by band,
+-- CSAT of the tickets resolved in the 180 days before, tickets opened in the 90 days before (less
+-- is better), orders in the 90 days before
+CREATE FUNCTION health_on(d date) RETURNS TABLE (customer_id integer, segment text, mrr numeric, score numeric, tier text)
+LANGUAGE sql STABLE AS $$
+SELECT c.customer_id, c.segment, c.mrr, h.score, health_tier(h.score)
+FROM customers AS c
+CROSS JOIN LATERAL (SELECT health_score(ARRAY[
+           CASE WHEN d >= date '2025-12-31' THEN c.health_score END,
+           measure_score((SELECT r.score FROM survey_responses AS r WHERE r.customer_id = c.customer_id AND r.answered_at < d + 1
+                          ORDER BY r.answered_at DESC LIMIT 1), ARRAY[7, 9], ARRAY[0, 50, 100]),
+           (SELECT csat(t.csat_rating) FROM tickets AS t
+            WHERE t.customer_id = c.customer_id AND t.resolved_at >= d - 179 AND t.resolved_at < d + 1),
+           measure_score((SELECT count(*) FROM tickets AS t
+                          WHERE t.customer_id = c.customer_id AND t.opened_at >= d - 89 AND t.opened_at < d + 1), 6, 0),
+           measure_score((SELECT count(*) FROM orders AS o
+                          WHERE o.customer_id = c.customer_id AND o.ordered_on > d - 90 AND o.ordered_on <= d), 0, 3)],
+         ARRAY[40, 20, 15, 10, 15]) AS score) AS h
+WHERE c.signed_up_on <= d AND (c.churned_on IS NULL OR c.churned_on > d)
+$$;
+SELECT coalesce(segment, 'all') AS segment, customers(t), round(tier_share(t, 'At-risk'), 1) AS at_risk_pct,
+       round(tier_mrr_share(t, 'At-risk'), 1) AS mrr_at_risk_pct, round(tier_share(t, 'Unhealthy'), 1) AS unhealthy_pct,
+       round(tier_share(t, 'Healthy'), 1) AS healthy_pct, round(tier_share(t, 'High-value'), 1) AS high_value_pct
+FROM (SELECT segment, tier_agg(tier, mrr) AS t FROM health_on('2025-12-31') GROUP BY ROLLUP (segment)) AS tiers
+ORDER BY tiers.segment NULLS LAST;
+
+\echo
+\echo '== Tier moves from 30 June to 31 December: where each June tier went (percent of it), new and gone customers =='
+SELECT coalesce(before_tier, '(new)') AS june, coalesce(after_tier, '(gone)') AS december, customers,
+       round(share, 1) AS pct_of_june_tier, mrr
+FROM tier_transitions((SELECT tier_moves(j.tier, d.tier, coalesce(d.mrr, j.mrr))
+                       FROM health_on('2025-06-30') AS j FULL JOIN health_on('2025-12-31') AS d USING (customer_id)))
+ORDER BY array_position(ARRAY['At-risk', 'Unhealthy', 'Healthy', 'High-value'], before_tier) NULLS FIRST,
+         array_position(ARRAY['At-risk', 'Unhealthy', 'Healthy', 'High-value'], after_tier) NULLS LAST;
+
+\echo
+\echo '== Retention cost by month: the expenses of keeping customers per customer, and over ARPA =='
+SELECT to_char(lower(month), 'YYYY-MM') AS month, e.total AS expenses, customers_at_end(m) AS customers,
+       round(retention_cost(e.total, m), 2) AS retention_cost, round(arpa(m), 2) AS arpa,
+       round(retention_cost_ratio(e.total, m), 3) AS cost_over_arpa
+FROM (SELECT month, mrr_agg(customer_id, mrr, started_on, ended_on, month) AS m
+      FROM subscriptions, (SELECT daterange(d::date, (d + interval '1 month')::date) AS month
+                           FROM generate_series(date '2025-01-01', date '2025-12-01', interval '1 month') AS d) AS months
+      GROUP BY month) AS bridge
+JOIN (SELECT date_trunc('month', spent_on)::date AS first_day, sum(amount) AS total FROM expenses GROUP BY 1) AS e
+  ON e.first_day = lower(month)
+ORDER BY 1;
+
+\echo
+\echo '== Referral value: revenue to date of referred customers (younger: referrals came later) against the others, and who refers =='
+SELECT coalesce(segment, 'all') AS segment, customers(r), referred_customers(r) AS referred, referred_value(r) AS referred_revenue,
+       round(referred_value_share(r), 1) AS revenue_share_pct, round(value_per_referred(r), 2) AS per_referred,
+       round(value_per_other(r), 2) AS per_other, round(referral_lift(r), 2) AS lift, round(referring_share(r), 1) AS referring_pct
+FROM (SELECT c.segment, referral_agg(c.referred_by IS NOT NULL, coalesce(o.revenue, 0), coalesce(k.referrals, 0)) AS r
+      FROM customers AS c
+      LEFT JOIN (SELECT customer_id, sum(amount) AS revenue FROM orders GROUP BY 1) AS o USING (customer_id)
+      LEFT JOIN (SELECT referred_by AS customer_id, count(*) AS referrals FROM customers WHERE referred_by IS NOT NULL GROUP BY 1) AS k
+        USING (customer_id)
+      GROUP BY ROLLUP (c.segment)) AS referrals
+ORDER BY referrals.segment NULLS LAST;
+
+\echo
 \echo '== MRR bridge by month: one mrr_agg(customer, mrr, started, ended, month) over the subscriptions table =='
 SELECT to_char(lower(month), 'YYYY-MM') AS month, starting_mrr(m) AS start, new_mrr(m) AS new, expansion_mrr(m) AS expansion,
        contraction_mrr(m) AS contraction, churned_mrr(m) AS churn, reactivation_mrr(m) AS reactivation, ending_mrr(m) AS "end",
