@@ -463,6 +463,16 @@ impl std::str::FromStr for Scaled {
     }
 }
 
+impl From<i64> for Scaled {
+    /// A count as a decimal of scale 0.
+    fn from(n: i64) -> Self {
+        Scaled {
+            mantissa: i128::from(n),
+            scale: 0,
+        }
+    }
+}
+
 impl std::fmt::Display for Scaled {
     /// The exact value with `scale` decimals, as `numeric` text (`-12.50`).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -337,7 +337,7 @@ crate::pg_v1_fn!(fn mrrsummary_quick_ratio, pg_finfo_mrrsummary_quick_ratio, |f|
     access(f, |s| ratio(s.combination(&[NEW, REACTIVATION, EXPANSION], &[]), s.combination(&[CHURN, CONTRACTION], &[]), 1))
 });
 crate::pg_v1_fn!(fn mrrsummary_arpa, pg_finfo_mrrsummary_arpa, |f| unsafe {
-    access(f, |s| ratio(Some(s.amounts[ENDING]), Some(Scaled { mantissa: i128::from(s.counts[ENDING]), scale: 0 }), 1))
+    access(f, |s| ratio(Some(s.amounts[ENDING]), Some(Scaled::from(s.counts[ENDING])), 1))
 });
 crate::pg_v1_fn!(fn mrrsummary_ltv, pg_finfo_mrrsummary_ltv, |f| unsafe { access(f, |s| ltv(s, None)) });
 crate::pg_v1_fn!(fn mrrsummary_ltv_margin, pg_finfo_mrrsummary_ltv_margin, |f| unsafe {

@@ -94,13 +94,6 @@ unsafe fn access(
     unsafe { summary::accessor::<ReferralState>(f, get) }
 }
 
-fn count(n: i64) -> Scaled {
-    Scaled {
-        mantissa: i128::from(n),
-        scale: 0,
-    }
-}
-
 /// `a / b` (`b` not zero) as `avg()` and `share()` divide: PostgreSQL's numeric division.
 unsafe fn div(a: pg_sys::Numeric, b: Scaled) -> pg_sys::Datum {
     unsafe { pg_sys::Datum::from(agg::numeric_div(a, agg::numeric_from_scaled(b))) }
@@ -124,10 +117,10 @@ crate::pg_v1_fn!(fn referred_value_share, pg_finfo_referred_value_share, |f| uns
     })
 });
 crate::pg_v1_fn!(fn value_per_referred, pg_finfo_value_per_referred, |f| unsafe {
-    access(f, |s| (s.referred > 0).then(|| div(agg::numeric_from_scaled(s.referred_value), count(s.referred))))
+    access(f, |s| (s.referred > 0).then(|| div(agg::numeric_from_scaled(s.referred_value), Scaled::from(s.referred))))
 });
 crate::pg_v1_fn!(fn value_per_other, pg_finfo_value_per_other, |f| unsafe {
-    access(f, |s| (s.others > 0).then(|| div(agg::numeric_from_scaled(s.other_value), count(s.others))))
+    access(f, |s| (s.others > 0).then(|| div(agg::numeric_from_scaled(s.other_value), Scaled::from(s.others))))
 });
 // (referred value / referred) / (other value / others), in one exact division
 crate::pg_v1_fn!(fn referral_lift, pg_finfo_referral_lift, |f| unsafe {

@@ -55,21 +55,14 @@ unsafe fn divided(f: pg_sys::FunctionCallInfo, kpi: &str, what: &str, by: Scaled
     }
 }
 
-fn count(n: i64) -> Scaled {
-    Scaled {
-        mantissa: i128::from(n),
-        scale: 0,
-    }
-}
-
 crate::pg_v1_fn!(fn retention_cost_count, pg_finfo_retention_cost_count, |f| unsafe {
     let customers = agg::arg_datum(f, 1).value() as i64;
-    divided(f, KPI, "customers", count(customers))
+    divided(f, KPI, "customers", Scaled::from(customers))
 });
 
 crate::pg_v1_fn!(fn retention_cost_mrr, pg_finfo_retention_cost_mrr, |f| unsafe {
     let s = summary::arg::<super::mrr::MrrSummary>(agg::arg_datum(f, 1));
-    divided(f, KPI, "customers", count(s.counts[super::mrr::ENDING]))
+    divided(f, KPI, "customers", Scaled::from(s.counts[super::mrr::ENDING]))
 });
 
 crate::pg_v1_fn!(fn retention_cost_ratio, pg_finfo_retention_cost_ratio, |f| unsafe {

@@ -162,8 +162,7 @@ crate::pg_v1_fn!(fn sharesummary_recv, pg_finfo_sharesummary_recv, |f| unsafe { 
 crate::pg_v1_fn!(fn sharesummary_send, pg_finfo_sharesummary_send, |f| unsafe { summary::send::<ShareState>(f) });
 crate::pg_v1_fn!(fn share_summary_final_count, pg_finfo_share_summary_final_count, |f| unsafe {
     agg::finish::<RatioState>(f, |s| {
-        let count = |c: i64| Scaled { mantissa: i128::from(c), scale: 0 };
-        Some(summary::datum(&ShareState { hits: count(s.hits), total: count(s.total) }))
+        Some(summary::datum(&ShareState { hits: Scaled::from(s.hits), total: Scaled::from(s.total) }))
     })
 });
 crate::pg_v1_fn!(fn share_summary_final_weighted, pg_finfo_share_summary_final_weighted, |f| unsafe {
