@@ -130,6 +130,12 @@ QUERIES.append(("summary monthly by segment", FLOOR, "count(*) over the daily vi
 QUERIES.append(("summary monthly by segment", HAND, "nps(score) over the raw rows", SERIAL, MONTHLY_RAW))
 QUERIES.append(("summary monthly by segment", "ours", "nps(rollup(summary)) over the daily view", SERIAL,
                 "SELECT day / 31, segment, nps(rollup(summary)) FROM bench_daily GROUP BY 1, 2"))
+# Equality and hashing of summaries (issue 26): GROUP BY a summary column over 1,000,000 of them,
+# against GROUP BY an integer into 1,000 groups.
+QUERIES.append(("summary group by", FLOOR, "GROUP BY bucket % 1000", SERIAL,
+                "SELECT count(*) FROM (SELECT bucket % 1000 FROM bench_summaries GROUP BY 1) s"))
+QUERIES.append(("summary group by", "ours", "GROUP BY summary", SERIAL,
+                "SELECT count(*) FROM (SELECT summary FROM bench_summaries GROUP BY summary) s"))
 QUERIES.append(("rollup throughput", FLOOR, "count(*)", SERIAL, "SELECT count(*) FROM bench_summaries"))
 QUERIES.append(("rollup throughput", "ours", "rollup(summary)", SERIAL, "SELECT rollup(summary) FROM bench_summaries"))
 

@@ -24,6 +24,8 @@ pub fn pad_scales<const N: usize>(scales: [u32; N]) -> [u32; DECIMALS] {
 pub trait Summary: AggState {
     /// The SQL type name, for messages.
     const TYPE: &'static str;
+    /// The version bytes [`Summary::to_stored`] writes (the current stored forms).
+    const VERSIONS: &'static [u8];
     /// The stored (binary) form, starting with a version byte.
     fn to_stored(&self) -> Vec<u8>;
     /// Parse the stored form; truncated, trailing or impossible bytes are 22P02.
@@ -85,6 +87,11 @@ impl<S> Moving<S> {
 pub trait Stored: Sized {
     /// The SQL type name, for messages.
     const TYPE: &'static str;
+    /// The version bytes [`Stored::to_stored`] writes (`cessummary` writes 1 for a state without
+    /// its sum of squares, 2 with): a stored value starting with one of them is in a current
+    /// form, and is that form's only encoding of its value (every value reaches a table through
+    /// `to_stored`: the input, receive and final functions all re-encode).
+    const VERSIONS: &'static [u8];
     fn to_stored(&self) -> Vec<u8>;
     fn from_stored(bytes: &[u8]) -> Result<Self, KpiError>;
     fn to_text(&self) -> String;
@@ -93,6 +100,7 @@ pub trait Stored: Sized {
 
 impl<S: Summary> Stored for S {
     const TYPE: &'static str = <S as Summary>::TYPE;
+    const VERSIONS: &'static [u8] = <S as Summary>::VERSIONS;
     fn to_stored(&self) -> Vec<u8> {
         Summary::to_stored(self)
     }
@@ -218,13 +226,21 @@ pub(crate) unsafe fn accessor<S: Stored>(
 
 // ---------------------------------------------------------------------------------------------
 // Equality, a btree order and hashing, so BI tools can GROUP BY, DISTINCT, ORDER BY and join on a
-// summary column. Two summaries are equal when their stored forms (decoded and re-encoded in the
-// current version) are equal; the order is the bytewise order of those forms, consistent but
-// without KPI meaning.
+// summary column. Two summaries are equal when their stored forms in the current version are
+// equal; the order is the bytewise order of those forms, consistent but without KPI meaning. A
+// value stored in the current version is compared and hashed as it is (its bytes are that form:
+// see [`Stored::VERSIONS`]); only a value of an older version is decoded and re-encoded.
 
-/// The stored form of the summary in `datum`, in the current version.
-unsafe fn canonical<S: Stored>(datum: pg_sys::Datum) -> Vec<u8> {
-    unsafe { arg::<S>(datum).to_stored() }
+/// The stored form of the summary in `datum`, in the current version: its own bytes when it is
+/// of that version, else decoded and re-encoded.
+unsafe fn canonical<'a, S: Stored>(datum: pg_sys::Datum) -> std::borrow::Cow<'a, [u8]> {
+    unsafe {
+        let bytes = agg::varlena_bytes(datum);
+        match bytes.first() {
+            Some(v) if S::VERSIONS.contains(v) => std::borrow::Cow::Borrowed(bytes),
+            _ => std::borrow::Cow::Owned(arg::<S>(datum).to_stored()),
+        }
+    }
 }
 
 /// The order of arguments 0 and 1 (both summaries, STRICT).
@@ -248,13 +264,19 @@ pub(crate) unsafe fn cmp<S: Stored>(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys:
 }
 
 /// The hash support functions: PostgreSQL's hash of the stored form as `bytea` (`hashvarlena`),
-/// or with `extended` its 64-bit seeded form (`hashvarlenaextended`, the seed in argument 1).
+/// or with `extended` its 64-bit seeded form (`hashvarlenaextended`, the seed in argument 1). A
+/// value of the current version is hashed as it is (no copy); the values are those of every
+/// earlier version of pg_kpi, so hash indexes and hash partitions built before stay valid.
 pub(crate) unsafe fn hash<S: Stored>(
     fcinfo: pg_sys::FunctionCallInfo,
     extended: bool,
 ) -> pg_sys::Datum {
     unsafe {
-        let bytes = agg::bytea_datum(&canonical::<S>(agg::arg_datum(fcinfo, 0)));
+        let datum = agg::arg_datum(fcinfo, 0);
+        let bytes = match canonical::<S>(datum) {
+            std::borrow::Cow::Borrowed(_) => datum, // hashvarlena reads any varlena header
+            std::borrow::Cow::Owned(b) => agg::bytea_datum(&b),
+        };
         let hashed = if extended {
             pgrx::fcinfo::direct_function_call_as_datum(
                 pg_sys::hashvarlenaextended,
@@ -299,6 +321,22 @@ mod tests {
             text("SELECT churn_rate(s)::text FROM tests.kept").as_deref(),
             Some("50.0000000000000000")
         );
+        // hashes are those of the stored form as bytea, as in every earlier version (hash
+        // indexes and partitions stay valid), whichever path computes them: PostgreSQL's hash of
+        // a one-element bytea[] is 31 + the element's hash (hash_array, hash_array_extended)
+        let q = r#"WITH s(h, x, b) AS (
+                     SELECT kpi_internal.npssummary_hash(s), kpi_internal.npssummary_hash_extended(s, 7), kpi_internal.npssummary_send(s)
+                     FROM (SELECT nps_agg(x) AS s FROM generate_series(0, 10) x GROUP BY x % 3) t
+                     UNION ALL
+                     SELECT kpi_internal.cessummary_hash(s), kpi_internal.cessummary_hash_extended(s, 7), kpi_internal.cessummary_send(s)
+                     FROM (VALUES ('{"v":1,"count":2,"sum":7.5}'::cessummary), ('{"v":2,"count":2,"sum":7.5,"sum_squares":30.25}')) v(s)
+                     UNION ALL
+                     SELECT kpi_internal.tiersummary_hash(s), kpi_internal.tiersummary_hash_extended(s, 7), kpi_internal.tiersummary_send(s)
+                     FROM (SELECT tier_agg(t, 2.5) AS s FROM (VALUES ('a'), ('b')) v(t)) t)
+                   SELECT bool_and((hash_array(ARRAY[b])::bigint - 31 - h::bigint) % 4294967296 = 0
+                                   AND (hash_array_extended(ARRAY[b], 7)::numeric - 31 - x::numeric) % 18446744073709551616 = 0)::text
+                   FROM s"#;
+        assert_eq!(text(q).as_deref(), Some("true"));
         assert_errors(&[(
             "INSERT INTO tests.kept VALUES ('nope'::varchar)",
             PgSqlErrorCode::ERRCODE_INVALID_TEXT_REPRESENTATION,

@@ -338,6 +338,7 @@ impl CesSummary {
 
 impl Summary for CesSummary {
     const TYPE: &'static str = "cessummary";
+    const VERSIONS: &'static [u8] = &[1, 2];
 
     fn to_stored(&self) -> Vec<u8> {
         self.to_bytes()

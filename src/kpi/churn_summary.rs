@@ -48,6 +48,7 @@ fn parse_v1(text: &str) -> Result<PeriodState, String> {
 
 impl Summary for PeriodState {
     const TYPE: &'static str = "churnsummary";
+    const VERSIONS: &'static [u8] = &[1];
 
     fn to_stored(&self) -> Vec<u8> {
         self.to_bytes()

@@ -309,6 +309,7 @@ fn parse_v1(text: &str) -> Result<Matrix, String> {
 
 impl Stored for Matrix {
     const TYPE: &'static str = TYPE;
+    const VERSIONS: &'static [u8] = &[VERSION];
     fn to_stored(&self) -> Vec<u8> {
         to_stored(self)
     }

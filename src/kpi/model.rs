@@ -153,6 +153,7 @@ fn bad_bytes(why: &str) -> KpiError {
 
 impl Stored for Model {
     const TYPE: &'static str = TYPE;
+    const VERSIONS: &'static [u8] = &[VERSION];
 
     fn to_stored(&self) -> Vec<u8> {
         let mut w = Writer::new(VERSION).u8(self.kind.tag());

@@ -81,6 +81,7 @@ fn parse_v1(text: &str) -> Result<MrrSummary, String> {
 
 impl Summary for MrrSummary {
     const TYPE: &'static str = "mrrsummary";
+    const VERSIONS: &'static [u8] = &[1];
 
     fn to_stored(&self) -> Vec<u8> {
         self.to_bytes()

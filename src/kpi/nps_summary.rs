@@ -116,6 +116,7 @@ pub fn from_text(text: &str) -> Result<NpsState, KpiError> {
 
 impl Summary for NpsState {
     const TYPE: &'static str = "npssummary";
+    const VERSIONS: &'static [u8] = &[1];
     fn to_stored(&self) -> Vec<u8> {
         to_stored(self)
     }

@@ -232,6 +232,7 @@ impl AggState for ReferralState {
 
 impl Summary for ReferralState {
     const TYPE: &'static str = "referralsummary";
+    const VERSIONS: &'static [u8] = &[1];
 
     fn to_stored(&self) -> Vec<u8> {
         self.to_bytes()

@@ -111,6 +111,7 @@ fn parse_v1(text: &str) -> Result<LifeTable, String> {
 
 impl Stored for LifeTable {
     const TYPE: &'static str = TYPE;
+    const VERSIONS: &'static [u8] = &[VERSION];
     fn to_stored(&self) -> Vec<u8> {
         to_stored(self)
     }

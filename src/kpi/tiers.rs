@@ -208,6 +208,7 @@ fn get_name(r: &mut Reader) -> Result<Option<String>, KpiError> {
 
 impl Stored for Tiers {
     const TYPE: &'static str = TYPE;
+    const VERSIONS: &'static [u8] = &[VERSION];
 
     fn to_stored(&self) -> Vec<u8> {
         let flags = u8::from(self.moves) | (u8::from(self.with_mrr) << 1);
