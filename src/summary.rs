@@ -263,29 +263,32 @@ pub(crate) unsafe fn cmp<S: Stored>(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys:
     pg_sys::Datum::from(unsafe { order::<S>(fcinfo) } as i32)
 }
 
-/// The hash support functions: PostgreSQL's hash of the stored form as `bytea` (`hashvarlena`),
-/// or with `extended` its 64-bit seeded form (`hashvarlenaextended`, the seed in argument 1). A
-/// value of the current version is hashed as it is (no copy); the values are those of every
-/// earlier version of pg_kpi, so hash indexes and hash partitions built before stay valid.
+// PostgreSQL's byte hashing (src/common/hashfn.c), which `hashvarlena` and
+// `hashvarlenaextended` apply to a varlena's data bytes; pgrx does not bind them (their SQL-level
+// wrappers `hash_any` are static inline). Neither can raise an error.
+unsafe extern "C" {
+    fn hash_bytes(k: *const u8, keylen: std::ffi::c_int) -> u32;
+    fn hash_bytes_extended(k: *const u8, keylen: std::ffi::c_int, seed: u64) -> u64;
+}
+
+/// The hash support functions: PostgreSQL's hash of the stored form's bytes (what `hashvarlena`
+/// gives for them as `bytea`), or with `extended` its 64-bit seeded form (`hashvarlenaextended`,
+/// the seed in argument 1). A value of the current version is hashed where it lies; the values
+/// are those of every earlier version of pg_kpi, so hash indexes and hash partitions built
+/// before stay valid.
 pub(crate) unsafe fn hash<S: Stored>(
     fcinfo: pg_sys::FunctionCallInfo,
     extended: bool,
 ) -> pg_sys::Datum {
     unsafe {
-        let datum = agg::arg_datum(fcinfo, 0);
-        let bytes = match canonical::<S>(datum) {
-            std::borrow::Cow::Borrowed(_) => datum, // hashvarlena reads any varlena header
-            std::borrow::Cow::Owned(b) => agg::bytea_datum(&b),
-        };
-        let hashed = if extended {
-            pgrx::fcinfo::direct_function_call_as_datum(
-                pg_sys::hashvarlenaextended,
-                &[Some(bytes), Some(agg::arg_datum(fcinfo, 1))],
-            )
+        let bytes = canonical::<S>(agg::arg_datum(fcinfo, 0));
+        let len = std::ffi::c_int::try_from(bytes.len()).expect("a varlena is below 1 GB");
+        if extended {
+            let seed = agg::arg_datum(fcinfo, 1).value() as u64;
+            pg_sys::Datum::from(hash_bytes_extended(bytes.as_ptr(), len, seed))
         } else {
-            pgrx::fcinfo::direct_function_call_as_datum(pg_sys::hashvarlena, &[Some(bytes)])
-        };
-        hashed.expect("hashvarlena returns a value")
+            pg_sys::Datum::from(hash_bytes(bytes.as_ptr(), len))
+        }
     }
 }
 
