@@ -290,6 +290,21 @@ pub(crate) unsafe fn numeric_percent(numerator: i64, denominator: i64) -> pg_sys
     }
 }
 
+/// `100 * part / whole` of two exact decimals as `numeric`, by PostgreSQL's own numeric
+/// multiplication and division (as `share(condition, weight)` has always computed it), or `None`
+/// when `whole` is 0.
+pub(crate) unsafe fn numeric_percent_scaled(
+    part: crate::numeric::Scaled,
+    whole: crate::numeric::Scaled,
+) -> Option<pg_sys::Numeric> {
+    unsafe {
+        (whole.mantissa != 0).then(|| {
+            let num = numeric_mul(numeric_from_scaled(part), pg_sys::int64_to_numeric(100));
+            numeric_div(num, numeric_from_scaled(whole))
+        })
+    }
+}
+
 /// An exact `numeric` from an `i128`.
 pub(crate) unsafe fn numeric_from_i128(x: i128) -> pg_sys::Numeric {
     match i64::try_from(x) {

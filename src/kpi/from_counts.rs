@@ -115,12 +115,11 @@ crate::pg_v1_fn!(fn share_from_counts, pg_finfo_share_from_counts, |f| unsafe {
             "share_from_counts matching ({}) exceeds total ({})", agg::numeric_text(m), agg::numeric_text(t)
         )));
     }
-    if total.mantissa == 0 {
-        return agg::return_null(f);
-    }
     // as share(sharesummary) computes it: 100 * matching / total in numeric arithmetic
-    let num = agg::numeric_mul(agg::numeric_from_scaled(matching), pg_sys::int64_to_numeric(100));
-    pg_sys::Datum::from(agg::numeric_div(num, agg::numeric_from_scaled(total)))
+    match agg::numeric_percent_scaled(matching, total) {
+        Some(n) => pg_sys::Datum::from(n),
+        None => agg::return_null(f),
+    }
 });
 
 pgrx::extension_sql_file!("from_counts.sql", name = "from_counts");

@@ -109,12 +109,7 @@ crate::pg_v1_fn!(fn referred_value, pg_finfo_referred_value, |f| unsafe {
     access(f, |s| Some(pg_sys::Datum::from(agg::numeric_from_scaled(s.referred_value))))
 });
 crate::pg_v1_fn!(fn referred_value_share, pg_finfo_referred_value_share, |f| unsafe {
-    access(f, |s| {
-        let total = s.value();
-        (total.mantissa != 0).then(|| {
-            div(agg::numeric_mul(agg::numeric_from_scaled(s.referred_value), pg_sys::int64_to_numeric(100)), total)
-        })
-    })
+    access(f, |s| agg::numeric_percent_scaled(s.referred_value, s.value()).map(pg_sys::Datum::from))
 });
 crate::pg_v1_fn!(fn value_per_referred, pg_finfo_value_per_referred, |f| unsafe {
     access(f, |s| (s.referred > 0).then(|| div(agg::numeric_from_scaled(s.referred_value), Scaled::from(s.referred))))

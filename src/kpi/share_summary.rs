@@ -179,12 +179,7 @@ crate::pg_v1_fn!(fn share_rollup_combine, pg_finfo_share_rollup_combine, |f| uns
 crate::pg_v1_fn!(fn share_rollup_serialize, pg_finfo_share_rollup_serialize, |f| unsafe { agg::serialize::<ShareState>(f) });
 crate::pg_v1_fn!(fn share_rollup_deserialize, pg_finfo_share_rollup_deserialize, |f| unsafe { agg::deserialize::<ShareState>(f) });
 crate::pg_v1_fn!(fn sharesummary_share, pg_finfo_sharesummary_share, |f| unsafe {
-    summary::accessor::<ShareState>(f, |s| {
-        (s.total.mantissa != 0).then(|| {
-            let num = agg::numeric_mul(agg::numeric_from_scaled(s.hits), pg_sys::int64_to_numeric(100));
-            pg_sys::Datum::from(agg::numeric_div(num, agg::numeric_from_scaled(s.total)))
-        })
-    })
+    summary::accessor::<ShareState>(f, |s| agg::numeric_percent_scaled(s.hits, s.total).map(pg_sys::Datum::from))
 });
 crate::pg_v1_fn!(fn sharesummary_matching, pg_finfo_sharesummary_matching, |f| unsafe {
     summary::accessor::<ShareState>(f, |s| Some(pg_sys::Datum::from(agg::numeric_from_scaled(s.hits))))

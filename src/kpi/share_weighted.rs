@@ -124,10 +124,8 @@ crate::pg_v1_fn!(fn share_weighted_serialize, pg_finfo_share_weighted_serialize,
 crate::pg_v1_fn!(fn share_weighted_deserialize, pg_finfo_share_weighted_deserialize, |f| unsafe { agg::deserialize::<WeightedState>(f) });
 crate::pg_v1_fn!(fn share_weighted_final, pg_finfo_share_weighted_final, |f| unsafe {
     agg::finish::<WeightedState>(f, |s| {
-        s.finish().unwrap_or_else(|e| crate::error::raise(e)).map(|(hits, total)| {
-            let num = agg::numeric_mul(agg::numeric_from_scaled(hits), pg_sys::int64_to_numeric(100));
-            pg_sys::Datum::from(agg::numeric_div(num, agg::numeric_from_scaled(total)))
-        })
+        let (hits, total) = s.finish().unwrap_or_else(|e| crate::error::raise(e))?;
+        agg::numeric_percent_scaled(hits, total).map(pg_sys::Datum::from)
     })
 });
 pgrx::extension_sql_file!("share_weighted.sql", name = "share_weighted");

@@ -4,26 +4,11 @@
 
 use super::super::tiers::{Cell, Tiers};
 use crate::agg;
-use crate::numeric::Scaled;
 use crate::summary;
 use pgrx::pg_sys;
 
 unsafe fn tier_arg(f: pg_sys::FunctionCallInfo, n: usize) -> Option<String> {
     unsafe { (!agg::arg_is_null(f, n)).then(|| agg::text_arg(agg::arg_datum(f, n))) }
-}
-
-/// `100 * part / whole` of two MRR sums as `share(condition, weight)` divides them; `None`
-/// when the whole is 0.
-unsafe fn mrr_percent(part: Scaled, whole: Scaled) -> Option<pg_sys::Numeric> {
-    unsafe {
-        (whole.mantissa != 0).then(|| {
-            let num = agg::numeric_mul(
-                agg::numeric_from_scaled(part),
-                pg_sys::int64_to_numeric(100),
-            );
-            agg::numeric_div(num, agg::numeric_from_scaled(whole))
-        })
-    }
 }
 
 /// The text of a `numeric`, as `numeric_out` writes it (reads back to the same value and scale).
@@ -66,7 +51,7 @@ crate::pg_v1_fn!(fn tier_mrr_share, pg_finfo_tier_mrr_share, |f| unsafe {
     let tier = agg::text_arg(agg::arg_datum(f, 1));
     summary::accessor::<Tiers>(f, |t| {
         let (part, all) = t.tier(&tier);
-        t.with_mrr.then(|| mrr_percent(part.mrr, all.mrr)).flatten().map(pg_sys::Datum::from)
+        t.with_mrr.then(|| agg::numeric_percent_scaled(part.mrr, all.mrr)).flatten().map(pg_sys::Datum::from)
     })
 });
 
@@ -109,7 +94,7 @@ crate::pg_v1_fn!(fn tier_rows, pg_finfo_tier_rows, |f| unsafe {
         let share = numeric_plain(agg::numeric_percent(c.customers, all.customers).cast_mut_ptr());
         flat.extend([Some(name.to_string()), Some(c.customers.to_string()), Some(share)]);
         match t.with_mrr {
-            true => flat.extend([Some(c.mrr.to_string()), mrr_percent(c.mrr, all.mrr).map(|n| numeric_plain(n))]),
+            true => flat.extend([Some(c.mrr.to_string()), agg::numeric_percent_scaled(c.mrr, all.mrr).map(|n| numeric_plain(n))]),
             false => flat.extend([None, None]),
         }
     }
