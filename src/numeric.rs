@@ -308,25 +308,42 @@ pub fn scaled_from_f64(x: f64) -> Result<Scaled, NotDecimal> {
     if !x.is_finite() {
         return Err(NotDecimal::Special);
     }
+    match scaled_from_f64_short(x) {
+        Some(s) => Ok(s),
+        None => scaled_from_f64_text(x),
+    }
+}
+
+/// [`scaled_from_f64`] of a finite value with at most 6 decimals below 1e15 (the common case,
+/// no allocation, nothing that can fail); `None` for any other value.
+#[inline(always)]
+pub fn scaled_from_f64_short(x: f64) -> Option<Scaled> {
     if x == 0.0 {
-        return Ok(Scaled::default());
+        return Some(Scaled::default());
     }
     // The common case, a value with a few decimals (4, 4.5, 0.1): the first k with x * 10^k
     // whole. Such an x is within an ulp or two of m / 10^k, closer than half a step of the
     // 15th significant digit (at least 5e-16 relative), so %.15g prints exactly m / 10^k.
+    // Whole is tested as `scaled as i64` converting back to `scaled` (below 1e15 < 2^53 the
+    // truncation is exact): one instruction each way, where `fract()` calls libm's `trunc` and
+    // an `i128` conversion and remainder are library calls (a third of `csat(float8)`'s time).
     let mut scaled = x;
     for k in 0..=6u32 {
-        if scaled.fract() == 0.0 && scaled.abs() < 1e15 {
-            // 4.40685 * 10^5 is not whole in floating point, * 10^6 is: drop the zero
-            let (mut mantissa, mut scale) = (scaled as i128, k);
-            while scale > 0 && mantissa % 10 == 0 {
-                (mantissa, scale) = (mantissa / 10, scale - 1);
+        if scaled.abs() < 1e15 {
+            let whole = scaled as i64;
+            if whole as f64 == scaled {
+                // 4.40685 * 10^5 is not whole in floating point, * 10^6 is: drop the zero
+                let (mut mantissa, mut scale) = (whole, k);
+                while scale > 0 && mantissa % 10 == 0 {
+                    (mantissa, scale) = (mantissa / 10, scale - 1);
+                }
+                let mantissa = i128::from(mantissa);
+                return Some(Scaled { mantissa, scale });
             }
-            return Ok(Scaled { mantissa, scale });
         }
         scaled = x * POW10_F64[k as usize + 1];
     }
-    scaled_from_f64_text(x)
+    None
 }
 
 /// 10^0 .. 10^7 as `f64` (exact).
