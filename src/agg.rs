@@ -264,6 +264,21 @@ pub(crate) unsafe fn varlena_bytes<'a>(datum: pg_sys::Datum) -> &'a [u8] {
     }
 }
 
+/// The data bytes of a varlena datum read in place, or `None` when it would need detoasting
+/// (which may raise an error, so the unguarded fast paths leave it to the guarded step).
+#[inline(always)]
+pub(crate) unsafe fn plain_bytes<'a>(datum: pg_sys::Datum) -> Option<&'a [u8]> {
+    unsafe {
+        let v = datum.cast_mut_ptr::<pg_sys::varlena>();
+        is_plain_varlena(v).then(|| {
+            std::slice::from_raw_parts(
+                pgrx::varlena::vardata_any(v).cast::<u8>(),
+                pgrx::varlena::varsize_any_exhdr(v),
+            )
+        })
+    }
+}
+
 /// Is this varlena read in place: not external (a TOAST pointer, whose 1-byte header has length
 /// byte 1) and not compressed? The test of `pg_detoast_datum_packed` (`VARATT_IS_EXTENDED`,
 /// allowing the short header).
@@ -381,6 +396,21 @@ pub(crate) fn float8_scaled_arg(
         Ok(s) => s,
         Err(_) => not_exact_float(x, kpi, role),
     }
+}
+
+/// [`float8_scaled_arg`] for the unguarded fast paths: `None` where it raises an error.
+#[inline(always)]
+pub(crate) fn float8_scaled(datum: pg_sys::Datum) -> Option<crate::numeric::Scaled> {
+    crate::numeric::scaled_from_f64_short(f64::from_bits(datum.value() as u64))
+}
+
+/// [`scaled_arg`] for the unguarded fast paths: `None` where it raises an error or the value
+/// would need detoasting.
+#[inline(always)]
+pub(crate) unsafe fn scaled_in_place(datum: pg_sys::Datum) -> Option<crate::numeric::Scaled> {
+    let bytes = unsafe { plain_bytes(datum) }?;
+    let (mantissa, scale) = crate::numeric::to_scaled(bytes).ok()?;
+    Some(crate::numeric::Scaled { mantissa, scale })
 }
 
 #[cold]

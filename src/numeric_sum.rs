@@ -56,6 +56,36 @@ pub fn digits(bytes: &[u8]) -> Result<Digits<'_>, NotDecimal> {
     })
 }
 
+/// The digits of a non-negative short-format `numeric` (its data bytes) that a [`NumericSum`]
+/// certainly holds, or `None` for any other value (negative, special, long format, past 38
+/// digits), which [`NumericSum::add_bytes`] then takes through [`digits`]. The per-row path: the
+/// common stored form decoded in one pass, and checked before anything is added (a step adding
+/// several values can check them all first).
+#[inline(always)]
+pub fn short_digits(bytes: &[u8]) -> Option<Digits<'_>> {
+    let [h0, h1, groups @ ..] = bytes else {
+        return None;
+    };
+    let h = u16::from_ne_bytes([*h0, *h1]);
+    // short format (0b10), sign bit clear
+    if h & 0xE000 != 0x8000 {
+        return None;
+    }
+    let dscale = u32::from((h >> 7) & 0x3F);
+    let weight = (i32::from(h & 0x7F) ^ 0x40) - 0x40;
+    let count = (groups.len() / 2) as i32;
+    // Certainly within 38 digits; the lowest position is checked for malformed bytes only.
+    if dscale > MAX_SCALE || 4 * weight + 4 + dscale as i32 > 38 || weight - count < LOW - 1 {
+        return None;
+    }
+    Some(Digits {
+        negative: false,
+        top: (weight - LOW) as usize,
+        dscale,
+        groups,
+    })
+}
+
 /// Why a value was not added; the glue names the value in the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refused {
@@ -113,36 +143,17 @@ impl NumericSum {
         self.scale.known()
     }
 
-    /// Add the non-negative short-format `numeric` in `bytes` (subtract it when `negate`) and
-    /// return true; return false, changing nothing, for any other value (negative, special,
-    /// long format, past 38 digits), which [`NumericSum::add_bytes`] then takes through
-    /// [`digits`]. The per-row path: the common stored form decoded and added in one pass.
+    /// Add the value [`short_digits`] reads (subtract it when `negate`) and return true; return
+    /// false, changing nothing, for any value it does not read.
     #[inline(always)]
     pub fn add_short(&mut self, bytes: &[u8], negate: bool) -> bool {
-        let [h0, h1, groups @ ..] = bytes else {
-            return false;
-        };
-        let h = u16::from_ne_bytes([*h0, *h1]);
-        // short format (0b10), sign bit clear
-        if h & 0xE000 != 0x8000 {
-            return false;
+        match short_digits(bytes) {
+            Some(d) => {
+                self.add(&d, negate);
+                true
+            }
+            None => false,
         }
-        let dscale = u32::from((h >> 7) & 0x3F);
-        let weight = (i32::from(h & 0x7F) ^ 0x40) - 0x40;
-        let count = (groups.len() / 2) as i32;
-        // Certainly within 38 digits; the lowest position is checked for malformed bytes only.
-        if dscale > MAX_SCALE || 4 * weight + 4 + dscale as i32 > 38 || weight - count < LOW - 1 {
-            return false;
-        }
-        let top = (weight - LOW) as usize;
-        let d = Digits {
-            negative: false,
-            top,
-            dscale,
-            groups,
-        };
-        self.add(&d, negate);
-        true
     }
 
     /// Add the `numeric` with data bytes `bytes` (subtract it when `negate`): the short path,

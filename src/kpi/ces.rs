@@ -251,6 +251,56 @@ pub(crate) unsafe fn numeric_step<S: Mean<NumericSum>>(
     }
 }
 
+/// The unguarded fast path of [`numeric_step`] (not inverse): a group that has its state, a
+/// non-NULL short-format non-negative score read in place; `None`, changing nothing, for
+/// anything else (the guarded step then decides, errors included).
+#[inline(always)]
+pub(crate) unsafe fn numeric_fast<S: Mean<NumericSum>>(
+    f: pg_sys::FunctionCallInfo,
+) -> Option<pg_sys::Datum> {
+    unsafe {
+        agg::fast_step::<S, 1>(f, |s, [d]| {
+            let Some(bytes) = agg::plain_bytes(d) else {
+                return false;
+            };
+            if s.mean().count >= MAX_VALUES || !s.mean().sum.add_short(bytes, false) {
+                return false;
+            }
+            s.mean().count += 1;
+            if S::SQUARES {
+                // as numeric_step does
+                match crate::numeric::to_scaled(bytes) {
+                    Ok((m, scale)) => s.square(m, scale, false),
+                    Err(_) => s.forget_squares(),
+                }
+            }
+            true
+        })
+    }
+}
+
+/// The unguarded fast path of [`float8_step`] (not inverse): a group that has its state and a
+/// non-NULL score its sum takes; `None`, changing nothing, for anything else.
+#[inline(always)]
+pub(crate) unsafe fn float8_fast<S: Mean<NumericSum>>(
+    f: pg_sys::FunctionCallInfo,
+) -> Option<pg_sys::Datum> {
+    unsafe {
+        agg::fast_step::<S, 1>(f, |s, [d]| {
+            let Some(x) = agg::float8_scaled(d) else {
+                return false;
+            };
+            if s.mean().step_scaled(x, false).is_err() {
+                return false; // refused before anything changed
+            }
+            if S::SQUARES {
+                s.square(x.mantissa, x.scale, false);
+            }
+            true
+        })
+    }
+}
+
 #[inline(always)]
 pub(crate) unsafe fn float8_step<S: Mean<NumericSum>>(
     f: pg_sys::FunctionCallInfo,
@@ -295,9 +345,9 @@ crate::pg_v1_fn!(fn ces_mean_accum_int8, pg_finfo_ces_mean_accum_int8, |f| unsaf
 crate::pg_v1_fn!(fn ces_mean_inv_int2, pg_finfo_ces_mean_inv_int2, |f| unsafe { int_step::<MeanState<i128>>(f, int2, true) });
 crate::pg_v1_fn!(fn ces_mean_inv_int4, pg_finfo_ces_mean_inv_int4, |f| unsafe { int_step::<MeanState<i128>>(f, int4, true) });
 crate::pg_v1_fn!(fn ces_mean_inv_int8, pg_finfo_ces_mean_inv_int8, |f| unsafe { int_step::<MeanState<i128>>(f, int8, true) });
-crate::pg_v1_fn!(fn ces_mean_accum_numeric, pg_finfo_ces_mean_accum_numeric, |f| unsafe { numeric_step::<MeanState<NumericSum>>(f, false) });
+crate::pg_v1_fn!(fn ces_mean_accum_numeric, pg_finfo_ces_mean_accum_numeric, fast |f| unsafe { numeric_fast::<MeanState<NumericSum>>(f) }, |f| unsafe { numeric_step::<MeanState<NumericSum>>(f, false) });
 crate::pg_v1_fn!(fn ces_mean_inv_numeric, pg_finfo_ces_mean_inv_numeric, |f| unsafe { numeric_step::<MeanState<NumericSum>>(f, true) });
-crate::pg_v1_fn!(fn ces_mean_accum_float8, pg_finfo_ces_mean_accum_float8, |f| unsafe { float8_step::<MeanState<NumericSum>>(f, false) });
+crate::pg_v1_fn!(fn ces_mean_accum_float8, pg_finfo_ces_mean_accum_float8, fast |f| unsafe { float8_fast::<MeanState<NumericSum>>(f) }, |f| unsafe { float8_step::<MeanState<NumericSum>>(f, false) });
 crate::pg_v1_fn!(fn ces_mean_inv_float8, pg_finfo_ces_mean_inv_float8, |f| unsafe { float8_step::<MeanState<NumericSum>>(f, true) });
 crate::pg_v1_fn!(fn mean_combine_int, pg_finfo_mean_combine_int, |f| unsafe { agg::combine::<MeanState<i128>>(f) });
 crate::pg_v1_fn!(fn mean_combine_numeric, pg_finfo_mean_combine_numeric, |f| unsafe { agg::combine::<MeanState<NumericSum>>(f) });

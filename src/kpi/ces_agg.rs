@@ -159,9 +159,9 @@ crate::pg_v1_fn!(fn ces_agg_accum_int8, pg_finfo_ces_agg_accum_int8, |f| unsafe 
 crate::pg_v1_fn!(fn ces_agg_inv_int2, pg_finfo_ces_agg_inv_int2, |f| unsafe { ces::int_step::<IntState>(f, ces::int2, true) });
 crate::pg_v1_fn!(fn ces_agg_inv_int4, pg_finfo_ces_agg_inv_int4, |f| unsafe { ces::int_step::<IntState>(f, ces::int4, true) });
 crate::pg_v1_fn!(fn ces_agg_inv_int8, pg_finfo_ces_agg_inv_int8, |f| unsafe { ces::int_step::<IntState>(f, ces::int8, true) });
-crate::pg_v1_fn!(fn ces_agg_accum_numeric, pg_finfo_ces_agg_accum_numeric, |f| unsafe { ces::numeric_step::<DecimalState>(f, false) });
+crate::pg_v1_fn!(fn ces_agg_accum_numeric, pg_finfo_ces_agg_accum_numeric, fast |f| unsafe { ces::numeric_fast::<DecimalState>(f) }, |f| unsafe { ces::numeric_step::<DecimalState>(f, false) });
 crate::pg_v1_fn!(fn ces_agg_inv_numeric, pg_finfo_ces_agg_inv_numeric, |f| unsafe { ces::numeric_step::<DecimalState>(f, true) });
-crate::pg_v1_fn!(fn ces_agg_accum_float8, pg_finfo_ces_agg_accum_float8, |f| unsafe { ces::float8_step::<DecimalState>(f, false) });
+crate::pg_v1_fn!(fn ces_agg_accum_float8, pg_finfo_ces_agg_accum_float8, fast |f| unsafe { ces::float8_fast::<DecimalState>(f) }, |f| unsafe { ces::float8_step::<DecimalState>(f, false) });
 crate::pg_v1_fn!(fn ces_agg_inv_float8, pg_finfo_ces_agg_inv_float8, |f| unsafe { ces::float8_step::<DecimalState>(f, true) });
 crate::pg_v1_fn!(fn ces_agg_combine_int, pg_finfo_ces_agg_combine_int, |f| unsafe { agg::combine::<IntState>(f) });
 crate::pg_v1_fn!(fn ces_agg_combine_numeric, pg_finfo_ces_agg_combine_numeric, |f| unsafe { agg::combine::<DecimalState>(f) });

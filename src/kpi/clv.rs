@@ -18,7 +18,7 @@ use crate::agg::{self, AggState};
 use crate::bytes::{Reader, Writer};
 use crate::error::KpiError;
 use crate::numeric::Scaled;
-use crate::numeric_sum::{NumericSum, Refused, MAX_VALUES};
+use crate::numeric_sum::{short_digits, NumericSum, Refused, MAX_VALUES};
 use pgrx::pg_sys;
 
 const BYTES_VERSION: u8 = 1;
@@ -103,6 +103,27 @@ impl ClvState<NumericSum> {
         }
         self.n += if inverse { -1 } else { 1 };
         Ok(())
+    }
+
+    /// [`ClvState::step_numeric`] (not inverse) of three short-format non-negative values
+    /// ([`short_digits`]), checked before any is added: false, changing nothing, otherwise.
+    #[inline(always)]
+    pub fn try_add_short(&mut self, xs: [&[u8]; 3]) -> bool {
+        let (Some(a), Some(b), Some(c)) = (
+            short_digits(xs[0]),
+            short_digits(xs[1]),
+            short_digits(xs[2]),
+        ) else {
+            return false;
+        };
+        if self.n >= MAX_VALUES {
+            return false;
+        }
+        for (s, d) in self.sums.iter_mut().zip([a, b, c]) {
+            s.add(&d, false);
+        }
+        self.n += 1;
+        true
     }
 
     /// The exact sums as [`Scaled`] values (the summary's form); 22003 past 38 digits.
@@ -191,6 +212,24 @@ unsafe fn numeric_step(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Da
     }
 }
 
+/// The unguarded fast path of [`numeric_step`] (not inverse): a group that has its state and
+/// three short-format non-negative values read in place; `None`, changing nothing, otherwise.
+#[inline(always)]
+unsafe fn numeric_fast(f: pg_sys::FunctionCallInfo) -> Option<pg_sys::Datum> {
+    unsafe {
+        agg::fast_step::<ClvState<NumericSum>, 3>(f, |s, ds| {
+            match (
+                agg::plain_bytes(ds[0]),
+                agg::plain_bytes(ds[1]),
+                agg::plain_bytes(ds[2]),
+            ) {
+                (Some(a), Some(b), Some(c)) => s.try_add_short([a, b, c]),
+                _ => false,
+            }
+        })
+    }
+}
+
 #[inline(always)]
 unsafe fn float_step(f: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
     unsafe {
@@ -242,7 +281,7 @@ crate::pg_v1_fn!(fn clv_accum_int4, pg_finfo_clv_accum_int4, |f| unsafe { int_st
 crate::pg_v1_fn!(fn clv_accum_int8, pg_finfo_clv_accum_int8, |f| unsafe { int_step(f, true, false) });
 crate::pg_v1_fn!(fn clv_inv_int4, pg_finfo_clv_inv_int4, |f| unsafe { int_step(f, false, true) });
 crate::pg_v1_fn!(fn clv_inv_int8, pg_finfo_clv_inv_int8, |f| unsafe { int_step(f, true, true) });
-crate::pg_v1_fn!(fn clv_accum_numeric, pg_finfo_clv_accum_numeric, |f| unsafe { numeric_step(f, false) });
+crate::pg_v1_fn!(fn clv_accum_numeric, pg_finfo_clv_accum_numeric, fast |f| unsafe { numeric_fast(f) }, |f| unsafe { numeric_step(f, false) });
 crate::pg_v1_fn!(fn clv_inv_numeric, pg_finfo_clv_inv_numeric, |f| unsafe { numeric_step(f, true) });
 crate::pg_v1_fn!(fn clv_accum_float8, pg_finfo_clv_accum_float8, |f| unsafe { float_step(f) });
 crate::pg_v1_fn!(fn clv_combine_int, pg_finfo_clv_combine_int, |f| unsafe { agg::combine::<ClvState<i128>>(f) });
@@ -342,6 +381,29 @@ mod unit_tests {
         assert_eq!(s.to_scaled().unwrap().n, 1, "refused rows are not counted");
         s.step_numeric([&v, &f, &l], true).unwrap();
         assert_eq!(s.to_scaled().unwrap().n, 0);
+    }
+
+    #[test]
+    fn the_fast_row_adds_all_three_or_none() {
+        use crate::numeric::tests::whole::encode;
+        let (v, f, l) = (
+            encode(false, 1999, 2),
+            encode(false, 15, 1),
+            encode(false, 2, 0),
+        );
+        let (mut fast, mut slow) = (ClvState::<NumericSum>::default(), ClvState::default());
+        assert!(fast.try_add_short([&v, &f, &l]));
+        slow.step_numeric([&v, &f, &l], false).unwrap();
+        assert_eq!(fast, slow);
+        // a negative or special third value: the first two are not added either
+        let minus = encode(true, 1, 0);
+        let nan = 0xC000u16.to_ne_bytes();
+        assert!(!fast.try_add_short([&v, &f, &minus]));
+        assert!(!fast.try_add_short([&v, &f, &nan]));
+        assert_eq!(fast, slow, "a refused row changes nothing");
+        fast.n = MAX_VALUES;
+        assert!(!fast.try_add_short([&v, &f, &l]));
+        assert_eq!(fast.n, MAX_VALUES);
     }
 
     #[test]

@@ -138,7 +138,8 @@ impl MrrSummary {
 
     /// Add one customer (remove it with `negate`) in place, touching only the amounts it
     /// moves: the per-row path of `mrr_agg(starting_mrr, ending_mrr, ...)`. Returns the
-    /// amounts touched with their display scales, for a moving state's scale counts.
+    /// amounts touched with their display scales, for a moving state's scale counts. Every new
+    /// amount is computed before any is written: on an error nothing has changed.
     #[inline]
     pub fn add_customer(
         &mut self,
@@ -148,27 +149,34 @@ impl MrrSummary {
         negate: bool,
     ) -> Result<[(usize, u32); 3], KpiError> {
         let moved = Self::movement(start, end, paid_before).ok_or_else(too_large)?;
-        let mut touched = [(STARTING, start.scale), (ENDING, end.scale), (STARTING, 0)];
-        let mut step = |k: usize, x: Scaled| -> Result<(), KpiError> {
+        let sum = |k: usize, x: Scaled| -> Result<Scaled, KpiError> {
             let m = if negate {
                 x.mantissa.checked_neg().ok_or_else(too_large)?
             } else {
                 x.mantissa
             };
-            self.amounts[k] = self.amounts[k].add(m, x.scale).ok_or_else(too_large)?;
-            let one = i64::from(x.mantissa > 0);
-            self.counts[k] = if negate {
-                self.counts[k] - one
-            } else {
-                self.counts[k] + one
-            };
-            Ok(())
+            self.amounts[k].add(m, x.scale).ok_or_else(too_large)
         };
-        step(STARTING, start)?;
-        step(ENDING, end)?;
-        if let Some((k, amount)) = moved {
-            step(k, amount)?;
-            touched[2] = (k, amount.scale);
+        let starting = sum(STARTING, start)?;
+        let ending = sum(ENDING, end)?;
+        // a movement is never STARTING or ENDING, so the three sums are of different amounts
+        let moved = match moved {
+            Some((k, x)) => Some((k, x, sum(k, x)?)),
+            None => None,
+        };
+        let count = |c: &mut i64, x: Scaled| {
+            let one = i64::from(x.mantissa > 0);
+            *c = if negate { *c - one } else { *c + one };
+        };
+        (self.amounts[STARTING], self.amounts[ENDING]) = (starting, ending);
+        count(&mut self.counts[STARTING], start);
+        count(&mut self.counts[ENDING], end);
+        let mut touched = [(STARTING, start.scale), (ENDING, end.scale), (STARTING, 0)];
+        if let Some((k, x, amount)) = moved {
+            debug_assert!(k != STARTING && k != ENDING);
+            self.amounts[k] = amount;
+            count(&mut self.counts[k], x);
+            touched[2] = (k, x.scale);
         }
         Ok(touched)
     }

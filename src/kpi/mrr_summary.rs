@@ -181,9 +181,32 @@ unsafe fn rows_step(f: pg_sys::FunctionCallInfo, args: usize, inverse: bool) -> 
     }
 }
 
-crate::pg_v1_fn!(fn mrr_rows_accum, pg_finfo_mrr_rows_accum, |f| unsafe { rows_step(f, 2, false) });
+/// The unguarded fast path of [`rows_step`] (not inverse): a group that has its state, amounts
+/// read in place without error, non-negative, and sums that fit; `None`, changing nothing,
+/// otherwise (the guarded step then decides, errors included).
+#[inline(always)]
+unsafe fn rows_fast(f: pg_sys::FunctionCallInfo, args: usize) -> Option<pg_sys::Datum> {
+    unsafe {
+        let moving = agg::state_arg::<Moving<MrrSummary>>(f)?;
+        if (1..=args).any(|n| agg::arg_is_null(f, n)) {
+            return None;
+        }
+        let start = agg::scaled_in_place(agg::arg_datum(f, 1)).filter(|x| !x.is_negative())?;
+        let end = agg::scaled_in_place(agg::arg_datum(f, 2)).filter(|x| !x.is_negative())?;
+        let paid = args == 3 && agg::arg_datum(f, 3).value() != 0;
+        let m = &mut *moving;
+        let touched = m.state.add_customer(start, end, paid, false).ok()?;
+        m.state.shaped = true;
+        for (k, scale) in touched {
+            m.scales[k].add(scale);
+        }
+        Some(agg::return_state(moving))
+    }
+}
+
+crate::pg_v1_fn!(fn mrr_rows_accum, pg_finfo_mrr_rows_accum, fast |f| unsafe { rows_fast(f, 2) }, |f| unsafe { rows_step(f, 2, false) });
 crate::pg_v1_fn!(fn mrr_rows_inv, pg_finfo_mrr_rows_inv, |f| unsafe { rows_step(f, 2, true) });
-crate::pg_v1_fn!(fn mrr_rows_paid_accum, pg_finfo_mrr_rows_paid_accum, |f| unsafe { rows_step(f, 3, false) });
+crate::pg_v1_fn!(fn mrr_rows_paid_accum, pg_finfo_mrr_rows_paid_accum, fast |f| unsafe { rows_fast(f, 3) }, |f| unsafe { rows_step(f, 3, false) });
 crate::pg_v1_fn!(fn mrr_rows_paid_inv, pg_finfo_mrr_rows_paid_inv, |f| unsafe { rows_step(f, 3, true) });
 crate::pg_v1_fn!(fn mrr_combine, pg_finfo_mrr_combine, |f| unsafe { agg::combine::<MrrSummary>(f) });
 crate::pg_v1_fn!(fn mrr_serialize, pg_finfo_mrr_serialize, |f| unsafe { agg::serialize::<MrrSummary>(f) });

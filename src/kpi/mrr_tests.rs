@@ -268,3 +268,22 @@ fn text_form_round_trips_and_refuses_what_does_not_add_up() {
         crate::text::assert_malformed(&e, "mrrsummary", &bad, expected, why);
     }
 }
+
+#[test]
+fn a_customer_that_does_not_fit_changes_nothing() {
+    // the per-row fast path falls back to the guarded step on an error: nothing half-added
+    let x = |mantissa, scale| Scaled { mantissa, scale };
+    let mut s = MrrSummary::empty(None);
+    s.add_customer(x(5, 0), x(7, 0), false, false).unwrap();
+    s.amounts[EXPANSION] = x(i128::MAX - 1, 0);
+    let before = s;
+    // starting and ending fit, the expansion (2) does not
+    assert!(s.add_customer(x(5, 0), x(7, 0), false, false).is_err());
+    assert_eq!(s, before);
+    assert_eq!(s.counts, before.counts);
+    // ending does not fit: starting is not added either
+    s.amounts[ENDING] = x(i128::MAX, 0);
+    let before = s;
+    assert!(s.add_customer(x(5, 0), x(5, 0), false, false).is_err());
+    assert_eq!((s.amounts, s.counts), (before.amounts, before.counts));
+}
