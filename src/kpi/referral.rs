@@ -113,6 +113,33 @@ impl ReferralState {
         }
     }
 
+    /// [`ReferralState::step`] adding one customer, in the common case only: a non-negative
+    /// value at the scale both sums already have, and sums and counts far from their bounds, so
+    /// no check can fail. False, changing nothing, otherwise ([`ReferralState::step`] decides).
+    #[inline(always)]
+    pub fn try_add(&mut self, referred: bool, value: Scaled, referrals: i64) -> bool {
+        const SUM: u128 = 1 << 125; // three such below 2^127: every sum and the total fit
+        const COUNT: u64 = 1 << 61;
+        let small = |x: Scaled| x.mantissa.unsigned_abs() < SUM && x.scale == value.scale;
+        if value.mantissa < 0
+            || !(small(value) && small(self.referred_value) && small(self.other_value))
+            || !(0..COUNT as i64).contains(&referrals)
+            || (self.referred | self.others | self.referring | self.referrals) as u64 >= COUNT
+        {
+            return false;
+        }
+        let (count, sum) = if referred {
+            (&mut self.referred, &mut self.referred_value)
+        } else {
+            (&mut self.others, &mut self.other_value)
+        };
+        *count += 1;
+        sum.mantissa += value.mantissa;
+        self.referring += i64::from(referrals > 0);
+        self.referrals += referrals;
+        true
+    }
+
     pub fn customers(&self) -> i64 {
         self.referred + self.others // bounded: check()
     }
@@ -284,6 +311,40 @@ mod tests {
 
     fn v(mantissa: i128, scale: u32) -> Scaled {
         Scaled { mantissa, scale }
+    }
+
+    #[test]
+    fn the_common_case_adds_as_step_does() {
+        let x = |mantissa, scale| Scaled { mantissa, scale };
+        let mut state = ReferralState::default();
+        // scales not settled yet: step decides
+        assert!(!state.try_add(true, x(1250, 2), 1));
+        state.step(true, x(1250, 2), 1, 1).unwrap();
+        assert!(!state.try_add(false, x(500, 2), 0));
+        state.step(false, x(500, 2), 0, 1).unwrap();
+        for (referred, value, referrals) in [(true, 999, 0), (false, 1, 3), (false, 0, 0)] {
+            let mut by_step = state;
+            by_step.step(referred, x(value, 2), referrals, 1).unwrap();
+            assert!(state.try_add(referred, x(value, 2), referrals));
+            assert_eq!(state, by_step);
+        }
+        // anything else changes nothing
+        let before = state;
+        assert!(!state.try_add(true, x(-1, 2), 0));
+        assert!(!state.try_add(true, x(1, 3), 0));
+        assert!(!state.try_add(true, x(1, 2), -1));
+        assert!(!state.try_add(true, x(1 << 125, 2), 0));
+        state.referrals = 1 << 61;
+        let big = state;
+        assert!(!state.try_add(true, x(1, 2), 0));
+        assert_eq!(state, big);
+        assert_eq!(
+            ReferralState {
+                referrals: before.referrals,
+                ..state
+            },
+            before
+        );
     }
 
     #[test]

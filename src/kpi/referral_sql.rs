@@ -47,14 +47,15 @@ unsafe fn row(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Datum {
 unsafe fn row_fast(f: pg_sys::FunctionCallInfo) -> Option<pg_sys::Datum> {
     unsafe {
         agg::fast_step::<Moving<ReferralState>, 3>(f, |m, [referred, value, referrals]| {
-            let Ok((mantissa, scale)) = crate::numeric::to_scaled(agg::varlena_bytes(value)) else {
+            // read in place only: detoasting can raise an error, which needs the guard
+            let Some(value) = agg::scaled_in_place(value) else {
                 return false;
             };
-            let value = Scaled { mantissa, scale };
+            let scale = value.scale;
             let referred = referred.value() != 0;
-            if m.state
-                .step(referred, value, referrals.value() as i64, 1)
-                .is_err()
+            let referrals = referrals.value() as i64;
+            if !m.state.try_add(referred, value, referrals)
+                && m.state.step(referred, value, referrals, 1).is_err()
             {
                 return false;
             }

@@ -84,15 +84,25 @@ unsafe fn row_fast<const N: usize>(
 ) -> Option<pg_sys::Datum> {
     unsafe {
         agg::fast_step::<State, N>(f, |s, args| {
+            // values read in place only: detoasting can raise an error, which needs the guard
             let (names, mrr) = if with_mrr {
-                (&args[..N - 1], Mrr::Bytes(agg::varlena_bytes(args[N - 1])))
+                let Some(mrr) = agg::plain_bytes(args[N - 1]) else {
+                    return false;
+                };
+                (&args[..N - 1], Mrr::Bytes(mrr))
             } else {
                 (&args[..], Mrr::None)
             };
             let (before, after) = match names {
-                [b, a] => (Some(agg::varlena_bytes(*b)), agg::varlena_bytes(*a)),
-                [a] => (None, agg::varlena_bytes(*a)),
-                _ => unreachable!("one or two tiers"),
+                [b, a] => match (agg::plain_bytes(*b), agg::plain_bytes(*a)) {
+                    (Some(b), Some(a)) => (Some(b), a),
+                    _ => return false,
+                },
+                [a] => match agg::plain_bytes(*a) {
+                    Some(a) => (None, a),
+                    None => return false,
+                },
+                _ => return false, // one or two tiers, by the SQL declarations
             };
             s.inputs += 1;
             let ok = matches!(s.tally.step(before, Some(after), 1, mrr, 1), Ok(true));
