@@ -14,6 +14,7 @@ whose names match, and only the tables they read, e.g. the headline rows
 '^(nps serial|nps parallel|churn period|clv numeric|rollup throughput)$'),
 PGHOST/PGPORT/PGUSER/PGDATABASE for psql.
 """
+import json
 import os
 import re
 import statistics
@@ -42,8 +43,12 @@ QUERIES = []
 
 
 def group(name, setting, floor, hand, ours, table="bench", by="", noop=None):
-    """noop: an aggregate over the same arguments as `ours` that does no work (see NOOP_SQL);
-    for a one-argument KPI over a column that is the floor itself."""
+    """noop: an aggregate over the same arguments as `ours` that does no work (see NOOP_SQL); for a
+    one-argument KPI over a column, `bench_noop1(col)` unless given (the floor `count(col)` is a
+    built-in with a by-value state, a step cheaper than any aggregate with an `internal` one)."""
+    one = re.fullmatch(r"count\((\w+)\)", floor)
+    if noop is None and one and re.fullmatch(r"\w+\(\w+\)", ours):
+        noop = f"bench_noop1({one.group(1)})"
     select = f"SELECT {by + ', ' if by else ''}%s FROM {table}{' GROUP BY ' + by if by else ''}"
     QUERIES.append((name, FLOOR, floor, setting, select % floor))
     if noop:
@@ -258,6 +263,10 @@ def table_rows(name):
 # whatever its own code does. They depend on those two transitions reading their arguments only
 # as raw words (and on the bench data being non-negative): change them if that changes.
 NOOP_SQL = """
+    CREATE OR REPLACE FUNCTION bench_noop1_accum(internal, "any") RETURNS internal
+        LANGUAGE C AS '$libdir/pg_kpi', 'share_accum';
+    CREATE OR REPLACE AGGREGATE bench_noop1("any")
+        (SFUNC = bench_noop1_accum, STYPE = internal, FINALFUNC = kpi_internal.ratio_final);
     CREATE OR REPLACE FUNCTION bench_noop2_accum(internal, "any", "any") RETURNS internal
         LANGUAGE C AS '$libdir/pg_kpi', 'churn_flags_accum';
     CREATE OR REPLACE FUNCTION bench_noop3_accum(internal, "any", "any", "any") RETURNS internal
@@ -472,6 +481,12 @@ def main():
     os.makedirs("target/bench", exist_ok=True)
     with open("target/bench/report.md", "w") as f:
         f.write(report)
+    # per PostgreSQL major version, for scripts/bench_versions.py (the same table on 15 and 18)
+    major = int(psql("SHOW server_version_num").strip()) // 10000
+    with open(f"target/bench/results-pg{major}.json", "w") as f:
+        json.dump({"version": version, "rows": ROWS, "repeat": REPEAT,
+                   "queries": [{"group": g, "role": role, "label": label, "ms": med[i]}
+                               for i, (g, role, label, _, _) in enumerate(QUERIES)]}, f, indent=1)
     print(report)
 
 

@@ -18,6 +18,10 @@ trap 'bash scripts/cluster.sh stop "$name"' EXIT
 eval "$(bash scripts/cluster.sh env "$name")"
 if [ "${BENCH_ONLY:-}" != models ]; then
     python3 scripts/bench.py
+    # the same table on PostgreSQL 15 and 18, once both have run (issue 26)
+    if [ -f target/bench/results-pg15.json ] && [ -f target/bench/results-pg18.json ]; then
+        python3 scripts/bench_versions.py 15 18 | tee target/bench/versions.md
+    fi
 fi
 # the customer models against exporting to Python and fitting with lifetimes (the test venv)
 if [ -z "${BENCH_ONLY:-}" ] || [[ models =~ ${BENCH_ONLY} ]]; then

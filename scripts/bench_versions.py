@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""The same benchmark table on two PostgreSQL versions: each KPI's time relative to its no-op
+(the executor's own cost of an aggregate over the same arguments; the floor `count(col)` where a
+group has no no-op), on each version, and how that ratio moved from the first to the second.
+
+Reads target/bench/results-pgNN.json, written by scripts/bench.py (`make bench PG=NN`), and prints
+a markdown table; a KPI more than 10 % slower relative to its no-op on the second version than
+on the first is marked. Reports, never fails: timings are not assertions.
+
+    python3 scripts/bench_versions.py [OLD NEW]    (default 15 18)
+"""
+import json
+import os
+import sys
+
+LIMIT = 1.10  # the ~1.10x of the no-op the brief asks of a KPI
+
+
+def load(major):
+    path = f"target/bench/results-pg{major}.json"
+    if not os.path.exists(path):
+        sys.exit(f"bench_versions: {path} is missing: run make bench PG={major} first")
+    with open(path) as f:
+        data = json.load(f)
+    by = {}
+    for q in data["queries"]:
+        by.setdefault(q["group"], {})[q["role"]] = q
+    ratios = {}
+    for group, roles in by.items():
+        base = roles.get("no-op") or roles.get("floor")
+        if "ours" in roles and base:
+            ratios[group] = (roles["ours"]["label"], "no-op" in roles, roles["ours"]["ms"] / base["ms"])
+    return data, ratios
+
+
+def main():
+    old, new = (sys.argv[1:3] if len(sys.argv) >= 3 else ("15", "18"))
+    (d_old, r_old), (d_new, r_new) = load(old), load(new)
+    print(f"PostgreSQL {old}: {d_old['version'].split(' on ')[0]}, {d_old['rows']:,} rows, {d_old['repeat']} runs; "
+          f"PostgreSQL {new}: {d_new['version'].split(' on ')[0]}, {d_new['rows']:,} rows, {d_new['repeat']} runs.\n")
+    print(f"| group | KPI | against | {old}: vs it | {new}: vs it | {new} / {old} | within {LIMIT:.2f}x on both |")
+    print("|---|---|---|---:|---:|---:|---|")
+    worse = []
+    for group in [g for g in r_old if g in r_new] + [g for g in r_new if g not in r_old]:
+        if group not in r_old or group not in r_new:
+            print(f"| {group} | | | {'missing' if group not in r_old else ''} | {'missing' if group not in r_new else ''} | | |")
+            continue
+        label, noop, a = r_old[group]
+        b = r_new[group][2]
+        moved = b / a
+        mark = " **more than 10 % worse**" if moved > 1.10 else ""
+        if moved > 1.10:
+            worse.append(group)
+        within = "yes" if max(a, b) <= LIMIT else "no"
+        print(f"| {group} | `{label}` | {'no-op' if noop else 'floor'} | {a:.2f}x | {b:.2f}x | {moved:.2f}{mark} | {within} |")
+    print()
+    print(f"More than 10 % worse relative to the no-op on {new} than on {old}: "
+          f"{', '.join(worse) if worse else 'none'}.")
+
+
+if __name__ == "__main__":
+    main()
