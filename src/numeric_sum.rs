@@ -191,20 +191,25 @@ impl NumericSum {
         let mut m = x.mantissa.unsigned_abs();
         let mut groups = [0u16; 11]; // 39 digits and a partial group
         let mut n = 0;
-        if partial != 0 {
-            let p = 10u128.pow(partial);
-            groups[0] = ((m % p) * 10u128.pow(4 - partial)) as u16;
-            m /= p;
-            n = 1;
-        }
         if let Ok(mut small) = u64::try_from(m) {
-            // the common case, and a u64 division is several times cheaper than a u128 one
+            // the common case: u64 divisions by constants, several times cheaper than u128 ones
+            (groups[0], small, n) = match partial {
+                0 => (0, small, 0),
+                1 => (((small % 10) * 1_000) as u16, small / 10, 1),
+                2 => (((small % 100) * 100) as u16, small / 100, 1),
+                _ => (((small % 1_000) * 10) as u16, small / 1_000, 1),
+            };
             while small > 0 {
                 groups[n] = (small % 10_000) as u16;
                 small /= 10_000;
                 n += 1;
             }
             m = 0;
+        } else if partial != 0 {
+            let p = 10u128.pow(partial);
+            groups[0] = ((m % p) * 10u128.pow(4 - partial)) as u16;
+            m /= p;
+            n = 1;
         }
         while m > 0 {
             groups[n] = (m % 10_000) as u16;
@@ -218,17 +223,18 @@ impl NumericSum {
         if n > 0 && (weight > HIGH || -(decimals as i32) < LOW) {
             return Err(Refused::NotExact);
         }
-        let mut bytes = [0u8; 22];
-        for (i, g) in groups[..n].iter().rev().enumerate() {
-            bytes[2 * i..2 * i + 2].copy_from_slice(&g.to_ne_bytes());
+        // groups[k] (least significant first) belongs at position k - decimals - LOW: added
+        // there directly, as [`NumericSum::add`] adds the same digits of a `numeric`
+        let mask = -i64::from(x.is_negative() != negate);
+        let low = (-(decimals as i32) - LOW) as usize;
+        for (p, g) in self.positions[low..].iter_mut().zip(&groups[..n]) {
+            *p = p.wrapping_add((i64::from(*g) ^ mask).wrapping_sub(mask));
         }
-        let d = Digits {
-            negative: x.is_negative(),
-            top: if n > 0 { (weight - LOW) as usize } else { 0 },
-            dscale: x.scale,
-            groups: &bytes[..2 * n],
-        };
-        self.add(&d, negate);
+        if negate {
+            self.scale.remove(x.scale);
+        } else {
+            self.scale.add(x.scale);
+        }
         Ok(())
     }
 
