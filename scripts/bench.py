@@ -47,7 +47,8 @@ def group(name, setting, floor, hand, ours, table="bench", by="", noop=None):
     one-argument KPI over a column, `bench_noop1(col)` unless given (the floor `count(col)` is a
     built-in with a by-value state, a step cheaper than any aggregate with an `internal` one)."""
     one = re.fullmatch(r"count\((\w+)\)", floor)
-    if noop is None and one and re.fullmatch(r"\w+\(\w+\)", ours):
+    # (not in parallel plans: the no-op has no combine function, so it would run serially)
+    if noop is None and one and re.fullmatch(r"\w+\(\w+\)", ours) and setting != PARALLEL:
         noop = f"bench_noop1({one.group(1)})"
     select = f"SELECT {by + ', ' if by else ''}%s FROM {table}{' GROUP BY ' + by if by else ''}"
     QUERIES.append((name, FLOOR, floor, setting, select % floor))
