@@ -44,8 +44,8 @@ QUERIES = []
 
 def group(name, setting, floor, hand, ours, table="bench", by="", noop=None):
     """noop: an aggregate over the same arguments as `ours` that does no work (see NOOP_SQL); for a
-    one-argument KPI over a column, `bench_noop1(col)` unless given (the floor `count(col)` is a
-    built-in with a by-value state, a step cheaper than any aggregate with an `internal` one)."""
+    one-argument KPI over a column, `bench_noop1(col)` unless given: the cost of an aggregate with
+    an `internal` state beside the floor `count(col)` (a built-in with a by-value one)."""
     one = re.fullmatch(r"count\((\w+)\)", floor)
     # (not in parallel plans: the no-op has no combine function, so it would run serially)
     if noop is None and one and re.fullmatch(r"\w+\(\w+\)", ours) and setting != PARALLEL:
@@ -257,11 +257,12 @@ def table_rows(name):
 # The no-op aggregates, created in the bench database only: pg_kpi's own transition functions
 # bound to arguments of any type. bench_noop3 runs clv's bigint transition (it adds the raw
 # argument datums into i128 sums: a pointer or a small non-negative value, never dereferenced);
-# bench_noop2 runs the churn-flags transition (it tests the raw datums for zero). They measure
+# bench_noop2 runs the churn-flags transition (it tests the raw datums for zero), bench_noop1 the
+# share() transition (it tests the raw datum for zero). They measure
 # what the executor charges for handing a row's arguments to an aggregate with an `internal`
 # state. A KPI's own work comes on top (it can come out a few percent under the no-op, whose
 # transition does a little work too), so a target the no-op misses is out of reach for the KPI
-# whatever its own code does. They depend on those two transitions reading their arguments only
+# whatever its own code does. They depend on those three transitions reading their arguments only
 # as raw words (and on the bench data being non-negative): change them if that changes.
 NOOP_SQL = """
     CREATE OR REPLACE FUNCTION bench_noop1_accum(internal, "any") RETURNS internal
