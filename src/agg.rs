@@ -253,14 +253,16 @@ pub(crate) unsafe fn bytea_datum(bytes: &[u8]) -> pg_sys::Datum {
 #[inline(always)]
 pub(crate) unsafe fn varlena_bytes<'a>(datum: pg_sys::Datum) -> &'a [u8] {
     unsafe {
-        let mut v = datum.cast_mut_ptr::<pg_sys::varlena>();
-        if !is_plain_varlena(v) {
-            v = pg_sys::pg_detoast_datum_packed(v);
+        match plain_bytes(datum) {
+            Some(bytes) => bytes,
+            None => {
+                let v = pg_sys::pg_detoast_datum_packed(datum.cast_mut_ptr::<pg_sys::varlena>());
+                std::slice::from_raw_parts(
+                    pgrx::varlena::vardata_any(v).cast::<u8>(),
+                    pgrx::varlena::varsize_any_exhdr(v),
+                )
+            }
         }
-        std::slice::from_raw_parts(
-            pgrx::varlena::vardata_any(v).cast::<u8>(),
-            pgrx::varlena::varsize_any_exhdr(v),
-        )
     }
 }
 

@@ -260,10 +260,6 @@ unsafe fn numeric_step(
 /// [`ReadDecimal`] raises an error (or the value would need detoasting).
 type TryDecimal = unsafe fn(pg_sys::Datum) -> Option<Scaled>;
 
-fn try_float8(d: pg_sys::Datum) -> Option<Scaled> {
-    agg::float8_scaled(d)
-}
-
 /// The fast path of a decimal transition: a non-NULL rating read without error and a threshold
 /// the group already has; `None`, changing nothing, for anything else.
 #[inline(always)]
@@ -300,11 +296,11 @@ crate::pg_v1_fn!(fn ces_easy_inv_int4, pg_finfo_ces_easy_inv_int4, |f| unsafe { 
 crate::pg_v1_fn!(fn ces_easy_inv_int8, pg_finfo_ces_easy_inv_int8, |f| unsafe { int_step(f, "ces", Ty::Int8, true) });
 crate::pg_v1_fn!(fn csat_accum_numeric, pg_finfo_csat_accum_numeric, fast |f| unsafe { decimal_fast(f, agg::scaled_in_place) }, |f| unsafe { numeric_step(f, "csat", read_numeric, false) });
 crate::pg_v1_fn!(fn csat_inv_numeric, pg_finfo_csat_inv_numeric, |f| unsafe { numeric_step(f, "csat", read_numeric, true) });
-crate::pg_v1_fn!(fn csat_accum_float8, pg_finfo_csat_accum_float8, fast |f| unsafe { decimal_fast(f, try_float8) }, |f| unsafe { numeric_step(f, "csat", agg::float8_scaled_arg, false) });
+crate::pg_v1_fn!(fn csat_accum_float8, pg_finfo_csat_accum_float8, fast |f| unsafe { decimal_fast(f, agg::float8_scaled) }, |f| unsafe { numeric_step(f, "csat", agg::float8_scaled_arg, false) });
 crate::pg_v1_fn!(fn csat_inv_float8, pg_finfo_csat_inv_float8, |f| unsafe { numeric_step(f, "csat", agg::float8_scaled_arg, true) });
 crate::pg_v1_fn!(fn ces_easy_accum_numeric, pg_finfo_ces_easy_accum_numeric, fast |f| unsafe { decimal_fast(f, agg::scaled_in_place) }, |f| unsafe { numeric_step(f, "ces", read_numeric, false) });
 crate::pg_v1_fn!(fn ces_easy_inv_numeric, pg_finfo_ces_easy_inv_numeric, |f| unsafe { numeric_step(f, "ces", read_numeric, true) });
-crate::pg_v1_fn!(fn ces_easy_accum_float8, pg_finfo_ces_easy_accum_float8, fast |f| unsafe { decimal_fast(f, try_float8) }, |f| unsafe { numeric_step(f, "ces", agg::float8_scaled_arg, false) });
+crate::pg_v1_fn!(fn ces_easy_accum_float8, pg_finfo_ces_easy_accum_float8, fast |f| unsafe { decimal_fast(f, agg::float8_scaled) }, |f| unsafe { numeric_step(f, "ces", agg::float8_scaled_arg, false) });
 crate::pg_v1_fn!(fn ces_easy_inv_float8, pg_finfo_ces_easy_inv_float8, |f| unsafe { numeric_step(f, "ces", agg::float8_scaled_arg, true) });
 crate::pg_v1_fn!(fn top_box_combine_int, pg_finfo_top_box_combine_int, |f| unsafe { agg::combine::<ThresholdState<i64>>(f) });
 crate::pg_v1_fn!(fn top_box_combine_numeric, pg_finfo_top_box_combine_numeric, |f| unsafe { agg::combine::<ThresholdState<ByValue>>(f) });
