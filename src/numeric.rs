@@ -136,31 +136,44 @@ pub fn to_scaled(bytes: &[u8]) -> Result<(i128, u32), NotDecimal> {
         return Err(NotDecimal::Special);
     };
     let digits = bytes.get(digits_at..).unwrap_or(&[]);
-    let ndigits = digits.len() / 2;
-    if ndigits > 4 || dscale > MAX_SCALE {
+    if dscale > MAX_SCALE {
         return to_scaled_wide(bytes);
     }
-    // At most four groups: below 10^16, no overflow checks needed.
+    match small_mantissa(digits, weight, dscale) {
+        Some(m) => {
+            let mantissa = i128::from(m);
+            Ok((if negative { -mantissa } else { mantissa }, dscale))
+        }
+        None => to_scaled_wide(bytes),
+    }
+}
+
+/// The magnitude of a value with base-10000 digit groups `groups` (native-endian `u16`s, most
+/// significant first, the first at `weight`) at display scale `dscale`, as an integer, when it
+/// has at most four groups (below 10^16: no overflow checks) and fits a `u64`; `None` otherwise
+/// (the caller then takes the general path). Shared by [`to_scaled`] and the per-row readers
+/// that already hold the groups.
+#[inline(always)]
+pub(crate) fn small_mantissa(groups: &[u8], weight: i32, dscale: u32) -> Option<u64> {
+    let ndigits = groups.len() / 2;
+    if ndigits > 4 {
+        return None;
+    }
     let mut acc: u64 = 0;
-    for pair in digits.chunks_exact(2) {
+    for pair in groups.chunks_exact(2) {
         acc = acc * 10_000 + u64::from(u16::from_ne_bytes([pair[0], pair[1]]));
     }
     // The last group's exponent in powers of ten at scale dscale. Below zero the last group
     // carries digits past the display scale, which are zero in a well-formed value.
     let e = 4 * (weight - (ndigits as i32 - 1)) + dscale as i32;
-    let mantissa = match e {
-        0 => acc,
-        -1 => acc / 10,
-        -2 => acc / 100,
-        -3 => acc / 1_000,
-        1..=19 => match acc.checked_mul(POW10_U64[e as usize]) {
-            Some(m) => m,
-            None => return to_scaled_wide(bytes),
-        },
-        _ => return to_scaled_wide(bytes),
-    };
-    let mantissa = i128::from(mantissa);
-    Ok((if negative { -mantissa } else { mantissa }, dscale))
+    match e {
+        0 => Some(acc),
+        -1 => Some(acc / 10),
+        -2 => Some(acc / 100),
+        -3 => Some(acc / 1_000),
+        1..=19 => acc.checked_mul(POW10_U64[e as usize]),
+        _ => None,
+    }
 }
 
 /// [`to_scaled`] for any width (up to 38 digits): checked arithmetic, `i128` past 19 digits.

@@ -86,6 +86,42 @@ pub fn short_digits(bytes: &[u8]) -> Option<Digits<'_>> {
     })
 }
 
+impl Digits<'_> {
+    /// The display scale.
+    #[inline(always)]
+    pub fn dscale(&self) -> u32 {
+        self.dscale
+    }
+
+    /// The magnitude at the display scale as an integer (`12.50` is 1250) when it has at most
+    /// four digit groups, as [`to_scaled`](crate::numeric::to_scaled) reads it; `None` for a
+    /// wider value (read it with `to_scaled`).
+    #[inline(always)]
+    pub fn magnitude_u64(&self) -> Option<u64> {
+        numeric::small_mantissa(self.groups, self.top as i32 + LOW, self.dscale)
+    }
+
+    /// Is this value (non-negative, as [`short_digits`] reads it) at least the whole number
+    /// `t` (below 10,000, one digit group)? Read from the first group and the weight alone;
+    /// `None` for a negative value or an unnormalised one (a leading zero group).
+    #[inline(always)]
+    pub fn at_least_whole(&self, t: u16) -> Option<bool> {
+        if self.negative {
+            return None;
+        }
+        let weight = self.top as i32 + LOW;
+        let Some([a, b]) = self.groups.first_chunk::<2>() else {
+            return Some(t == 0); // zero
+        };
+        match u16::from_ne_bytes([*a, *b]) {
+            0 => None,
+            _ if weight > 0 => Some(true), // at least 10,000
+            first if weight == 0 => Some(first >= t), // first is the whole part
+            _ => Some(t == 0),             // below 1
+        }
+    }
+}
+
 /// Why a value was not added; the glue names the value in the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refused {
@@ -175,6 +211,7 @@ impl NumericSum {
     /// Add the exact decimal `x` (subtract it when `negate`), as [`NumericSum::add_bytes`] adds a
     /// `numeric` of the same value and display scale: for inputs read from `double precision`.
     /// Negative values are refused unless `negative_ok`; a refused value changes nothing.
+    #[inline(always)]
     pub fn add_scaled(
         &mut self,
         x: Scaled,
@@ -184,6 +221,40 @@ impl NumericSum {
         if x.is_negative() && !negative_ok {
             return Err(Refused::Negative);
         }
+        // The common case, a rating or score (4, 4.5, 4.25): a whole part below 10,000 and at
+        // most two decimals, the groups at 10000^0 and 10000^-1 (the second one 0 for a whole
+        // number, which adds nothing). Constant divisions; anything else takes the loop.
+        if let Ok(m) = u16::try_from(x.mantissa.unsigned_abs()) {
+            let m = u64::from(m);
+            let (whole, decimals) = match x.scale {
+                0 => (m, 0),
+                1 => (m / 10, (m % 10) * 1_000),
+                2 => (m / 100, (m % 100) * 100),
+                _ => (u64::MAX, 0),
+            };
+            if whole < 10_000 {
+                let mask = -i64::from(x.is_negative() != negate);
+                let at = (-LOW) as usize;
+                for (p, g) in self.positions[at - 1..=at]
+                    .iter_mut()
+                    .zip([decimals, whole])
+                {
+                    *p = p.wrapping_add((g as i64 ^ mask).wrapping_sub(mask));
+                }
+                if negate {
+                    self.scale.remove(x.scale);
+                } else {
+                    self.scale.add(x.scale);
+                }
+                return Ok(());
+            }
+        }
+        self.add_scaled_groups(x, negate)
+    }
+
+    /// [`NumericSum::add_scaled`] for any value: its base-10000 groups, one at a time.
+    #[inline(never)]
+    fn add_scaled_groups(&mut self, x: Scaled, negate: bool) -> Result<(), Refused> {
         // base-10000 groups aligned on the decimal point, least significant first: a partial
         // last group of decimals is padded with zeros (0.5 is the group 5000 at 10000^-1)
         let decimals = x.scale.div_ceil(4);
@@ -451,6 +522,59 @@ mod tests {
     }
 
     #[test]
+    fn magnitude_is_to_scaled() {
+        // the digits' own magnitude (ces_agg's squares) is to_scaled's, wherever it answers
+        let mut next = rng(0x0bad_cafe_1234_5678);
+        let mut answered = 0;
+        for _ in 0..100_000 {
+            let bytes = random_numeric(&mut next, 40, 46);
+            let Ok(d) = digits(&bytes) else { continue };
+            let Some(m) = d.magnitude_u64() else { continue };
+            answered += 1;
+            let (want, scale) = to_scaled(&bytes).unwrap();
+            assert_eq!(
+                (i128::from(m), d.dscale()),
+                (want.abs(), scale),
+                "{bytes:?}"
+            );
+        }
+        assert!(
+            answered > 10_000,
+            "only {answered} values took the short path"
+        );
+    }
+
+    #[test]
+    fn at_least_whole_is_the_comparison() {
+        // the digit-group comparison (csat's per-row path) against the values' own comparison
+        let mut next = rng(0x5eed_0fc5_a7c5_a7e1);
+        let mut answered = 0;
+        for _ in 0..100_000 {
+            let bytes = random_numeric(&mut next, 12, 8);
+            let (Ok(d), Ok((m, scale))) = (digits(&bytes), to_scaled(&bytes)) else {
+                continue;
+            };
+            let value = Scaled { mantissa: m, scale };
+            for t in [0u16, 1, 4, 5, 9_999] {
+                let Some(hit) = d.at_least_whole(t) else {
+                    assert!(d.negative, "{bytes:?}");
+                    continue;
+                };
+                answered += 1;
+                let want = value.cmp_value(Scaled::from(i64::from(t))).is_ge();
+                assert_eq!(hit, want, "{value:?} >= {t}");
+            }
+        }
+        assert!(answered > 100_000, "only {answered} comparisons answered");
+        // zero, and an unnormalised value (a leading zero group) left to the general path
+        let zero = short(false, 0, 0, &[]);
+        assert_eq!(digits(&zero).unwrap().at_least_whole(0), Some(true));
+        assert_eq!(digits(&zero).unwrap().at_least_whole(1), Some(false));
+        let padded = short(false, 1, 0, &[0, 5]);
+        assert_eq!(digits(&padded).unwrap().at_least_whole(4), None);
+    }
+
+    #[test]
     fn long_format_takes_the_general_path() {
         // 10011 and -3 in the long (pre-9.1, 4-byte header) format
         let (a, b) = (long(false, 1, &[1, 11]), long(true, 0, &[3]));
@@ -491,17 +615,21 @@ mod tests {
     #[test]
     fn scaled_values_add_as_the_numeric_of_the_same_value() {
         let mut next = rng(0x5eed_f10a_7000_0001);
-        for _ in 0..50_000 {
-            let bytes = random_numeric(&mut next, 40, 46);
-            let Ok((m, scale)) = to_scaled(&bytes) else {
-                continue;
-            };
-            let (mut by_bytes, mut by_value) = (NumericSum::default(), NumericSum::default());
-            let negate = next(2) == 1;
-            let a = by_bytes.add_bytes(&bytes, negate, true);
-            let b = by_value.add_scaled(Scaled { mantissa: m, scale }, negate, true);
-            assert_eq!(a, b, "{bytes:?}");
-            assert_eq!(by_bytes, by_value, "{m} {scale}");
+        // wide values, then ratings and scores (add_scaled's short path: below 65,536 units,
+        // at most two decimals, and the values next to it)
+        for (width, max_scale) in [(40, 46), (6, 4)] {
+            for _ in 0..50_000 {
+                let bytes = random_numeric(&mut next, width, max_scale);
+                let Ok((m, scale)) = to_scaled(&bytes) else {
+                    continue;
+                };
+                let (mut by_bytes, mut by_value) = (NumericSum::default(), NumericSum::default());
+                let negate = next(2) == 1;
+                let a = by_bytes.add_bytes(&bytes, negate, true);
+                let b = by_value.add_scaled(Scaled { mantissa: m, scale }, negate, true);
+                assert_eq!(a, b, "{bytes:?}");
+                assert_eq!(by_bytes, by_value, "{m} {scale}");
+            }
         }
     }
 

@@ -14,7 +14,7 @@ use crate::agg::{self, AggState};
 use crate::bytes::{Field, Reader, Writer};
 use crate::error::KpiError;
 use crate::numeric::Scaled;
-use crate::numeric_sum::{NumericSum, Refused, MAX_VALUES};
+use crate::numeric_sum::{self, NumericSum, Refused, MAX_VALUES};
 use pgrx::pg_sys;
 
 const BYTES_VERSION: u8 = 1;
@@ -172,6 +172,11 @@ pub trait Mean<T>: AggState {
     /// Add (or with `inverse`, remove) the square of `m / 10^s`.
     #[inline(always)]
     fn square(&mut self, _m: i128, _s: u32, _inverse: bool) {}
+    /// Add the square of the non-negative `m / 10^s` (a forward step's common case).
+    #[inline(always)]
+    fn add_square_of(&mut self, m: u64, s: u32) {
+        self.square(i128::from(m), s, false);
+    }
     /// Drop the squares (a value whose square cannot be known exactly).
     #[inline(always)]
     fn forget_squares(&mut self) {}
@@ -263,15 +268,22 @@ pub(crate) unsafe fn numeric_fast<S: Mean<NumericSum>>(
             let Some(bytes) = agg::plain_bytes(d) else {
                 return false;
             };
-            if s.mean().count >= MAX_VALUES || !s.mean().sum.add_short(bytes, false) {
+            let Some(digits) = numeric_sum::short_digits(bytes) else {
+                return false;
+            };
+            if s.mean().count >= MAX_VALUES {
                 return false;
             }
+            s.mean().sum.add(&digits, false);
             s.mean().count += 1;
             if S::SQUARES {
-                // as numeric_step does
-                match crate::numeric::to_scaled(bytes) {
-                    Ok((m, scale)) => s.square(m, scale, false),
-                    Err(_) => s.forget_squares(),
+                // as numeric_step does, from the digit groups just read when they are few
+                match digits.magnitude_u64() {
+                    Some(m) => s.add_square_of(m, digits.dscale()),
+                    None => match crate::numeric::to_scaled(bytes) {
+                        Ok((m, scale)) => s.square(m, scale, false),
+                        Err(_) => s.forget_squares(),
+                    },
                 }
             }
             true

@@ -55,6 +55,22 @@ impl<T: ces::CheckedSum> Mean<T> for SquaresState<T> {
     }
 
     #[inline(always)]
+    fn add_square_of(&mut self, m: u64, s: u32) {
+        // A score below 2^32 at the squares' scale (twice its own, so at most SQUARES_SCALE):
+        // its square is one 64-bit multiply and adds at that scale, as add_square would.
+        if let Some(q) = &mut self.squares {
+            if m < 1 << 32 && q.scale == 2 * s && q.scale <= SQUARES_SCALE {
+                match q.mantissa.checked_add(i128::from(m * m)) {
+                    Some(sum) => q.mantissa = sum,
+                    None => self.squares = None,
+                }
+                return;
+            }
+        }
+        self.squares = add_square(self.squares, i128::from(m), s, false);
+    }
+
+    #[inline(always)]
     fn forget_squares(&mut self) {
         self.squares = None;
     }
@@ -246,6 +262,36 @@ mod unit_tests {
             add_square(added, third, 20, true),
             Some(x(7 * 10i128.pow(24), 24))
         );
+    }
+
+    #[test]
+    fn the_forward_square_is_add_square() {
+        // add_square_of (the per-row path) against add_square, over states at, below and above
+        // twice the score's scale, near the top of i128, and without squares
+        let big = i128::MAX - 10;
+        let states = [
+            Some(x(0, 0)),
+            Some(x(0, 2)),
+            Some(x(17, 2)),
+            Some(x(5, 4)),
+            Some(x(big, 2)),
+            Some(x(3, 24)),
+            Some(x(0, 26)),
+            None,
+        ];
+        for squares in states {
+            for m in [0u64, 1, 35, 70, (1 << 32) - 1, 1 << 32, u64::MAX / 3] {
+                for scale in [0u32, 1, 2, 12, 13] {
+                    let mut s = SquaresState::<NumericSum> {
+                        squares,
+                        ..Default::default()
+                    };
+                    s.add_square_of(m, scale);
+                    let want = add_square(squares, i128::from(m), scale, false);
+                    assert_eq!(s.squares, want, "{squares:?} + {m}^2 at scale {scale}");
+                }
+            }
+        }
     }
 
     #[test]

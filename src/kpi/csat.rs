@@ -18,6 +18,7 @@ use crate::agg::{self, AggState};
 use crate::bytes::{Field, Reader, Writer};
 use crate::error::KpiError;
 use crate::numeric::{ByValue, Scaled};
+use crate::numeric_sum;
 use pgrx::pg_sys;
 use std::fmt::Display;
 
@@ -74,10 +75,17 @@ impl<T: Copy + PartialOrd + Display> ThresholdState<T> {
     /// nothing, otherwise (first row, or a changed threshold: [`ThresholdState::accum`] decides).
     #[inline(always)]
     pub fn try_accum(&mut self, rating: T, threshold: T) -> bool {
+        let hit = rating >= threshold;
+        self.try_count(threshold, hit)
+    }
+
+    /// [`ThresholdState::try_accum`] for a rating already compared with `threshold` (`hit`).
+    #[inline(always)]
+    pub fn try_count(&mut self, threshold: T, hit: bool) -> bool {
         if self.threshold != Some(threshold) {
             return false;
         }
-        self.ratio.accum_flag(rating >= threshold);
+        self.ratio.accum_flag(hit);
         true
     }
 
@@ -268,16 +276,53 @@ unsafe fn decimal_fast(
     read: TryDecimal,
 ) -> Option<pg_sys::Datum> {
     unsafe {
-        let threshold = if (*fcinfo).nargs < 3 {
-            Scaled::from(DEFAULT_CSAT_THRESHOLD)
-        } else if agg::arg_is_null(fcinfo, 2) {
-            return None;
-        } else {
-            read(agg::arg_datum(fcinfo, 2))?
-        };
+        let threshold = threshold_fast(fcinfo, read)?;
         agg::fast_step::<ThresholdState<ByValue>, 1>(fcinfo, |s, [d]| match read(d) {
             Some(r) => s.try_accum(ByValue(r), ByValue(threshold)),
             None => false,
+        })
+    }
+}
+
+/// The threshold for a fast path: the default, or the argument when it reads without error.
+#[inline(always)]
+unsafe fn threshold_fast(fcinfo: pg_sys::FunctionCallInfo, read: TryDecimal) -> Option<Scaled> {
+    unsafe {
+        if (*fcinfo).nargs < 3 {
+            Some(Scaled::from(DEFAULT_CSAT_THRESHOLD))
+        } else if agg::arg_is_null(fcinfo, 2) {
+            None
+        } else {
+            read(agg::arg_datum(fcinfo, 2))
+        }
+    }
+}
+
+/// [`decimal_fast`] for `numeric` ratings: against a whole threshold below 10,000 (the usual
+/// 4 or 5), a non-negative rating is compared by its first digit group and weight, without
+/// reading its value; the answer is the same as comparing the values.
+#[inline(always)]
+unsafe fn numeric_fast(fcinfo: pg_sys::FunctionCallInfo) -> Option<pg_sys::Datum> {
+    unsafe {
+        let threshold = threshold_fast(fcinfo, agg::scaled_in_place)?;
+        let whole = u16::try_from(threshold.mantissa)
+            .ok()
+            .filter(|t| threshold.scale == 0 && *t < 10_000);
+        agg::fast_step::<ThresholdState<ByValue>, 1>(fcinfo, |s, [d]| {
+            let Some(bytes) = agg::plain_bytes(d) else {
+                return false;
+            };
+            // short_digits: only values the general path accepts (within 38 digits)
+            let hit = whole.and_then(|t| numeric_sum::short_digits(bytes)?.at_least_whole(t));
+            match hit {
+                Some(hit) => s.try_count(ByValue(threshold), hit),
+                None => match crate::numeric::to_scaled(bytes) {
+                    Ok((mantissa, scale)) => {
+                        s.try_accum(ByValue(Scaled { mantissa, scale }), ByValue(threshold))
+                    }
+                    Err(_) => false,
+                },
+            }
         })
     }
 }
@@ -294,11 +339,11 @@ crate::pg_v1_fn!(fn ces_easy_accum_int8, pg_finfo_ces_easy_accum_int8, fast |f| 
 crate::pg_v1_fn!(fn ces_easy_inv_int2, pg_finfo_ces_easy_inv_int2, |f| unsafe { int_step(f, "ces", Ty::Int2, true) });
 crate::pg_v1_fn!(fn ces_easy_inv_int4, pg_finfo_ces_easy_inv_int4, |f| unsafe { int_step(f, "ces", Ty::Int4, true) });
 crate::pg_v1_fn!(fn ces_easy_inv_int8, pg_finfo_ces_easy_inv_int8, |f| unsafe { int_step(f, "ces", Ty::Int8, true) });
-crate::pg_v1_fn!(fn csat_accum_numeric, pg_finfo_csat_accum_numeric, fast |f| unsafe { decimal_fast(f, agg::scaled_in_place) }, |f| unsafe { numeric_step(f, "csat", read_numeric, false) });
+crate::pg_v1_fn!(fn csat_accum_numeric, pg_finfo_csat_accum_numeric, fast |f| unsafe { numeric_fast(f) }, |f| unsafe { numeric_step(f, "csat", read_numeric, false) });
 crate::pg_v1_fn!(fn csat_inv_numeric, pg_finfo_csat_inv_numeric, |f| unsafe { numeric_step(f, "csat", read_numeric, true) });
 crate::pg_v1_fn!(fn csat_accum_float8, pg_finfo_csat_accum_float8, fast |f| unsafe { decimal_fast(f, agg::float8_scaled) }, |f| unsafe { numeric_step(f, "csat", agg::float8_scaled_arg, false) });
 crate::pg_v1_fn!(fn csat_inv_float8, pg_finfo_csat_inv_float8, |f| unsafe { numeric_step(f, "csat", agg::float8_scaled_arg, true) });
-crate::pg_v1_fn!(fn ces_easy_accum_numeric, pg_finfo_ces_easy_accum_numeric, fast |f| unsafe { decimal_fast(f, agg::scaled_in_place) }, |f| unsafe { numeric_step(f, "ces", read_numeric, false) });
+crate::pg_v1_fn!(fn ces_easy_accum_numeric, pg_finfo_ces_easy_accum_numeric, fast |f| unsafe { numeric_fast(f) }, |f| unsafe { numeric_step(f, "ces", read_numeric, false) });
 crate::pg_v1_fn!(fn ces_easy_inv_numeric, pg_finfo_ces_easy_inv_numeric, |f| unsafe { numeric_step(f, "ces", read_numeric, true) });
 crate::pg_v1_fn!(fn ces_easy_accum_float8, pg_finfo_ces_easy_accum_float8, fast |f| unsafe { decimal_fast(f, agg::float8_scaled) }, |f| unsafe { numeric_step(f, "ces", agg::float8_scaled_arg, false) });
 crate::pg_v1_fn!(fn ces_easy_inv_float8, pg_finfo_ces_easy_inv_float8, |f| unsafe { numeric_step(f, "ces", agg::float8_scaled_arg, true) });
