@@ -5,10 +5,10 @@ use super::tiers::{Cell, Tiers};
 use crate::error::KpiError;
 use crate::numeric::Scaled;
 use crate::numeric_sum::{NumericSum, Refused, MAX_VALUES};
-use std::collections::HashMap;
 
-/// The cells of an aggregate being built, unsorted: found by their names without allocating (the
-/// cell of the last row first, then a scan, or past [`INDEXED`] cells a hash of the names). Each
+/// The cells of an aggregate being built, unsorted: found by their names without allocating, in an
+/// open-addressing table of the names' [`Key`]s (one probe for a few tiers, and no branch that
+/// depends on which tier a row has, which a scan mispredicts when rows come in any order). Each
 /// cell's MRR is summed exactly per digit position ([`NumericSum`], as `share()`'s weights: it
 /// keeps the largest scale added and how many values have it, for a moving inverse); the sums
 /// become [`Scaled`] decimals, checked, in [`Tally::to_tiers`].
@@ -17,8 +17,11 @@ pub struct Tally {
     /// `(moves, with_mrr)`, once the first row or summary said.
     pub kind: Option<(bool, bool)>,
     cells: Vec<(Bytes, Counted)>,
-    last: usize,
-    index: HashMap<u64, Vec<usize>>,
+    /// The cells' names' [`Key`]s, in the cells' order: what a row's names are compared with.
+    keys: Vec<(Key, Key)>,
+    /// The table: a cell's index + 1 in the slot its keys hash to (or the next free one), 0 for
+    /// a free slot; a power of two, at least twice as many slots as cells.
+    slots: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -61,38 +64,109 @@ fn cannot_remove() -> KpiError {
 /// A cell's tiers as the bytes of the text values (UTF-8 but for SQL_ASCII databases).
 type Bytes = (Option<Vec<u8>>, Option<Vec<u8>>);
 
-/// Cells looked up by a scan up to this many; past it, by a hash of the names.
-pub const INDEXED: usize = 16;
+/// A name's fingerprint: its length and up to 16 of its bytes (four reads of four that cover a
+/// name of up to 16 bytes), so two names up to 16 bytes long are equal exactly when their keys are;
+/// longer names with equal keys are then compared whole. `NULL` has a length of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Key {
+    len: usize,
+    first: u64,
+    last: u64,
+}
 
-fn hash(before: Option<&[u8]>, after: Option<&[u8]>) -> u64 {
-    use std::hash::BuildHasher;
-    foldhash::fast::FixedState::with_seed(0x7469_6572_7321).hash_one((before, after))
+impl Key {
+    #[inline(always)]
+    fn of(name: Option<&[u8]>) -> Key {
+        let Some(b) = name else {
+            return Key {
+                len: usize::MAX,
+                first: 0,
+                last: 0,
+            };
+        };
+        let n = b.len();
+        let (first, last) = if n >= 4 {
+            // four 4-byte reads at 0, min(4, n-4), max(n-8, 0) and n-4: every byte of a name of
+            // 4 to 16 bytes, the first and last eight of a longer one. Computed offsets rather
+            // than a branch on the length, which rows of tiers in any order would mispredict.
+            let at = |i: usize| u64::from(u32::from_ne_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
+            let (o1, o2) = (4.min(n - 4), n.saturating_sub(8));
+            (at(0) | at(o1) << 32, at(o2) | at(n - 4) << 32)
+        } else if n > 0 {
+            // up to 3 bytes: the first, the middle and the last are all of them
+            let x = u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16;
+            (x, 0)
+        } else {
+            (0, 0)
+        };
+        Key {
+            len: n,
+            first,
+            last,
+        }
+    }
+
+    /// Does an equal key mean an equal name?
+    #[inline(always)]
+    fn whole(&self) -> bool {
+        self.len <= 16 || self.len == usize::MAX
+    }
+}
+
+/// The table's smallest size.
+const MIN_SLOTS: usize = 16;
+
+/// Where a pair of keys starts its probe: a multiplicative hash of all their fields.
+#[inline(always)]
+fn slot_of(k: &(Key, Key), mask: usize) -> usize {
+    let (b, a) = k;
+    let x = b.first
+        ^ b.last.rotate_left(13)
+        ^ (b.len as u64).rotate_left(27)
+        ^ a.first.rotate_left(41)
+        ^ a.last.rotate_left(53)
+        ^ (a.len as u64).rotate_left(7);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
 }
 
 impl Tally {
+    #[inline(always)]
     fn find(&self, before: Option<&[u8]>, after: Option<&[u8]>) -> Option<usize> {
-        let is = |i: usize| {
-            let (k, _) = &self.cells[i];
-            k.0.as_deref() == before && k.1.as_deref() == after
-        };
-        if self.last < self.cells.len() && is(self.last) {
-            return Some(self.last);
+        let key = (Key::of(before), Key::of(after));
+        let whole = key.0.whole() && key.1.whole();
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut at = slot_of(&key, mask);
+        loop {
+            let i = (self.slots[at] as usize).checked_sub(1)?;
+            if self.keys[i] == key
+                && (whole || {
+                    let (k, _) = &self.cells[i];
+                    k.0.as_deref() == before && k.1.as_deref() == after
+                })
+            {
+                return Some(i);
+            }
+            at = (at + 1) & mask;
         }
-        if self.cells.len() <= INDEXED {
-            return (0..self.cells.len()).find(|&i| is(i));
-        }
-        self.index
-            .get(&hash(before, after))
-            .and_then(|b| b.iter().copied().find(|&i| is(i)))
     }
 
+    /// Put cell `i` in the table (a free slot after its own).
+    fn place(&mut self, i: usize) {
+        let mask = self.slots.len() - 1;
+        let mut at = slot_of(&self.keys[i], mask);
+        while self.slots[at] != 0 {
+            at = (at + 1) & mask;
+        }
+        self.slots[at] = i as u32 + 1;
+    }
+
+    /// Rebuild the table for the cells there are (after a cell left, or to grow it).
     fn reindex(&mut self) {
-        self.index.clear();
-        if self.cells.len() > INDEXED {
-            for (i, (k, _)) in self.cells.iter().enumerate() {
-                let h = hash(k.0.as_deref(), k.1.as_deref());
-                self.index.entry(h).or_default().push(i);
-            }
+        let size = (2 * self.cells.len()).next_power_of_two().max(MIN_SLOTS);
+        self.slots.clear();
+        self.slots.resize(size, 0);
+        for i in 0..self.cells.len() {
+            self.place(i);
         }
     }
 
@@ -111,17 +185,17 @@ impl Tally {
             None if sign > 0 => {
                 let key = (before.map(<[u8]>::to_vec), after.map(<[u8]>::to_vec));
                 self.cells.push((key, Counted::default()));
+                self.keys.push((Key::of(before), Key::of(after)));
                 let i = self.cells.len() - 1;
-                if self.cells.len() == INDEXED + 1 {
+                if 2 * self.cells.len() > self.slots.len() {
                     self.reindex();
-                } else if self.cells.len() > INDEXED + 1 {
-                    self.index.entry(hash(before, after)).or_default().push(i);
+                } else {
+                    self.place(i);
                 }
                 i
             }
             None => return Err(cannot_remove().into()),
         };
-        self.last = i;
         let cell = &mut self.cells[i].1;
         let n = (customers.checked_mul(sign))
             .and_then(|c| cell.customers.checked_add(c))
@@ -150,7 +224,7 @@ impl Tally {
                 return Err(cannot_remove().into());
             }
             self.cells.swap_remove(i);
-            self.last = 0;
+            self.keys.swap_remove(i);
             self.reindex();
             return Ok(true);
         }
@@ -242,7 +316,7 @@ mod tests {
 
     #[test]
     fn many_tiers_in_and_out() {
-        // past INDEXED cells the hash index finds them; removals keep it right
+        // the table grows past its first 16 slots and is rebuilt as cells leave
         let mut t = Tally {
             kind: Some((true, true)),
             ..Default::default()
@@ -281,6 +355,59 @@ mod tests {
             e.message(),
             "combine(tiersummary) cannot remove a summary it did not add"
         );
+    }
+
+    #[test]
+    fn names_are_found_by_key_then_bytes() {
+        // every length class of Key (none, up to 3, 4-7, 8-16, longer with the same first and
+        // last eight bytes), NULL apart from empty: each pair of names its own cell
+        let long = |middle: &str| format!("customers-{middle}-at-risk-now");
+        let names: Vec<Option<String>> = [
+            None,
+            Some(""),
+            Some("a"),
+            Some("ab"),
+            Some("abc"),
+            Some("aXc"),
+            Some("abcd"),
+            Some("abcX"),
+            Some("Xbcd"),
+            Some("At-risk"),
+            Some("At-riskk"),
+            Some("Healthy"),
+            Some("High-value"),
+            Some("High-valuf"),
+            Some("0123456789abcdef"),
+            Some("0123456789Xbcdef"),
+        ]
+        .into_iter()
+        .map(|n| n.map(String::from))
+        .chain([Some(long("A")), Some(long("B")), Some(long("AA"))])
+        .collect();
+        let all: Vec<_> = names
+            .iter()
+            .flat_map(|b| names.iter().flatten().map(move |a| (b, a)))
+            .collect();
+        // a few cells (keys that are equal for different names share a probe), then all pairs
+        // (the table grown several times)
+        for pairs in [&all[names.len() + 9..][..8], &all[..]] {
+            let mut t = Tally {
+                kind: Some((true, false)),
+                ..Default::default()
+            };
+            for round in 0..2 {
+                for (i, (b, a)) in pairs.iter().enumerate() {
+                    let b = b.as_deref().map(str::as_bytes);
+                    assert_eq!(t.find(b, Some(a.as_bytes())), (round > 0).then_some(i));
+                    t.step(b, Some(a.as_bytes()), 1, Mrr::None, 1).unwrap();
+                }
+            }
+            assert_eq!(t.cells.len(), pairs.len());
+            if pairs.len() == 8 {
+                assert_eq!(pairs[7].1.len(), long("AA").len(), "the long names are in");
+            }
+            assert!(t.cells.iter().all(|(_, c)| c.customers == 2));
+        }
     }
 
     #[test]
