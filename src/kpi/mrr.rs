@@ -181,6 +181,54 @@ impl MrrSummary {
         Ok(touched)
     }
 
+    /// [`MrrSummary::add_customer`] (adding, not removing) of a customer whose two amounts
+    /// have one scale, as a `numeric(p, s)` column's do: the same sums, counts and touched
+    /// scales, all or nothing; `None`, changing nothing, where `add_customer` would refuse or
+    /// the scales differ. The movement is looked up from the two signs and `end - start`, whose
+    /// magnitude is every movement's amount, rather than branched on: rows come in any mix of
+    /// movements, which branches mispredict.
+    #[inline(always)]
+    pub fn add_customer_same_scale(
+        &mut self,
+        start: Scaled,
+        end: Scaled,
+        paid_before: bool,
+    ) -> Option<[(usize, u32); 3]> {
+        // index: start > 0, end > 0, sign of end - start; NONE: no movement
+        const NONE: usize = 7;
+        #[rustfmt::skip]
+        const MOVES: [usize; 12] = [
+            NONE, NONE, NONE, // 0 -> 0
+            NONE, NONE, NEW, // 0 -> more
+            CHURN, NONE, NONE, // more -> 0 (end - start < 0)
+            CONTRACTION, NONE, EXPANSION,
+        ];
+        let scale = start.scale;
+        if end.scale != scale || start.mantissa < 0 || end.mantissa < 0 {
+            return None;
+        }
+        let (up, down) = (start.mantissa > 0, end.mantissa > 0);
+        let change = end.mantissa - start.mantissa; // both non-negative: no overflow
+        let k = MOVES[6 * usize::from(up) + 3 * usize::from(down) + (change.signum() + 1) as usize];
+        let k = if k == NEW && paid_before {
+            REACTIVATION
+        } else {
+            k
+        };
+        let starting = self.amounts[STARTING].add(start.mantissa, scale)?;
+        let ending = self.amounts[ENDING].add(end.mantissa, scale)?;
+        let mut touched = [(STARTING, scale), (ENDING, scale), (STARTING, 0)];
+        if k != NONE {
+            self.amounts[k] = self.amounts[k].add(change.abs(), scale)?;
+            self.counts[k] += 1;
+            touched[2] = (k, scale);
+        }
+        (self.amounts[STARTING], self.amounts[ENDING]) = (starting, ending);
+        self.counts[STARTING] += i64::from(up);
+        self.counts[ENDING] += i64::from(down);
+        Some(touched)
+    }
+
     /// `self += other` (`-=` with `negate`): amounts and counts, period unchanged.
     pub fn add(&mut self, other: &Self, negate: bool) -> Result<(), KpiError> {
         let mut out = *self;

@@ -195,7 +195,10 @@ unsafe fn rows_fast(f: pg_sys::FunctionCallInfo, args: usize) -> Option<pg_sys::
         let end = agg::scaled_in_place(agg::arg_datum(f, 2)).filter(|x| !x.is_negative())?;
         let paid = args == 3 && agg::arg_datum(f, 3).value() != 0;
         let m = &mut *moving;
-        let touched = m.state.add_customer(start, end, paid, false).ok()?;
+        let touched = match m.state.add_customer_same_scale(start, end, paid) {
+            Some(touched) => touched,
+            None => m.state.add_customer(start, end, paid, false).ok()?,
+        };
         m.state.shaped = true;
         for (k, scale) in touched {
             m.scales[k].add(scale);

@@ -123,7 +123,19 @@ fn random_customers_add_up_merge_and_unmerge() {
             let one = MrrSummary::customer(start, end, paid).unwrap();
             // the in-place per-row path adds the same, and removing the row takes it back
             let mut in_place = whole;
-            in_place.add_customer(start, end, paid, false).unwrap();
+            let touched = in_place.add_customer(start, end, paid, false).unwrap();
+            // the rows' fast path, where the scales agree, is the same step
+            let mut fast = whole;
+            match fast.add_customer_same_scale(start, end, paid) {
+                Some(t) => {
+                    assert_eq!(t, touched, "{start:?} {end:?} {paid}");
+                    assert_eq!(
+                        (fast.amounts, fast.counts),
+                        (in_place.amounts, in_place.counts)
+                    );
+                }
+                None => assert_ne!(start.scale, end.scale),
+            }
             whole.merge(&one).unwrap();
             assert_eq!(in_place, whole);
             in_place.add_customer(start, end, paid, true).unwrap();
@@ -279,11 +291,13 @@ fn a_customer_that_does_not_fit_changes_nothing() {
     let before = s;
     // starting and ending fit, the expansion (2) does not
     assert!(s.add_customer(x(5, 0), x(7, 0), false, false).is_err());
+    assert!(s.add_customer_same_scale(x(5, 0), x(7, 0), false).is_none());
     assert_eq!(s, before);
     assert_eq!(s.counts, before.counts);
     // ending does not fit: starting is not added either
     s.amounts[ENDING] = x(i128::MAX, 0);
     let before = s;
     assert!(s.add_customer(x(5, 0), x(5, 0), false, false).is_err());
+    assert!(s.add_customer_same_scale(x(5, 0), x(5, 0), false).is_none());
     assert_eq!((s.amounts, s.counts), (before.amounts, before.counts));
 }
