@@ -97,6 +97,41 @@ unsafe fn durations(
     }
 }
 
+/// The unguarded fast path of `survival_agg(started_on, ended_on, as_of)`: a row of finite
+/// dates in order, into a state whose array already holds its duration, counted as [`dates`]
+/// and [`count`] count it; `None`, changing nothing, for anything else (a NULL, an error to
+/// raise, the array to grow), which the guarded step then takes.
+#[inline(always)]
+unsafe fn dates_fast(f: pg_sys::FunctionCallInfo) -> Option<pg_sys::Datum> {
+    unsafe {
+        let state = agg::state_arg::<State>(f)?;
+        if agg::arg_is_null(f, 1) || agg::arg_is_null(f, 3) {
+            return None;
+        }
+        let day = |n| i64::from(agg::arg_datum(f, n).value() as i32);
+        let (started, as_of) = (day(1), day(3));
+        let date = crate::time::Kind::Date;
+        if date.infinite(started) || date.infinite(as_of) {
+            return None;
+        }
+        let ended = (!agg::arg_is_null(f, 2)).then(|| day(2));
+        if ended.is_some_and(|e| e < started) {
+            return None;
+        }
+        if started <= as_of {
+            let (exit, how) = match ended {
+                Some(e) if e <= as_of => (e - started, Exit::Churned),
+                _ => (as_of - started, Exit::Censored),
+            };
+            // entry 0 and exit >= 0: check_customer accepts every such customer
+            if !(*state).try_add(0, exit, how) {
+                return None;
+            }
+        }
+        Some(agg::return_state(state))
+    }
+}
+
 /// The error for an infinite date where a finite one is needed (cold: off the per-row path).
 #[cold]
 #[inline(never)]
@@ -161,7 +196,7 @@ crate::pg_v1_fn!(fn survival_entry_accum_int4, pg_finfo_survival_entry_accum_int
 crate::pg_v1_fn!(fn survival_entry_inv_int4, pg_finfo_survival_entry_inv_int4, |f| unsafe { count(f, durations(f, false, true), true) });
 crate::pg_v1_fn!(fn survival_entry_accum_int8, pg_finfo_survival_entry_accum_int8, |f| unsafe { count(f, durations(f, true, true), false) });
 crate::pg_v1_fn!(fn survival_entry_inv_int8, pg_finfo_survival_entry_inv_int8, |f| unsafe { count(f, durations(f, true, true), true) });
-crate::pg_v1_fn!(fn survival_dates_accum, pg_finfo_survival_dates_accum, |f| unsafe { count(f, dates(f, false), false) });
+crate::pg_v1_fn!(fn survival_dates_accum, pg_finfo_survival_dates_accum, fast |f| unsafe { dates_fast(f) }, |f| unsafe { count(f, dates(f, false), false) });
 crate::pg_v1_fn!(fn survival_dates_inv, pg_finfo_survival_dates_inv, |f| unsafe { count(f, dates(f, false), true) });
 crate::pg_v1_fn!(fn survival_window_accum, pg_finfo_survival_window_accum, |f| unsafe { count(f, dates(f, true), false) });
 crate::pg_v1_fn!(fn survival_window_inv, pg_finfo_survival_window_inv, |f| unsafe { count(f, dates(f, true), true) });

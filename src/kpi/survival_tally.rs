@@ -79,6 +79,24 @@ impl<A: Allocator + Clone> Tally<A> {
         self.bump(exit, Self::exit_index(how), 1)
     }
 
+    /// [`Tally::add`] for a customer whose times are both in the array as it is (the per-row
+    /// fast path); false, changing nothing, otherwise (the array must grow, a time is past
+    /// [`DENSE`], or a count is at its limit).
+    #[inline(always)]
+    pub fn try_add(&mut self, entry: i64, exit: i64, how: Exit) -> bool {
+        let len = self.dense.len() as i64;
+        if !(0..len).contains(&entry) || !(0..len).contains(&exit) {
+            return false;
+        }
+        let (entry, exit, k) = (entry as usize, exit as usize, Self::exit_index(how));
+        if self.dense[entry][ENTERED] == i64::MAX || self.dense[exit][k] == i64::MAX {
+            return false;
+        }
+        self.dense[entry][ENTERED] += 1;
+        self.dense[exit][k] += 1;
+        true
+    }
+
     /// Un-count one customer added before; false when it was not there.
     pub fn remove(&mut self, entry: i64, exit: i64, how: Exit) -> bool {
         let k = Self::exit_index(how);

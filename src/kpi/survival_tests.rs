@@ -292,7 +292,10 @@ fn the_running_tally_equals_the_life_table() {
         let split = customers.len() / 3;
         let (mut a, mut b) = (Tally::new_in(Global), Tally::new_in(Global));
         for &(entry, exit, churned) in &customers[..split] {
-            a.add(entry, exit, how(churned)).unwrap();
+            // the per-row fast path where it takes the customer, else the step
+            if !a.try_add(entry, exit, how(churned)) {
+                a.add(entry, exit, how(churned)).unwrap();
+            }
         }
         for &(entry, exit, churned) in &customers[split..] {
             b.add(entry, exit, how(churned)).unwrap();
@@ -313,8 +316,17 @@ fn the_running_tally_equals_the_life_table() {
         assert!(!c.remove(0, 1, Exit::Churned));
     }
     let mut t = Tally::new_in(Global);
+    assert!(
+        !t.try_add(0, 5, Exit::Churned),
+        "no array yet: the step grows it"
+    );
     t.add(0, 5, Exit::Churned).unwrap();
-    assert!(t.unmerge_table(&table(&[(0, 5, false)])).is_none());
+    assert!(t.try_add(0, 5, Exit::Censored));
+    assert!(!t.try_add(0, DENSE, Exit::Churned) && !t.try_add(-1, 5, Exit::Churned));
+    assert_eq!(t.table(), table(&[(0, 5, true), (0, 5, false)]));
+    assert!(t
+        .unmerge_table(&table(&[(0, 5, false), (0, 5, false)]))
+        .is_none());
 }
 
 #[test]
