@@ -89,9 +89,9 @@ unsafe fn row_fast<const N: usize>(
                 let Some(mrr) = agg::plain_bytes(args[N - 1]) else {
                     return false;
                 };
-                (&args[..N - 1], Mrr::Bytes(mrr))
+                (&args[..N - 1], Some(mrr))
             } else {
-                (&args[..], Mrr::None)
+                (&args[..], None)
             };
             let (before, after) = match names {
                 [b, a] => match (agg::plain_bytes(*b), agg::plain_bytes(*a)) {
@@ -104,9 +104,8 @@ unsafe fn row_fast<const N: usize>(
                 },
                 _ => return false, // one or two tiers, by the SQL declarations
             };
-            s.inputs += 1;
-            let ok = matches!(s.tally.step(before, Some(after), 1, mrr, 1), Ok(true));
-            s.inputs -= i64::from(!ok);
+            let ok = s.tally.try_add_row(before, after, mrr);
+            s.inputs += i64::from(ok);
             ok
         })
     }

@@ -116,7 +116,13 @@ impl Key {
 /// The table's smallest size.
 const MIN_SLOTS: usize = 16;
 
-/// Where a pair of keys starts its probe: a multiplicative hash of all their fields.
+/// Up to this many cells, the table grows (to at most [`SPREAD`] slots a cell) until every cell
+/// has a home slot of its own: a lookup is then one probe, never a second one that a row of one
+/// of the two tiers sharing a slot would take (a branch rows in any order mispredict).
+const SPREAD_CELLS: usize = 16;
+const SPREAD: usize = 16;
+
+/// Where a pair of keys starts its probe: a folded multiply (as foldhash's) of all their fields.
 #[inline(always)]
 fn slot_of(k: &(Key, Key), mask: usize) -> usize {
     let (b, a) = k;
@@ -126,7 +132,8 @@ fn slot_of(k: &(Key, Key), mask: usize) -> usize {
         ^ a.first.rotate_left(41)
         ^ a.last.rotate_left(53)
         ^ (a.len as u64).rotate_left(7);
-    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
+    let p = u128::from(x) * 0x9E37_79B9_7F4A_7C15;
+    ((p >> 64) as u64 ^ p as u64) as usize & mask
 }
 
 impl Tally {
@@ -150,23 +157,34 @@ impl Tally {
         }
     }
 
-    /// Put cell `i` in the table (a free slot after its own).
-    fn place(&mut self, i: usize) {
+    /// Put cell `i` in the table (a free slot after its own); false when that is not its own.
+    fn place(&mut self, i: usize) -> bool {
         let mask = self.slots.len() - 1;
-        let mut at = slot_of(&self.keys[i], mask);
+        let home = slot_of(&self.keys[i], mask);
+        let mut at = home;
         while self.slots[at] != 0 {
             at = (at + 1) & mask;
         }
         self.slots[at] = i as u32 + 1;
+        at == home
     }
 
-    /// Rebuild the table for the cells there are (after a cell left, or to grow it).
+    /// Rebuild the table for the cells there are (after a cell left, or to grow it): at least
+    /// twice as many slots as cells, and for a few cells as many more as give each its own.
     fn reindex(&mut self) {
-        let size = (2 * self.cells.len()).next_power_of_two().max(MIN_SLOTS);
-        self.slots.clear();
-        self.slots.resize(size, 0);
-        for i in 0..self.cells.len() {
-            self.place(i);
+        let n = self.cells.len();
+        let mut size = (2 * n).next_power_of_two().max(MIN_SLOTS);
+        loop {
+            self.slots.clear();
+            self.slots.resize(size, 0);
+            let mut own = true;
+            for i in 0..n {
+                own &= self.place(i);
+            }
+            if own || n > SPREAD_CELLS || size >= SPREAD * n {
+                return;
+            }
+            size *= 2;
         }
     }
 
@@ -187,10 +205,9 @@ impl Tally {
                 self.cells.push((key, Counted::default()));
                 self.keys.push((Key::of(before), Key::of(after)));
                 let i = self.cells.len() - 1;
-                if 2 * self.cells.len() > self.slots.len() {
+                let spread = self.cells.len() <= SPREAD_CELLS;
+                if 2 * self.cells.len() > self.slots.len() || !self.place(i) && spread {
                     self.reindex();
-                } else {
-                    self.place(i);
                 }
                 i
             }
@@ -229,6 +246,29 @@ impl Tally {
             return Ok(true);
         }
         Ok(cell.mrr.scale_known())
+    }
+
+    /// One row into a cell that exists (the per-row fast path): a customer and, with `mrr`, the
+    /// data bytes of a `numeric` that [`NumericSum::add_short`] reads, as [`Tally::step`] adds
+    /// them; false, changing nothing, for anything else (a new cell, a value `add_short` leaves
+    /// to the general path, a count at its limit), which `step` then takes.
+    #[inline(always)]
+    pub fn try_add_row(&mut self, before: Option<&[u8]>, after: &[u8], mrr: Option<&[u8]>) -> bool {
+        let Some(i) = self.find(before, Some(after)) else {
+            return false;
+        };
+        let cell = &mut self.cells[i].1;
+        if cell.customers == i64::MAX || cell.values >= MAX_VALUES {
+            return false;
+        }
+        if let Some(b) = mrr {
+            if !cell.mrr.add_short(b, false) {
+                return false;
+            }
+        }
+        cell.customers += 1;
+        cell.values += 1;
+        true
     }
 
     /// Add (`sign` 1) or remove (-1) a summary, cell by cell; its kind must be this one's.
@@ -289,176 +329,5 @@ impl Tally {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// One customer of MRR `mantissa / 10^scale` in (`sign` 1) or out (-1).
-    fn one(
-        t: &mut Tally,
-        before: Option<&[u8]>,
-        after: &[u8],
-        mantissa: i128,
-        scale: u32,
-        sign: i64,
-    ) -> Result<bool, KpiError> {
-        match t.step(
-            before,
-            Some(after),
-            1,
-            Mrr::Sum(Scaled { mantissa, scale }),
-            sign,
-        ) {
-            Ok(k) => Ok(k),
-            Err(StepError::Kpi(e)) => Err(e),
-            Err(StepError::Mrr(r)) => panic!("refused {r:?}"),
-        }
-    }
-
-    #[test]
-    fn many_tiers_in_and_out() {
-        // the table grows past its first 16 slots and is rebuilt as cells leave
-        let mut t = Tally {
-            kind: Some((true, true)),
-            ..Default::default()
-        };
-        let names: Vec<String> = (0..40).map(|i| format!("tier {i}")).collect();
-        for round in 0..3 {
-            for (i, n) in names.iter().enumerate() {
-                let before = (i % 3 != 0).then_some(n.as_bytes());
-                assert!(one(&mut t, before, n.as_bytes(), i as i128 + round, 2, 1).unwrap());
-            }
-        }
-        let s = t.to_tiers().unwrap();
-        assert_eq!(s.cells.len(), 40);
-        assert_eq!(
-            s.tier("tier 7").0,
-            Cell {
-                customers: 3,
-                mrr: Scaled {
-                    mantissa: 24,
-                    scale: 2
-                }
-            }
-        );
-        for (i, n) in names.iter().enumerate().filter(|(i, _)| i % 2 == 0) {
-            let before = (i % 3 != 0).then_some(n.as_bytes());
-            for round in 0..3 {
-                one(&mut t, before, n.as_bytes(), i as i128 + round, 2, -1).unwrap();
-            }
-        }
-        let s = t.to_tiers().unwrap();
-        assert_eq!(s.cells.len(), 20);
-        assert_eq!(s.tier("tier 7").0.customers, 3);
-        assert_eq!(s.tier("tier 8").0, Cell::default());
-        let e = one(&mut t, Some(b"nope"), b"nope", 1, 0, -1).unwrap_err();
-        assert_eq!(
-            e.message(),
-            "combine(tiersummary) cannot remove a summary it did not add"
-        );
-    }
-
-    #[test]
-    fn names_are_found_by_key_then_bytes() {
-        // every length class of Key (none, up to 3, 4-7, 8-16, longer with the same first and
-        // last eight bytes), NULL apart from empty: each pair of names its own cell
-        let long = |middle: &str| format!("customers-{middle}-at-risk-now");
-        let names: Vec<Option<String>> = [
-            None,
-            Some(""),
-            Some("a"),
-            Some("ab"),
-            Some("abc"),
-            Some("aXc"),
-            Some("abcd"),
-            Some("abcX"),
-            Some("Xbcd"),
-            Some("At-risk"),
-            Some("At-riskk"),
-            Some("Healthy"),
-            Some("High-value"),
-            Some("High-valuf"),
-            Some("0123456789abcdef"),
-            Some("0123456789Xbcdef"),
-        ]
-        .into_iter()
-        .map(|n| n.map(String::from))
-        .chain([Some(long("A")), Some(long("B")), Some(long("AA"))])
-        .collect();
-        let all: Vec<_> = names
-            .iter()
-            .flat_map(|b| names.iter().flatten().map(move |a| (b, a)))
-            .collect();
-        // a few cells (keys that are equal for different names share a probe), then all pairs
-        // (the table grown several times)
-        for pairs in [&all[names.len() + 9..][..8], &all[..]] {
-            let mut t = Tally {
-                kind: Some((true, false)),
-                ..Default::default()
-            };
-            for round in 0..2 {
-                for (i, (b, a)) in pairs.iter().enumerate() {
-                    let b = b.as_deref().map(str::as_bytes);
-                    assert_eq!(t.find(b, Some(a.as_bytes())), (round > 0).then_some(i));
-                    t.step(b, Some(a.as_bytes()), 1, Mrr::None, 1).unwrap();
-                }
-            }
-            assert_eq!(t.cells.len(), pairs.len());
-            if pairs.len() == 8 {
-                assert_eq!(pairs[7].1.len(), long("AA").len(), "the long names are in");
-            }
-            assert!(t.cells.iter().all(|(_, c)| c.customers == 2));
-        }
-    }
-
-    #[test]
-    fn names_not_utf8_read_lossily() {
-        // two SQL_ASCII names that read the same once lossy: one cell
-        let mut t = Tally {
-            kind: Some((false, false)),
-            ..Default::default()
-        };
-        t.step(None, Some(b"a\xff"), 1, Mrr::None, 1).unwrap();
-        t.step(None, Some(b"a\xfe"), 1, Mrr::None, 1).unwrap();
-        let s = t.to_tiers().unwrap();
-        assert_eq!(s.cells.len(), 1);
-        assert_eq!(s.tier("a\u{fffd}").0.customers, 2);
-    }
-
-    #[test]
-    fn scales_for_the_moving_inverse() {
-        let mut t = Tally {
-            kind: Some((false, true)),
-            ..Default::default()
-        };
-        one(&mut t, None, b"a", 150, 2, 1).unwrap();
-        one(&mut t, None, b"a", 2, 0, 1).unwrap();
-        assert!(
-            one(&mut t, None, b"a", 2, 0, -1).unwrap(),
-            "a value below the largest scale left"
-        );
-        one(&mut t, None, b"a", 3, 0, 1).unwrap();
-        assert!(
-            !one(&mut t, None, b"a", 150, 2, -1).unwrap(),
-            "the last value at scale 2 left: recompute"
-        );
-        // totals past a summary's range: 22003 when the summary is made
-        let mut big = Tally {
-            kind: Some((false, false)),
-            ..Default::default()
-        };
-        big.step(None, Some(b"a"), i64::MAX, Mrr::None, 1).unwrap();
-        big.step(None, Some(b"b"), 1, Mrr::None, 1).unwrap();
-        assert_eq!(big.to_tiers().unwrap_err().sqlstate(), "22003");
-        let e = big.step(None, Some(b"a"), 1, Mrr::None, 1).unwrap_err();
-        assert!(
-            matches!(e, StepError::Kpi(ref e) if e.sqlstate() == "22003"),
-            "{e:?}"
-        );
-        // a negative MRR is refused, the cell unchanged
-        let neg = crate::numeric::tests::whole::encode(true, 5, 0);
-        let e = t
-            .step(None, Some(b"a"), 1, Mrr::Bytes(&neg), 1)
-            .unwrap_err();
-        assert!(matches!(e, StepError::Mrr(Refused::Negative)));
-    }
-}
+#[path = "tiers_tally_tests.rs"]
+mod tests;
