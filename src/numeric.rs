@@ -128,10 +128,15 @@ pub const MAX_SCALE: u32 = 38;
 
 /// The exact value of the data bytes of a `numeric` varlena as `(mantissa, scale)`, the value
 /// being `mantissa / 10^scale` with `scale` the numeric's display scale (`12.50` is `(1250, 2)`).
-/// Read in place without allocation. Values of up to 16 significant digits (four base-10000
-/// groups) take a branch-light path in `u64` with constant divisors; wider ones [`to_scaled_wide`].
+/// Read in place without allocation. Ratings and small amounts ([`crate::numeric_small`]) take a
+/// path without a branch on their shape; values of up to 16 significant digits (four base-10000
+/// groups) a path in `u64` with constant divisors; wider ones [`to_scaled_wide`].
 #[inline(always)]
 pub fn to_scaled(bytes: &[u8]) -> Result<(i128, u32), NotDecimal> {
+    if let Some(s) = crate::numeric_small::small(bytes) {
+        let m = i128::from(s.magnitude);
+        return Ok((if s.negative { -m } else { m }, s.dscale));
+    }
     let Some((negative, weight, dscale, digits_at)) = header(bytes) else {
         return Err(NotDecimal::Special);
     };

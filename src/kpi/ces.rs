@@ -268,12 +268,22 @@ pub(crate) unsafe fn numeric_fast<S: Mean<NumericSum>>(
             let Some(bytes) = agg::plain_bytes(d) else {
                 return false;
             };
-            let Some(digits) = numeric_sum::short_digits(bytes) else {
-                return false;
-            };
             if s.mean().count >= MAX_VALUES {
                 return false;
             }
+            // a rating or score: no branch on its shape (crate::numeric_small)
+            if let Some(small) = crate::numeric_small::small(bytes) {
+                if s.mean().sum.add_small(&small, false) {
+                    s.mean().count += 1;
+                    if S::SQUARES {
+                        s.add_square_of(small.magnitude, small.dscale);
+                    }
+                    return true;
+                }
+            }
+            let Some(digits) = numeric_sum::short_digits(bytes) else {
+                return false;
+            };
             s.mean().sum.add(&digits, false);
             s.mean().count += 1;
             if S::SQUARES {
