@@ -83,7 +83,7 @@ pub fn small(bytes: &[u8]) -> Option<Small> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::numeric::tests::whole::{encode, rng, short};
+    use crate::numeric::tests::whole::{encode, random_groups, rng, short};
     use crate::numeric::to_scaled_wide;
 
     /// Every shape a short numeric of up to three groups has (weights, display scales, signs,
@@ -94,14 +94,8 @@ mod tests {
         let mut next = rng(0x5111_a11e_0000_0001);
         let mut answered = 0;
         for _ in 0..300_000 {
-            let groups = next(4) as usize;
-            let digits: Vec<u16> = (0..groups)
-                .map(|_| match next(4) {
-                    0 => 0,
-                    1 => 9999,
-                    _ => next(10_000) as u16,
-                })
-                .collect();
+            let digits = random_groups(&mut next, 4);
+            let groups = digits.len();
             let (weight, dscale) = (next(9) as i32 - 4, next(14) as i32);
             let bytes = short(next(2) == 1, weight, dscale as u16, &digits);
             let Some(s) = small(&bytes) else {

@@ -208,20 +208,33 @@ impl NumericSum {
         if s.negative || 4 * s.weight + 4 + s.dscale as i32 > 38 || s.weight <= LOW {
             return false;
         }
-        let mask = -i64::from(negate);
-        let top = (s.weight - LOW) as usize;
+        self.add_two(
+            (s.weight - LOW) as usize,
+            s.groups,
+            negate,
+            s.dscale,
+            negate,
+        );
+        true
+    }
+
+    /// Add `groups` (base-10000 digits, a zero for a missing one) at positions `top` and
+    /// `top - 1`, negated when `negative`, and count (or with `negate`, un-count) a value of
+    /// display scale `dscale`: both positions written whatever the value, no branch on it.
+    #[inline(always)]
+    fn add_two(&mut self, top: usize, groups: [u64; 2], negative: bool, dscale: u32, negate: bool) {
+        let mask = -i64::from(negative);
         for (p, g) in self.positions[top - 1..=top]
             .iter_mut()
-            .zip([s.groups[1], s.groups[0]])
+            .zip([groups[1], groups[0]])
         {
             *p = p.wrapping_add((g as i64 ^ mask).wrapping_sub(mask));
         }
         if negate {
-            self.scale.remove(s.dscale);
+            self.scale.remove(dscale);
         } else {
-            self.scale.add(s.dscale);
+            self.scale.add(dscale);
         }
-        true
     }
 
     /// Add the `numeric` with data bytes `bytes` (subtract it when `negate`): the short path,
@@ -265,19 +278,14 @@ impl NumericSum {
                 _ => (u64::MAX, 0),
             };
             if whole < 10_000 {
-                let mask = -i64::from(x.is_negative() != negate);
-                let at = (-LOW) as usize;
-                for (p, g) in self.positions[at - 1..=at]
-                    .iter_mut()
-                    .zip([decimals, whole])
-                {
-                    *p = p.wrapping_add((g as i64 ^ mask).wrapping_sub(mask));
-                }
-                if negate {
-                    self.scale.remove(x.scale);
-                } else {
-                    self.scale.add(x.scale);
-                }
+                let negative = x.is_negative() != negate;
+                self.add_two(
+                    (-LOW) as usize,
+                    [whole, decimals],
+                    negative,
+                    x.scale,
+                    negate,
+                );
                 return Ok(());
             }
         }

@@ -54,6 +54,18 @@ pub(crate) mod whole {
         }
     }
 
+    /// 0 to `max - 1` random base-10000 digit groups, zeros and 9999s often (the edges).
+    pub(crate) fn random_groups(next: &mut impl FnMut(u64) -> u64, max: u64) -> Vec<u16> {
+        let groups = next(max);
+        (0..groups)
+            .map(|_| match next(4) {
+                0 => 0,
+                1 => 9999,
+                _ => next(10_000) as u16,
+            })
+            .collect()
+    }
+
     /// A well-formed random `numeric` of 0 to `max_width - 1` digits (wrapping past `u128`),
     /// either sign, display scale below `max_scale`.
     pub(crate) fn random_numeric(
@@ -282,14 +294,7 @@ mod scaled {
     fn fast_path_equals_general_decoder() {
         let mut next = super::whole::rng(0x9e37_79b9_7f4a_7c15);
         for _ in 0..200_000 {
-            let groups = next(7) as usize;
-            let digits: Vec<u16> = (0..groups)
-                .map(|_| match next(4) {
-                    0 => 0,
-                    1 => 9999,
-                    _ => next(10_000) as u16,
-                })
-                .collect();
+            let digits = super::whole::random_groups(&mut next, 7);
             let bytes = short(next(2) == 1, next(19) as i32 - 6, next(46) as u16, &digits);
             assert_eq!(
                 to_scaled(&bytes),
