@@ -97,6 +97,16 @@ unsafe fn durations(
     }
 }
 
+/// A customer's exit in days since `started` (not after `as_of`): churned on `ended` if that
+/// is on or before `as_of`, else censored at `as_of`.
+#[inline(always)]
+fn exit_of(started: i64, ended: Option<i64>, as_of: i64) -> (i64, Exit) {
+    match ended {
+        Some(e) if e <= as_of => (e - started, Exit::Churned),
+        _ => (as_of - started, Exit::Censored),
+    }
+}
+
 /// The unguarded fast path of `survival_agg(started_on, ended_on, as_of)`: a row of finite
 /// dates in order, into a state whose array already holds its duration, counted as [`dates`]
 /// and [`count`] count it; `None`, changing nothing, for anything else (a NULL, an error to
@@ -119,10 +129,7 @@ unsafe fn dates_fast(f: pg_sys::FunctionCallInfo) -> Option<pg_sys::Datum> {
             return None;
         }
         if started <= as_of {
-            let (exit, how) = match ended {
-                Some(e) if e <= as_of => (e - started, Exit::Churned),
-                _ => (as_of - started, Exit::Censored),
-            };
+            let (exit, how) = exit_of(started, ended, as_of);
             // entry 0 and exit >= 0: check_customer accepts every such customer
             if !(*state).try_add(0, exit, how) {
                 return None;
@@ -168,10 +175,7 @@ unsafe fn dates(f: pg_sys::FunctionCallInfo, with_window: bool) -> Option<(i64, 
         if started > as_of {
             return None;
         }
-        let (exit, how) = match ended {
-            Some(e) if e <= as_of => (e - started, Exit::Churned),
-            _ => (as_of - started, Exit::Censored),
-        };
+        let (exit, how) = exit_of(started, ended, as_of);
         let entry = if with_window && !agg::arg_is_null(f, 4) {
             let from = finite(4, "observed_from");
             if ended.is_some_and(|e| e <= from) {
