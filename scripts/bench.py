@@ -295,7 +295,10 @@ def setup():
     summaries_missing = (needed("bench_summaries") or needed("bench_daily")) and table_rows("bench_summaries") < 0
     if (needed("bench") or summaries_missing) and table_rows("bench") != ROWS:
         print(f"bench: generating bench, {ROWS:,} rows...", file=sys.stderr)
+        # the summaries are built from it: dropped with it, and built again when a group needs them
         psql(f"""
+            DROP MATERIALIZED VIEW IF EXISTS bench_daily;
+            DROP TABLE IF EXISTS bench_summaries;
             DROP TABLE IF EXISTS bench;
             CREATE TABLE bench AS
             SELECT i AS id, (i % 100)::int AS grp,
@@ -405,11 +408,21 @@ def run():
     out = psql("\n".join(lines) + "\n")
     times = [float(t) for t in re.findall(r"^Time: ([0-9.]+) ms", out, re.M)][1::2]  # skip the SETs
     assert len(times) == len(order), (len(times), len(order))
-    samples = {}
+    passes = {}  # query -> {pass: ms}, the warm-up pass left out
     for (rep, i), t in zip(order, times):
         if rep > 0:
-            samples.setdefault(i, []).append(t)
-    return {i: statistics.median(v) for i, v in samples.items()}
+            passes.setdefault(i, {})[rep] = t
+    return passes
+
+
+def paired(passes, i, base):
+    """Query i's time over base's, pass by pass (the two ran in the same pass, within one group,
+    so a slow minute on the machine slows both): the median of those ratios and their first and
+    third quartiles. A ratio of two medians would set one pass's slow minute against another's
+    quiet one."""
+    r = [passes[i][rep] / passes[base][rep] for rep in passes[i]]
+    q1, q2, q3 = statistics.quantiles(r, n=4, method="inclusive")
+    return q2, q1, q3
 
 
 def conditions():
@@ -425,34 +438,51 @@ def conditions():
 
 def main():
     setup()
-    med = run()
-    by = {(g, role): med[i] for i, (g, role, _, _, _) in enumerate(QUERIES)}
+    passes = run()
+    # the raw times first, so that nothing measured is lost if the report fails
+    os.makedirs("target/bench", exist_ok=True)
+    with open("target/bench/passes.json", "w") as f:
+        json.dump([{"group": q[0], "role": q[1], "ms": passes[i]} for i, q in enumerate(QUERIES)], f)
+    med = {i: statistics.median(p.values()) for i, p in passes.items()}
+    at = {(g, role): i for i, (g, role, _, _, _) in enumerate(QUERIES)}
     version, settings, cores = conditions()
     out = [f"Rows: {ROWS:,} per table (rolling-window rows: {WINDOW_ROWS:,}); each query run {REPEAT} "
-           "times alternating, after one warm-up pass; median wall time from psql `\\timing`.",
+           "times alternating, after one warm-up pass; median wall time from psql `\\timing`; each "
+           "ratio is the median of the per-pass ratios (the two queries ran in the same pass), and "
+           "`quartiles` the first and third quartiles of those to the no-op.",
            f"Machine: {cores}. Server: {version}.", f"Settings: {settings}.", "",
-           "| group | query | median ms | vs floor | vs no-op | vs hand-written |",
-           "|---|---|---:|---:|---:|---:|"]
+           "| group | query | median ms | vs floor | vs no-op | quartiles vs no-op | vs hand-written |",
+           "|---|---|---:|---:|---:|---:|---:|"]
+    spread = {}  # (group, role) -> (median, quartile 1, quartile 3) of the ratio to its no-op or floor
     for i, (g, role, label, _, _) in enumerate(QUERIES):
-        floor, noop, hand = by.get((g, FLOOR)), by.get((g, NOOP)), by.get((g, HAND))
-        cells = [f"{med[i] / base:.2f}x" if base else "" for base in (floor, noop, hand)]
+        cells = []
+        for base in (FLOOR, NOOP, HAND):
+            if (g, base) in at:
+                cells.append(f"{paired(passes, i, at[(g, base)])[0]:.2f}x")
+            else:
+                cells.append("")
+            if base == NOOP:
+                against = at.get((g, NOOP), at.get((g, FLOOR)))  # the window groups have neither
+                spread[(g, role)] = None if against is None else paired(passes, i, against)
+                cells.append(f"{spread[(g, role)][1]:.2f}-{spread[(g, role)][2]:.2f}" if (g, NOOP) in at else "")
         out.append(f"| {g} | `{label}` | {med[i]:.1f} | {' | '.join(cells)} |")
 
     def ratio(g, base, who="ours"):
-        return by[(g, who)] / by[(g, base)]
+        """g's `who` over `base` (a role in g, or another group's (group, role)), pass by pass."""
+        return paired(passes, at[(g, who)], at[base if isinstance(base, tuple) else (g, base)])[0]
 
     def bound(g, base):
         """The ratio of the no-op over the same arguments (the floor for a one-argument KPI)."""
-        return ratio(g, base, NOOP if (g, NOOP) in by else FLOOR)
+        return ratio(g, base, NOOP if (g, NOOP) in at else FLOOR)
 
     targets = [
         ("nps serial <= 1.10 x floor", lambda: ratio("nps serial", FLOOR), 1.10, lambda: bound("nps serial", FLOOR)),
         ("nps serial <= 0.85 x hand-written", lambda: ratio("nps serial", HAND), 0.85,
          lambda: bound("nps serial", HAND)),
-        ("nps parallel / nps serial < 1", lambda: by[("nps parallel", "ours")] / by[("nps serial", "ours")], 1.0,
+        ("nps parallel / nps serial < 1", lambda: ratio("nps parallel", ("nps serial", "ours")), 1.0,
          None),
         ("nps window 10000 rows / 100 rows <= 1.25",
-         lambda: by[("nps rolling window", "10000 rows")] / by[("nps rolling window", "100 rows")], 1.25, None),
+         lambda: ratio("nps rolling window", "100 rows", "10000 rows"), 1.25, None),
     ]
     for g in COUNTING:
         targets.append((f"{g} <= 1.10 x floor", lambda g=g: ratio(g, FLOOR), 1.10, lambda g=g: bound(g, FLOOR)))
@@ -486,8 +516,10 @@ def main():
     # per PostgreSQL major version, for scripts/bench_versions.py (the same table on 15 and 18)
     major = int(psql("SHOW server_version_num").strip()) // 10000
     with open(f"target/bench/results-pg{major}.json", "w") as f:
+        # "ratio": the per-pass ratios to the group's no-op (else its floor): median, quartiles 1 and 3
         json.dump({"version": version, "rows": ROWS, "repeat": REPEAT,
-                   "queries": [{"group": g, "role": role, "label": label, "ms": med[i]}
+                   "queries": [{"group": g, "role": role, "label": label, "ms": med[i],
+                                "ratio": spread[(g, role)]}
                                for i, (g, role, label, _, _) in enumerate(QUERIES)]}, f, indent=1)
     print(report)
 

@@ -355,3 +355,7 @@ mod unit_tests;
 #[cfg(test)]
 #[path = "summary_tests_health.rs"]
 mod health_unit_tests;
+
+#[cfg(test)]
+#[path = "summary_tests_compat.rs"]
+mod compat_unit_tests;
