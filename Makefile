@@ -22,9 +22,10 @@ test: setup
 	@PG=$(or $(PG),all) bash scripts/test.sh
 
 ## The fast development loop (README, Development): one layer at a time.
-## make unit: the Rust unit and property tests, no PostgreSQL (about a second once built)
+## make unit: the Rust unit and property tests, no PostgreSQL (about a second once built); the
+## features are those of `make pgtest`'s build, which then reuses this one
 unit:
-	@cargo test --lib --features pg15 -q -- --skip ::tests::pg_ $(T)
+	@cargo test --lib --no-default-features --features "pg15 pg_test" -q -- --skip ::tests::pg_ $(T)
 
 ## make lint: cargo fmt --check and clippy -D warnings
 lint:
