@@ -190,6 +190,12 @@ LANE="debug lane" spawn "$lane" debug_lane
 for v in "${versions[@]}"; do
     PG_CONFIG=$(bash scripts/pg_versions.sh pg_config "$v")
     export PG_CONFIG
+    if [ ! -e "$logs/pgtest-$v.passed" ]; then
+        # build while the debug lane is still busy (cargo pgrx package: the same build as install's,
+        # without installing it); the install below then only generates the schema and copies
+        layer "PostgreSQL $v: release build, while the #[pg_test]s run" env CARGO_TARGET_DIR="$release_target" \
+            cargo pgrx package --pg-config "$PG_CONFIG" --out-dir "$release_target/prebuilt-pg$v" >/dev/null
+    fi
     await_pgtest "$v"
     # the release build replaces the test build in this version's PostgreSQL: every later layer
     # of this version uses it
