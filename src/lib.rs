@@ -82,6 +82,13 @@ pub mod testing {
     }
 }
 
+// The tests' #[pg_test]s need pgrx-tests, an optional dependency of the `pg_test` feature
+// (Cargo.toml): a plain `cargo test` stops here rather than installing a debug build anywhere.
+#[cfg(all(test, not(feature = "pg_test")))]
+compile_error!(
+    "the tests need the pg_test feature: `make unit` runs the unit tests, `make pgtest PG=15` the #[pg_test]s"
+);
+
 /// Required by `cargo pgrx test`.
 #[cfg(test)]
 pub mod pg_test {
