@@ -276,6 +276,25 @@ unsafe fn decimal_fast(
     read: TryDecimal,
 ) -> Option<pg_sys::Datum> {
     unsafe {
+        if (*fcinfo).nargs < 3 {
+            // the one-argument form, apart and without a closure (see numeric_fast)
+            let state = agg::state_arg::<ThresholdState<ByValue>>(fcinfo)?;
+            let [d] = agg::args_not_null::<1>(fcinfo)?;
+            let threshold = ByValue(Scaled::from(DEFAULT_CSAT_THRESHOLD));
+            let counted = read(d).is_some_and(|r| (*state).try_accum(ByValue(r), threshold));
+            return counted.then(|| agg::return_state(state));
+        }
+        decimal_fast_threshold(fcinfo, read)
+    }
+}
+
+/// [`decimal_fast`] with a threshold argument, out of line (see [`numeric_fast_threshold`]).
+#[inline(never)]
+unsafe fn decimal_fast_threshold(
+    fcinfo: pg_sys::FunctionCallInfo,
+    read: TryDecimal,
+) -> Option<pg_sys::Datum> {
+    unsafe {
         let threshold = threshold_fast(fcinfo, read)?;
         agg::fast_step::<ThresholdState<ByValue>, 1>(fcinfo, |s, [d]| match read(d) {
             Some(r) => s.try_accum(ByValue(r), ByValue(threshold)),
@@ -304,6 +323,24 @@ unsafe fn threshold_fast(fcinfo: pg_sys::FunctionCallInfo, read: TryDecimal) -> 
 #[inline(always)]
 unsafe fn numeric_fast(fcinfo: pg_sys::FunctionCallInfo) -> Option<pg_sys::Datum> {
     unsafe {
+        if (*fcinfo).nargs < 3 {
+            // The one-argument form, apart and without a closure: its threshold is a constant,
+            // and a rating the digits do not decide goes to the guarded body. Folded into one
+            // closure with the general form, LLVM called the closure out of line here (two
+            // register-saving frames a row).
+            let state = agg::state_arg::<ThresholdState<ByValue>>(fcinfo)?;
+            let [d] = agg::args_not_null::<1>(fcinfo)?;
+            return count_default(&mut *state, d).then(|| agg::return_state(state));
+        }
+        numeric_fast_threshold(fcinfo)
+    }
+}
+
+/// [`numeric_fast`] with a threshold argument, out of line: inlined, its registers were saved
+/// on every row of the one-argument form too.
+#[inline(never)]
+unsafe fn numeric_fast_threshold(fcinfo: pg_sys::FunctionCallInfo) -> Option<pg_sys::Datum> {
+    unsafe {
         let threshold = threshold_fast(fcinfo, agg::scaled_in_place)?;
         let whole = u16::try_from(threshold.mantissa)
             .ok()
@@ -316,14 +353,31 @@ unsafe fn numeric_fast(fcinfo: pg_sys::FunctionCallInfo) -> Option<pg_sys::Datum
             let hit = whole.and_then(|t| numeric_sum::short_digits(bytes)?.at_least_whole(t));
             match hit {
                 Some(hit) => s.try_count(ByValue(threshold), hit),
-                None => match crate::numeric::to_scaled(bytes) {
-                    Ok((mantissa, scale)) => {
-                        s.try_accum(ByValue(Scaled { mantissa, scale }), ByValue(threshold))
-                    }
-                    Err(_) => false,
-                },
+                None => accum_read(s, bytes, threshold),
             }
         })
+    }
+}
+
+/// One rating of the one-argument form against the default threshold, compared by its first
+/// digit group; false (the state untouched) when that does not decide it.
+#[inline(always)]
+unsafe fn count_default(s: &mut ThresholdState<ByValue>, d: pg_sys::Datum) -> bool {
+    const WHOLE: u16 = DEFAULT_CSAT_THRESHOLD as u16;
+    let hit = unsafe { agg::plain_bytes(d) }
+        .and_then(|bytes| numeric_sum::short_digits(bytes)?.at_least_whole(WHOLE));
+    hit.is_some_and(|hit| s.try_count(ByValue(Scaled::from(DEFAULT_CSAT_THRESHOLD)), hit))
+}
+
+/// A rating the first digit group does not decide against `threshold` (a fractional threshold,
+/// or one of 10,000 or more): read exactly and counted, or refused (false) untouched.
+#[inline(never)]
+fn accum_read(s: &mut ThresholdState<ByValue>, bytes: &[u8], threshold: Scaled) -> bool {
+    match crate::numeric::to_scaled(bytes) {
+        Ok((mantissa, scale)) => {
+            s.try_accum(ByValue(Scaled { mantissa, scale }), ByValue(threshold))
+        }
+        Err(_) => false,
     }
 }
 
