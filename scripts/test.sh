@@ -182,9 +182,10 @@ spawn "test venv (tests/requirements.txt)" bash scripts/venv.sh
 [[ " ${versions[*]} " == *" 17 "* ]] && [ "$(id -u)" -eq 0 ] &&
     spawn "Debian 13 root file system with postgresql-17" bash scripts/debian13.sh root
 lane="debug lane: unit tests, the #[pg_test]s of each version, lint"
-# The #[pg_test]s are named pg_* in modules named tests. Never run them with plain `cargo test`:
-# pgrx-tests installs its debug build into the system PostgreSQL before it finds it cannot start
-# a cluster as root.
+# The #[pg_test]s are named pg_* in modules named tests. Never run them with `cargo test` itself
+# (a plain `cargo test` stops at src/lib.rs's compile_error; with `--features pg_test` pgrx-tests
+# installs its debug build into the system PostgreSQL before it finds it cannot start a cluster
+# as root).
 LANE="debug lane" spawn "$lane" debug_lane
 
 for v in "${versions[@]}"; do
