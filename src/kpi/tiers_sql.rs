@@ -83,31 +83,36 @@ unsafe fn row_fast<const N: usize>(
     with_mrr: bool,
 ) -> Option<pg_sys::Datum> {
     unsafe {
-        agg::fast_step::<State, N>(f, |s, args| {
-            // values read in place only: detoasting can raise an error, which needs the guard
-            let (names, mrr) = if with_mrr {
-                let Some(mrr) = agg::plain_bytes(args[N - 1]) else {
-                    return false;
+        // inline(always): otherwise LLVM calls this closure out of line, a second frame a row
+        agg::fast_step::<State, N>(
+            f,
+            #[inline(always)]
+            |s, args| {
+                // values read in place only: detoasting can raise an error, which needs the guard
+                let (names, mrr) = if with_mrr {
+                    let Some(mrr) = agg::plain_bytes(args[N - 1]) else {
+                        return false;
+                    };
+                    (&args[..N - 1], Some(mrr))
+                } else {
+                    (&args[..], None)
                 };
-                (&args[..N - 1], Some(mrr))
-            } else {
-                (&args[..], None)
-            };
-            let (before, after) = match names {
-                [b, a] => match (agg::plain_bytes(*b), agg::plain_bytes(*a)) {
-                    (Some(b), Some(a)) => (Some(b), a),
-                    _ => return false,
-                },
-                [a] => match agg::plain_bytes(*a) {
-                    Some(a) => (None, a),
-                    None => return false,
-                },
-                _ => return false, // one or two tiers, by the SQL declarations
-            };
-            let ok = s.tally.try_add_row(before, after, mrr);
-            s.inputs += i64::from(ok);
-            ok
-        })
+                let (before, after) = match names {
+                    [b, a] => match (agg::plain_bytes(*b), agg::plain_bytes(*a)) {
+                        (Some(b), Some(a)) => (Some(b), a),
+                        _ => return false,
+                    },
+                    [a] => match agg::plain_bytes(*a) {
+                        Some(a) => (None, a),
+                        None => return false,
+                    },
+                    _ => return false, // one or two tiers, by the SQL declarations
+                };
+                let ok = s.tally.try_add_row(before, after, mrr);
+                s.inputs += i64::from(ok);
+                ok
+            },
+        )
     }
 }
 
