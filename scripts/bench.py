@@ -12,7 +12,9 @@ Environment: BENCH_ROWS (default 10,000,000), BENCH_REPEAT (default 5, at least 
 (default 1,000,000: the rolling-window rows), BENCH_ONLY (a regular expression: only the groups
 whose names match, and only the tables they read, e.g. the headline rows
 '^(nps serial|nps parallel|churn period|clv numeric|rollup throughput)$'),
-PGHOST/PGPORT/PGUSER/PGDATABASE for psql.
+BENCH_PREVIOUS_LIB (set by `make bench BENCH_PREVIOUS=<git revision>`, scripts/bench_previous.sh:
+a previous build's library in $libdir; each KPI then also runs as that build, in the same passes,
+and the report gives the per-pass ratio), PGHOST/PGPORT/PGUSER/PGDATABASE for psql.
 """
 import json
 import os
@@ -21,6 +23,8 @@ import statistics
 import subprocess
 import sys
 
+from bench_sql import CX_TABLES, NOOP_SQL
+
 ROWS = int(os.environ.get("BENCH_ROWS", "10000000"))
 REPEAT = max(5, int(os.environ.get("BENCH_REPEAT", "5")))
 WINDOW_ROWS = min(ROWS, int(os.environ.get("WINDOW_ROWS", "1000000")))
@@ -28,6 +32,8 @@ WINDOW_ROWS = min(ROWS, int(os.environ.get("WINDOW_ROWS", "1000000")))
 SERIAL = "SET max_parallel_workers_per_gather = 0"
 PARALLEL = "SET max_parallel_workers_per_gather = 2"
 FLOOR, HAND, NOOP = "floor", "hand-written", "no-op"
+PREVIOUS = "previous build"
+PREVIOUS_LIB = os.environ.get("BENCH_PREVIOUS_LIB", "")
 JAN = "daterange('2025-01-01', '2025-02-01')"
 
 NPS_HAND = ("100.0 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6))"
@@ -254,43 +260,12 @@ def table_rows(name):
     return int(psql(f"SELECT count(*) FROM {name}").strip())
 
 
-# The no-op aggregates, created in the bench database only: pg_kpi's own transition functions
-# bound to arguments of any type. bench_noop3 runs clv's bigint transition (it adds the raw
-# argument datums into i128 sums: a pointer or a small non-negative value, never dereferenced);
-# bench_noop2 runs the churn-flags transition (it tests the raw datums for zero), bench_noop1 the
-# share() transition (it tests the raw datum for zero). They measure
-# what the executor charges for handing a row's arguments to an aggregate with an `internal`
-# state. A KPI's own work comes on top (it can come out a few percent under the no-op, whose
-# transition does a little work too), so a target the no-op misses is out of reach for the KPI
-# whatever its own code does. They depend on those three transitions reading their arguments only
-# as raw words (and on the bench data being non-negative): change them if that changes.
-NOOP_SQL = """
-    CREATE OR REPLACE FUNCTION bench_noop1_accum(internal, "any") RETURNS internal
-        LANGUAGE C AS '$libdir/pg_kpi', 'share_accum';
-    CREATE OR REPLACE AGGREGATE bench_noop1("any")
-        (SFUNC = bench_noop1_accum, STYPE = internal, FINALFUNC = kpi_internal.ratio_final);
-    CREATE OR REPLACE FUNCTION bench_noop2_accum(internal, "any", "any") RETURNS internal
-        LANGUAGE C AS '$libdir/pg_kpi', 'churn_flags_accum';
-    CREATE OR REPLACE FUNCTION bench_noop3_accum(internal, "any", "any", "any") RETURNS internal
-        LANGUAGE C AS '$libdir/pg_kpi', 'clv_accum_int8';
-    CREATE OR REPLACE AGGREGATE bench_noop2("any", "any")
-        (SFUNC = bench_noop2_accum, STYPE = internal, FINALFUNC = kpi_internal.ratio_final);
-    CREATE OR REPLACE AGGREGATE bench_noop3("any", "any", "any")
-        (SFUNC = bench_noop3_accum, STYPE = internal, FINALFUNC = kpi_internal.clv_final_int);
-    CREATE OR REPLACE FUNCTION bench_noop5_accum(internal, "any", "any", "any", "any", "any") RETURNS internal
-        LANGUAGE C AS '$libdir/pg_kpi', 'churn_flags_accum';
-    CREATE OR REPLACE AGGREGATE bench_noop5("any", "any", "any", "any", "any")
-        (SFUNC = bench_noop5_accum, STYPE = internal, FINALFUNC = kpi_internal.ratio_final);
-    CREATE OR REPLACE FUNCTION bench_noop6_accum(internal, "any", "any", "any", "any", "any", "any") RETURNS internal
-        LANGUAGE C AS '$libdir/pg_kpi', 'churn_flags_accum';
-    CREATE OR REPLACE AGGREGATE bench_noop6("any", "any", "any", "any", "any", "any")
-        (SFUNC = bench_noop6_accum, STYPE = internal, FINALFUNC = kpi_internal.ratio_final);
-"""
-
-
 def setup():
     psql("CREATE EXTENSION IF NOT EXISTS pg_kpi")
     psql(NOOP_SQL)
+    if PREVIOUS_LIB:  # the previous build's aggregates, in schema bench_previous
+        with open(os.path.join(os.path.dirname(__file__), "bench_previous.sql")) as f:
+            psql(f"\\set lib {PREVIOUS_LIB}\n" + f.read())
     # the summaries are built from bench: a run of their groups alone needs it too
     summaries_missing = (needed("bench_summaries") or needed("bench_daily")) and table_rows("bench_summaries") < 0
     if (needed("bench") or summaries_missing) and table_rows("bench") != ROWS:
@@ -343,52 +318,15 @@ def setup():
             """, capture=False)
 
 
-# One narrow table per family, so the per-row cost of the aggregate is not diluted by deforming
-# columns it does not read (a wide CRM table narrows every ratio towards 1).
-CX_TABLES = {
-    "survey_bench": """
-        CASE WHEN i % 17 = 0 THEN NULL ELSE 1 + (i * 31 + i / 7) % 5 END::int AS rating,
-        CASE WHEN i % 19 = 0 THEN NULL ELSE 1 + (i * 13 + i / 11) % 7 END::int AS effort""",
-    "survey_numeric_bench": """
-        CASE WHEN i % 17 = 0 THEN NULL ELSE 1 + (i * 31 + i / 7) % 9 / 2.0 END::numeric(2, 1) AS rating_n,
-        CASE WHEN i % 19 = 0 THEN NULL ELSE 1 + (i * 13 + i / 11) % 13 / 2.0 END::numeric(3, 1) AS effort_n""",
-    "funnel_bench": """
-        CASE WHEN i % 23 = 0 THEN NULL ELSE (i * 7) % 10 < 3 END AS converted,
-        CASE WHEN i % 29 = 0 THEN NULL ELSE 1 + (i * 11 + i / 3) % 4 END::int AS contacts,
-        ((i * 37) % 100)::int AS health,
-        CASE WHEN i % 31 = 0 THEN NULL ELSE ((i * 53) % 50000) / 100.0 END::numeric(10, 2) AS mrr""",
-    "churn_bench": """
-        (i % 5 <> 0) AS active, CASE WHEN i % 43 = 0 THEN NULL ELSE i % 9 = 0 END AS lost,
-        date '2023-01-01' + (i * 7 % 900)::int AS started_on,
-        CASE WHEN i % 3 = 0 THEN date '2023-01-01' + (i * 7 % 900)::int + (i * 13 % 400)::int END AS ended_on,
-        (100 + i % 50)::int AS at_start, (i % 10)::int AS lost_n, (i % 8)::int AS new_n,
-        (100 + i % 50 - i % 10 + i % 8)::int AS at_end""",
-    "clv_bench": """
-        CASE WHEN i % 37 = 0 THEN NULL ELSE ((i * 97) % 20000) / 100.0 END::numeric(10, 2) AS purchase_value,
-        (1 + (i * 3) % 40 / 10.0)::numeric(6, 1) AS purchase_freq,
-        (0.5 + (i % 10) / 4.0)::numeric(6, 2) AS lifespan,
-        ((i * 97) % 20000)::int AS value_cents, (1 + i % 12)::int AS orders, (1 + i % 60)::int AS months""",
-    "clv_float_bench": """
-        CASE WHEN i % 37 = 0 THEN NULL ELSE ((i * 97) % 20000) / 100.0 END::float8 AS purchase_value,
-        (1 + (i * 3) % 40 / 10.0)::float8 AS purchase_freq, (0.5 + (i % 10) / 4.0)::float8 AS lifespan""",
-    "float_bench": """
-        CASE WHEN i % 53 = 0 THEN NULL ELSE ((i * 7919) # (i >> 7)) % 11 END::float8 AS score_f,
-        CASE WHEN i % 17 = 0 THEN NULL ELSE 1 + (i * 31 + i / 7) % 5 END::float8 AS rating_f,
-        CASE WHEN i % 29 = 0 THEN NULL ELSE 1 + (i * 11 + i / 3) % 4 END::bigint AS contacts_l""",
-    "mrr_rows_bench": """
-        CASE WHEN i % 7 = 0 THEN 0 ELSE ((i * 37) % 50000) / 100.0 END::numeric(10, 2) AS s,
-        CASE WHEN i % 5 = 0 THEN 0 ELSE ((i * 53) % 50000) / 100.0 END::numeric(10, 2) AS e,
-        i % 3 = 0 AS paid""",
-    "health_bench": """
-        (ARRAY['At-risk', 'Unhealthy', 'Healthy', 'High-value'])[1 + (i * 7919) % 4] AS tier,
-        CASE WHEN i % 31 = 0 THEN NULL ELSE ((i * 53) % 50000) / 100.0 END::numeric(10, 2) AS mrr,
-        i % 4 = 0 AS referred, (i * 7 % 11 / 5)::bigint AS referrals""",
-    "ticket_bench": """
-        timestamptz '2025-01-01' + i * interval '1 second' AS requested_at,
-        CASE WHEN i % 41 = 0 THEN NULL
-             ELSE timestamptz '2025-01-01' + i * interval '1 second' + ((i * 7919) % 86400) * interval '1 second'
-        END AS responded_at""",
-}
+def setting_line(q):
+    """The statement before query q: its setting, and with a previous build, the search path that
+    picks that build's aggregates (bench_previous, an identical signature earlier in the path
+    wins) or this build's, in one statement (one `Time:` line before each query's)."""
+    if not PREVIOUS_LIB:
+        return q[3] + ";"
+    name, value = re.fullmatch(r"SET (\w+) = (\S+)", q[3]).groups()
+    path = "bench_previous, public" if q[1] == PREVIOUS else "public"
+    return f"SELECT set_config('{name}', '{value}', false), set_config('search_path', '{path}', false);"
 
 
 def run():
@@ -403,7 +341,7 @@ def run():
         for members in groups.values():
             k = rep % len(members)
             for i in members[k:] + members[:k]:
-                lines += [QUERIES[i][3] + ";", QUERIES[i][4] + ";"]
+                lines += [setting_line(QUERIES[i]), QUERIES[i][4] + ";"]
                 order.append((rep, i))
     out = psql("\n".join(lines) + "\n")
     times = [float(t) for t in re.findall(r"^Time: ([0-9.]+) ms", out, re.M)][1::2]  # skip the SETs
@@ -437,6 +375,9 @@ def conditions():
 
 
 def main():
+    if PREVIOUS_LIB:  # each KPI again, as the previous build
+        QUERIES.extend([(g, PREVIOUS, f"{label} (previous build)", setting, sql)
+                        for g, role, label, setting, sql in list(QUERIES) if role == "ours"])
     setup()
     passes = run()
     # the raw times first, so that nothing measured is lost if the report fails
@@ -451,8 +392,9 @@ def main():
            "ratio is the median of the per-pass ratios (the two queries ran in the same pass), and "
            "`quartiles` the first and third quartiles of those to the no-op.",
            f"Machine: {cores}. Server: {version}.", f"Settings: {settings}.", "",
-           "| group | query | median ms | vs floor | vs no-op | quartiles vs no-op | vs hand-written |",
-           "|---|---|---:|---:|---:|---:|---:|"]
+           "| group | query | median ms | vs floor | vs no-op | quartiles vs no-op | vs hand-written |"
+           + (" vs previous build (quartiles) |" if PREVIOUS_LIB else ""),
+           "|---|---|---:|---:|---:|---:|---:|" + ("---:|" if PREVIOUS_LIB else "")]
     spread = {}  # (group, role) -> (median, quartile 1, quartile 3) of the ratio to its no-op or floor
     for i, (g, role, label, _, _) in enumerate(QUERIES):
         cells = []
@@ -465,7 +407,20 @@ def main():
                 against = at.get((g, NOOP), at.get((g, FLOOR)))  # the window groups have neither
                 spread[(g, role)] = None if against is None else paired(passes, i, against)
                 cells.append(f"{spread[(g, role)][1]:.2f}-{spread[(g, role)][2]:.2f}" if (g, NOOP) in at else "")
+        if PREVIOUS_LIB:
+            r = paired(passes, i, at[(g, PREVIOUS)]) if role == "ours" and (g, PREVIOUS) in at else None
+            cells.append(f"{r[0]:.2f}x ({r[1]:.2f}-{r[2]:.2f})" if r else "")
         out.append(f"| {g} | `{label}` | {med[i]:.1f} | {' | '.join(cells)} |")
+
+    if PREVIOUS_LIB:
+        left_out = psql("""SELECT string_agg(DISTINCT p.proname, ', ') FROM pg_aggregate a
+            JOIN pg_proc p ON p.oid = a.aggfnoid
+            JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+            WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'pg_kpi')
+              AND to_regprocedure(format('bench_previous.%s(%s)', p.proname,
+                                         oidvectortypes(p.proargtypes))) IS NULL""").strip()
+        out += ["", "Previous build: " + os.environ.get("BENCH_PREVIOUS", PREVIOUS_LIB) + "; aggregates it "
+                "lacks (their rows run this build twice): " + (left_out or "none") + "."]
 
     def ratio(g, base, who="ours"):
         """g's `who` over `base` (a role in g, or another group's (group, role)), pass by pass."""

@@ -17,6 +17,11 @@ bash scripts/cluster.sh "$start" "$name" "shared_buffers = 8GB" "work_mem = 64MB
 trap 'bash scripts/cluster.sh stop "$name"' EXIT
 eval "$(bash scripts/cluster.sh env "$name")"
 if [ "${BENCH_ONLY:-}" != models ]; then
+    # BENCH_PREVIOUS=<git revision>: each KPI also against that revision's build, pass by pass
+    if [ -n "${BENCH_PREVIOUS:-}" ]; then
+        BENCH_PREVIOUS_LIB=$(bash scripts/bench_previous.sh "$BENCH_PREVIOUS")
+        export BENCH_PREVIOUS_LIB
+    fi
     python3 scripts/bench.py
     # the same table on PostgreSQL 15 and 18, once both have run (issue 26)
     if [ -f target/bench/results-pg15.json ] && [ -f target/bench/results-pg18.json ]; then
