@@ -16,18 +16,21 @@
 
 use crate::numeric::MAX_SCALE;
 
-/// The magnitude of a [`Small`] at its display scale is `groups * SCALE_BY[e + 3] >> SHIFT`,
-/// with `e` the last group's exponent at the display scale (-3..=3).
-const SHIFT: u32 = 37;
-const SCALE_BY: [u128; 7] = [
-    (1 << SHIFT) / 1_000 + 1, // ceil(2^37 / 1000): 2^37 is not a multiple of it
-    (1 << SHIFT) / 100 + 1,
-    (1 << SHIFT) / 10 + 1,
-    1 << SHIFT,
-    10 << SHIFT,
-    100 << SHIFT,
-    1_000 << SHIFT,
+/// The magnitude of a [`Small`] at its display scale is `groups * TIMES[e + 3] >> SHIFT[e + 3]`,
+/// with `e` the last group's exponent at the display scale (-3..=3), all in `u64`: `groups` is
+/// below 10^8 < 2^27, so `groups * ceil(2^37 / 10)` stays below 2^61 and `groups * 1000` below
+/// 2^37. For `e < 0` that is an exact floor division by 10, 100 or 1,000 (Granlund and
+/// Montgomery's method; exact for numerators below 2^27).
+const TIMES: [u64; 7] = [
+    (1 << 37) / 1_000 + 1, // ceil(2^37 / 1000): 2^37 is not a multiple of it
+    (1 << 37) / 100 + 1,
+    (1 << 37) / 10 + 1,
+    1,
+    10,
+    100,
+    1_000,
 ];
+const SHIFT: [u32; 7] = [37, 37, 37, 0, 0, 0, 0];
 
 /// A short-format `numeric` of at most two digit groups, decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,13 +82,14 @@ pub fn small(bytes: &[u8]) -> Option<Small> {
     if !(-3..=3).contains(&e) || dscale > MAX_SCALE {
         return None;
     }
-    let magnitude = (u128::from(groups) * SCALE_BY[(e + 3) as usize]) >> SHIFT;
+    let at = (e + 3) as usize;
+    let magnitude = (groups * TIMES[at]) >> SHIFT[at];
     Some(Small {
         negative: h & 0x2000 != 0,
         weight,
         dscale,
         groups: [first, second],
-        magnitude: magnitude as u64,
+        magnitude,
     })
 }
 
