@@ -29,6 +29,7 @@ pub mod history_sql;
 pub mod model;
 pub mod model_sql;
 pub mod mrr;
+pub mod mrr_access;
 pub mod mrr_customers;
 pub mod mrr_subscriptions;
 pub mod mrr_summary;

@@ -1,5 +1,5 @@
 //! # `mrrsummary`: stored MRR movements, `mrr_agg(starting_mrr, ending_mrr [, paid_before])`,
-//! `rollup()` and the accessors
+//! `rollup()`; the accessors are in [`super::mrr_access`]
 //!
 //! - `mrr_agg(starting_mrr numeric, ending_mrr numeric [, paid_before boolean])`: one row per
 //!   customer and period (a monthly MRR table with `lag()`); a row with a NULL argument is
@@ -16,9 +16,7 @@
 //!   (negative amounts, a bridge that does not add up) are 22P02.
 
 use super::churn_period::Period;
-use super::mrr::{
-    self, MrrSummary, CHURN, CONTRACTION, ENDING, EXPANSION, NEW, REACTIVATION, STARTING,
-};
+use super::mrr::MrrSummary;
 use crate::agg::{self, AggState};
 use crate::error::{raise, KpiError};
 use crate::numeric::Scaled;
@@ -181,6 +179,12 @@ unsafe fn rows_step(f: pg_sys::FunctionCallInfo, args: usize, inverse: bool) -> 
     }
 }
 
+/// Argument `n`, a `numeric` read in place, as [`crate::numeric_small`] reads it.
+#[inline(always)]
+unsafe fn small_arg(f: pg_sys::FunctionCallInfo, n: usize) -> Option<crate::numeric_small::Small> {
+    unsafe { agg::plain_bytes(agg::arg_datum(f, n)) }.and_then(crate::numeric_small::small)
+}
+
 /// The unguarded fast path of [`rows_step`] (not inverse): a group that has its state, amounts
 /// read in place without error, non-negative, and sums that fit; `None`, changing nothing,
 /// otherwise (the guarded step then decides, errors included).
@@ -191,9 +195,27 @@ unsafe fn rows_fast(f: pg_sys::FunctionCallInfo, args: usize) -> Option<pg_sys::
         if (1..=args).any(|n| agg::arg_is_null(f, n)) {
             return None;
         }
+        let paid = args == 3 && agg::arg_datum(f, 3).value() != 0;
+        // amounts of a numeric(p, s) column once the sums are at their scale: no Scaled
+        if let (Some(s), Some(e)) = (small_arg(f, 1), small_arg(f, 2)) {
+            let m = &mut *moving;
+            if !s.negative
+                && !e.negative
+                && s.dscale == e.dscale
+                && m.state.add_customer_settled(
+                    &mut m.scales,
+                    s.magnitude,
+                    e.magnitude,
+                    s.dscale,
+                    paid,
+                )
+            {
+                m.state.shaped = true;
+                return Some(agg::return_state(moving));
+            }
+        }
         let start = agg::scaled_in_place(agg::arg_datum(f, 1)).filter(|x| !x.is_negative())?;
         let end = agg::scaled_in_place(agg::arg_datum(f, 2)).filter(|x| !x.is_negative())?;
-        let paid = args == 3 && agg::arg_datum(f, 3).value() != 0;
         let m = &mut *moving;
         let touched = match m.state.add_customer_same_scale(start, end, paid) {
             Some(touched) => touched,
@@ -221,222 +243,6 @@ crate::pg_v1_fn!(fn mrrsummary_in, pg_finfo_mrrsummary_in, |f| unsafe { summary:
 crate::pg_v1_fn!(fn mrrsummary_out, pg_finfo_mrrsummary_out, |f| unsafe { summary::output::<MrrSummary>(f) });
 crate::pg_v1_fn!(fn mrrsummary_recv, pg_finfo_mrrsummary_recv, |f| unsafe { summary::recv::<MrrSummary>(f) });
 crate::pg_v1_fn!(fn mrrsummary_send, pg_finfo_mrrsummary_send, |f| unsafe { summary::send::<MrrSummary>(f) });
-
-// ---------------------------------------------------------------------------------------------
-// Accessors.
-
-unsafe fn amount(x: Option<Scaled>) -> Option<pg_sys::Datum> {
-    match x {
-        Some(x) => Some(pg_sys::Datum::from(unsafe { agg::numeric_from_scaled(x) })),
-        None => raise(KpiError::OutOfRange(
-            "mrr amount does not fit 38 digits".into(),
-        )),
-    }
-}
-
-/// `factor * numerator / denominator` in PostgreSQL's numeric arithmetic (`100 * a / b` for a
-/// percentage, as the hand-written SQL computes it); NULL when the denominator is 0.
-unsafe fn ratio(
-    numerator: Option<Scaled>,
-    denominator: Option<Scaled>,
-    factor: i64,
-) -> Option<pg_sys::Datum> {
-    let (Some(n), Some(d)) = (numerator, denominator) else {
-        raise(KpiError::OutOfRange(
-            "mrr amount does not fit 38 digits".into(),
-        ))
-    };
-    if d.mantissa == 0 {
-        return None;
-    }
-    unsafe {
-        let mut n = agg::numeric_from_scaled(n);
-        if factor != 1 {
-            n = agg::numeric_mul(pg_sys::int64_to_numeric(factor), n);
-        }
-        Some(pg_sys::Datum::from(agg::numeric_div(
-            n,
-            agg::numeric_from_scaled(d),
-        )))
-    }
-}
-
-unsafe fn access(
-    f: pg_sys::FunctionCallInfo,
-    get: impl FnOnce(&MrrSummary) -> Option<pg_sys::Datum>,
-) -> pg_sys::Datum {
-    unsafe { summary::accessor::<MrrSummary>(f, get) }
-}
-
-macro_rules! amount_accessor {
-    ($name:ident, $finfo:ident, $k:expr) => {
-        crate::pg_v1_fn!(fn $name, $finfo, |f| unsafe { access(f, |s| amount(Some(s.amounts[$k]))) });
-    };
-}
-macro_rules! count_accessor {
-    ($name:ident, $finfo:ident, $k:expr) => {
-        crate::pg_v1_fn!(fn $name, $finfo, |f| unsafe { access(f, |s| Some(pg_sys::Datum::from(s.counts[$k]))) });
-    };
-}
-amount_accessor!(
-    mrrsummary_starting_mrr,
-    pg_finfo_mrrsummary_starting_mrr,
-    STARTING
-);
-amount_accessor!(
-    mrrsummary_ending_mrr,
-    pg_finfo_mrrsummary_ending_mrr,
-    ENDING
-);
-amount_accessor!(mrrsummary_new_mrr, pg_finfo_mrrsummary_new_mrr, NEW);
-amount_accessor!(
-    mrrsummary_reactivation_mrr,
-    pg_finfo_mrrsummary_reactivation_mrr,
-    REACTIVATION
-);
-amount_accessor!(
-    mrrsummary_expansion_mrr,
-    pg_finfo_mrrsummary_expansion_mrr,
-    EXPANSION
-);
-amount_accessor!(
-    mrrsummary_contraction_mrr,
-    pg_finfo_mrrsummary_contraction_mrr,
-    CONTRACTION
-);
-amount_accessor!(
-    mrrsummary_churned_mrr,
-    pg_finfo_mrrsummary_churned_mrr,
-    CHURN
-);
-count_accessor!(
-    mrrsummary_customers_at_start,
-    pg_finfo_mrrsummary_customers_at_start,
-    STARTING
-);
-count_accessor!(
-    mrrsummary_customers_at_end,
-    pg_finfo_mrrsummary_customers_at_end,
-    ENDING
-);
-count_accessor!(
-    mrrsummary_new_customers,
-    pg_finfo_mrrsummary_new_customers,
-    NEW
-);
-count_accessor!(
-    mrrsummary_reactivated_customers,
-    pg_finfo_mrrsummary_reactivated_customers,
-    REACTIVATION
-);
-count_accessor!(
-    mrrsummary_expanded_customers,
-    pg_finfo_mrrsummary_expanded_customers,
-    EXPANSION
-);
-count_accessor!(
-    mrrsummary_contracted_customers,
-    pg_finfo_mrrsummary_contracted_customers,
-    CONTRACTION
-);
-count_accessor!(
-    mrrsummary_churned_customers,
-    pg_finfo_mrrsummary_churned_customers,
-    CHURN
-);
-crate::pg_v1_fn!(fn mrrsummary_net_new_mrr, pg_finfo_mrrsummary_net_new_mrr, |f| unsafe { access(f, |s| amount(s.net_new())) });
-crate::pg_v1_fn!(fn mrrsummary_nrr, pg_finfo_mrrsummary_nrr, |f| unsafe {
-    access(f, |s| ratio(s.combination(&[STARTING, EXPANSION], &[CONTRACTION, CHURN]), Some(s.amounts[STARTING]), 100))
-});
-crate::pg_v1_fn!(fn mrrsummary_grr, pg_finfo_mrrsummary_grr, |f| unsafe {
-    access(f, |s| ratio(s.combination(&[STARTING], &[CONTRACTION, CHURN]), Some(s.amounts[STARTING]), 100))
-});
-crate::pg_v1_fn!(fn mrrsummary_gross_churn, pg_finfo_mrrsummary_gross_churn, |f| unsafe {
-    access(f, |s| ratio(s.combination(&[CHURN, CONTRACTION], &[]), Some(s.amounts[STARTING]), 100))
-});
-crate::pg_v1_fn!(fn mrrsummary_net_churn, pg_finfo_mrrsummary_net_churn, |f| unsafe {
-    access(f, |s| ratio(s.combination(&[CHURN, CONTRACTION], &[EXPANSION, REACTIVATION]), Some(s.amounts[STARTING]), 100))
-});
-crate::pg_v1_fn!(fn mrrsummary_customer_churn, pg_finfo_mrrsummary_customer_churn, |f| unsafe {
-    access(f, |s| (s.counts[STARTING] > 0).then(|| agg::numeric_percent(s.counts[CHURN], s.counts[STARTING])))
-});
-crate::pg_v1_fn!(fn mrrsummary_quick_ratio, pg_finfo_mrrsummary_quick_ratio, |f| unsafe {
-    access(f, |s| ratio(s.combination(&[NEW, REACTIVATION, EXPANSION], &[]), s.combination(&[CHURN, CONTRACTION], &[]), 1))
-});
-crate::pg_v1_fn!(fn mrrsummary_arpa, pg_finfo_mrrsummary_arpa, |f| unsafe {
-    access(f, |s| ratio(Some(s.amounts[ENDING]), Some(Scaled::from(s.counts[ENDING])), 1))
-});
-crate::pg_v1_fn!(fn mrrsummary_ltv, pg_finfo_mrrsummary_ltv, |f| unsafe { access(f, |s| ltv(s, None)) });
-crate::pg_v1_fn!(fn mrrsummary_ltv_margin, pg_finfo_mrrsummary_ltv_margin, |f| unsafe {
-    let margin = gross_margin(f);
-    access(f, |s| ltv(s, margin))
-});
-
-/// `ltv(s, gross_margin)`'s margin (STRICT): a number from 0 to 1; else 22023 naming it.
-unsafe fn gross_margin(f: pg_sys::FunctionCallInfo) -> Option<Scaled> {
-    unsafe {
-        let d = agg::arg_datum(f, 1);
-        let m = agg::scaled_arg(d, "ltv", "gross_margin");
-        if m.is_negative()
-            || m.cmp_value(Scaled {
-                mantissa: 1,
-                scale: 0,
-            })
-            .is_gt()
-        {
-            raise(KpiError::InvalidParameter(format!(
-                "ltv gross_margin must be between 0 and 1, got {}",
-                agg::numeric_text(d)
-            )));
-        }
-        Some(m)
-    }
-}
-
-/// ARPA (times the margin) over the monthly customer churn rate `1 - (1 - c)^(1 / months)`,
-/// `c` the period's churned customers over customers at start; NULL when no customer churned
-/// or none is left to average over.
-unsafe fn ltv(s: &MrrSummary, margin: Option<Scaled>) -> Option<pg_sys::Datum> {
-    let (churned, at_start, at_end) = (s.counts[CHURN], s.counts[STARTING], s.counts[ENDING]);
-    if churned == 0 || at_end == 0 {
-        return None;
-    }
-    unsafe {
-        use pgrx::fcinfo::direct_function_call_as_datum as call;
-        let num = |x: i128| agg::numeric_from_i128(x);
-        let c = agg::numeric_div(num(churned.into()), num(at_start.into()));
-        let monthly = match mrr::months(s.period) {
-            (n, d) if n == d => c,
-            (n, d) => {
-                let one = num(1);
-                let kept = pg_sys::numeric_sub_opt_error(one, c, std::ptr::null_mut());
-                let exponent = agg::numeric_div(num(d), num(n));
-                let kept = call(
-                    pg_sys::numeric_power,
-                    &[Some(kept.into()), Some(exponent.into())],
-                )
-                .expect("power returns a value");
-                pg_sys::numeric_sub_opt_error(one, kept.cast_mut_ptr(), std::ptr::null_mut())
-            }
-        };
-        let zero = call(
-            pg_sys::numeric_eq,
-            &[Some(monthly.into()), Some(num(0).into())],
-        )
-        .is_some_and(|d| d.value() != 0);
-        if zero {
-            return None;
-        }
-        let mut value = agg::numeric_div(
-            agg::numeric_from_scaled(s.amounts[ENDING]),
-            num(at_end.into()),
-        );
-        if let Some(m) = margin {
-            value = agg::numeric_mul(value, agg::numeric_from_scaled(m));
-        }
-        Some(pg_sys::Datum::from(agg::numeric_div(value, monthly)))
-    }
-}
 
 // Equality, the btree order and hashing of the stored form (summary::compare).
 crate::pg_v1_fn!(fn mrrsummary_eq, pg_finfo_mrrsummary_eq, |f| unsafe { summary::compare::<MrrSummary>(f, |o| o.is_eq()) });

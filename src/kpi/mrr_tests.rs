@@ -301,3 +301,75 @@ fn a_customer_that_does_not_fit_changes_nothing() {
     assert!(s.add_customer_same_scale(x(5, 0), x(5, 0), false).is_none());
     assert_eq!((s.amounts, s.counts), (before.amounts, before.counts));
 }
+
+/// The settled per-row step (amounts at the sums' scale) is `add_customer_same_scale` and the
+/// scale counts' updates, or nothing (false) where a sum or a count is not yet at that scale or
+/// a sum would not fit.
+#[test]
+fn settled_rows_are_the_same_step() {
+    use crate::numeric::MaxScale;
+    let mut next = rng(0x5e77_1ed0_0000_0001);
+    let (mut state, mut scales) = (MrrSummary::empty(None), [MaxScale::default(); 7]);
+    let mut settled = 0;
+    for row in 0..20_000 {
+        // cents; after 10,000 rows now and then another scale, which moves a sum's scale (to 3
+        // for good: the cents are then lifted by the general step)
+        let scale = if row < 10_000 {
+            2
+        } else {
+            [2, 2, 2, 2, 1, 3][next(6) as usize]
+        };
+        let mut amount = || if next(4) == 0 { 0 } else { next(100_000) };
+        let (start, end, paid) = (amount(), amount(), next(2) == 1);
+        let x = |m: u64| Scaled {
+            mantissa: i128::from(m),
+            scale,
+        };
+        let (mut want, mut want_scales) = (state, scales);
+        let touched = want
+            .add_customer_same_scale(x(start), x(end), paid)
+            .unwrap();
+        for (k, s) in touched {
+            want_scales[k].add(s);
+        }
+        let (mut got, mut got_scales) = (state, scales);
+        if got.add_customer_settled(&mut got_scales, start, end, scale, paid) {
+            settled += 1;
+            assert_eq!((got.amounts, got.counts), (want.amounts, want.counts));
+            assert_eq!(got_scales, want_scales, "{start} {end} {scale}");
+        } else {
+            assert_eq!(
+                (got.amounts, got.counts, got_scales),
+                (state.amounts, state.counts, scales)
+            );
+        }
+        (state, scales) = (want, want_scales);
+    }
+    assert!(
+        settled > 10_000,
+        "only {settled} rows took the settled step"
+    );
+    // a sum that would not fit: nothing changes
+    let x = |mantissa| Scaled { mantissa, scale: 2 };
+    let mut scales = [MaxScale {
+        scale: 2,
+        at_max: 1,
+    }; 7];
+    let mut s = MrrSummary::empty(None);
+    s.amounts = [x(0); 7];
+    s.amounts[EXPANSION] = x(i128::MAX - 1);
+    let (before, before_scales) = (s, scales);
+    assert!(!s.add_customer_settled(&mut scales, 5, 7, 2, false));
+    assert_eq!(
+        (s.amounts, s.counts, scales),
+        (before.amounts, before.counts, before_scales)
+    );
+    // and integer amounts (scale 0) are left to the general step
+    assert!(!MrrSummary::empty(None).add_customer_settled(
+        &mut [MaxScale::default(); 7],
+        5,
+        7,
+        0,
+        false
+    ));
+}
