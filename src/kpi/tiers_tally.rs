@@ -89,7 +89,14 @@ impl Key {
             // four 4-byte reads at 0, min(4, n-4), max(n-8, 0) and n-4: every byte of a name of
             // 4 to 16 bytes, the first and last eight of a longer one. Computed offsets rather
             // than a branch on the length, which rows of tiers in any order would mispredict.
-            let at = |i: usize| u64::from(u32::from_ne_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
+            // SAFETY: every offset is at most n - 4 (o1 <= n - 4, o2 < n - 4 or 0), so each read
+            // is within `b`; unchecked because LLVM did not prove it.
+            let at = |i: usize| unsafe {
+                debug_assert!(i + 4 <= n);
+                u64::from(u32::from_ne_bytes(
+                    b.as_ptr().add(i).cast::<[u8; 4]>().read(),
+                ))
+            };
             let (o1, o2) = (4.min(n - 4), n.saturating_sub(8));
             (at(0) | at(o1) << 32, at(o2) | at(n - 4) << 32)
         } else if n > 0 {
