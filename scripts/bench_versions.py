@@ -9,8 +9,8 @@ on the first is marked, in bold when even the passes' spread says so (the first 
 the per-pass ratios on the second more than 1.10 times the third quartile on the first),
 otherwise as within the noise. Each ratio is the median of the per-pass ratios (bench.py);
 results written before those were kept fall back to the ratio of the medians, with no
-quartiles. Beside the ratios, each KPI's own time: its median less its no-op's (or floor's), in
-ms over the same rows on both versions. A KPI marked worse relative to its no-op whose own time
+quartiles. Beside the ratios, each KPI's own time: the excess of its ratio over 1 times its no-op's
+(or floor's) median, in ms over the same rows on both versions. A KPI marked worse relative to its no-op whose own time
 did not grow is said to be so: the executor got faster, not the KPI slower (the same extra time
 is a larger share of a cheaper row). Reports, never fails: timings are not assertions.
 
@@ -38,7 +38,9 @@ def load(major):
         if "ours" in roles and base:
             ours = roles["ours"]
             m, lo, hi = ours.get("ratio") or (ours["ms"] / base["ms"], None, None)
-            ratios[group] = (ours["label"], "no-op" in roles, m, lo, hi, ours["ms"] - base["ms"])
+            # its own time: the paired ratio's excess over the base's median (a difference of
+            # two medians taken in different passes would carry the machine's drift)
+            ratios[group] = (ours["label"], "no-op" in roles, m, lo, hi, (m - 1) * base["ms"])
     return data, ratios
 
 
