@@ -19,7 +19,8 @@ use crate::numeric::MAX_SCALE;
 /// The magnitude of a [`Small`] at its display scale is `groups * TIMES[e + 3] >> SHIFT[e + 3]`,
 /// with `e` the last group's exponent at the display scale (-3..=3), all in `u64`: `groups` is
 /// below 10^8 < 2^27, so `groups * ceil(2^37 / 10)` stays below 2^61 and `groups * 1000` below
-/// 2^37. For `e < 0` that is an exact floor division by 10, 100 or 1,000 (Granlund and
+/// 2^37 (and below 2^64 even for digit groups past 9,999, which PostgreSQL never stores: no
+/// overflow whatever the bytes). For `e < 0` that is an exact floor division by 10, 100 or 1,000 (Granlund and
 /// Montgomery's method; exact for numerators below 2^27).
 const TIMES: [u64; 7] = [
     (1 << 37) / 1_000 + 1, // ceil(2^37 / 1000): 2^37 is not a multiple of it
