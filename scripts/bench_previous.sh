@@ -17,6 +17,7 @@ if [ -d "$dir/src" ]; then
     git -C "$dir/src" checkout -q --detach "$commit"
 else
     mkdir -p "$dir"
+    git worktree prune # a worktree whose folder went with target/ (cargo clean) is registered still
     git worktree add -q --detach "$dir/src" "$commit"
 fi
 echo "bench: building the previous build, $(git log -1 --format='%h %s' "$commit")" >&2
