@@ -134,8 +134,7 @@ pub const MAX_SCALE: u32 = 38;
 #[inline(always)]
 pub fn to_scaled(bytes: &[u8]) -> Result<(i128, u32), NotDecimal> {
     if let Some(s) = crate::numeric_small::small(bytes) {
-        let m = i128::from(s.magnitude);
-        return Ok((if s.negative { -m } else { m }, s.dscale));
+        return Ok(s.to_scaled());
     }
     let Some((negative, weight, dscale, digits_at)) = header(bytes) else {
         return Err(NotDecimal::Special);

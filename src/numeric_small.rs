@@ -46,6 +46,15 @@ pub struct Small {
     pub magnitude: u64,
 }
 
+impl Small {
+    /// The value as `(mantissa, scale)`, as [`crate::numeric::to_scaled`] gives it.
+    #[inline(always)]
+    pub fn to_scaled(&self) -> (i128, u32) {
+        let m = i128::from(self.magnitude);
+        (if self.negative { -m } else { m }, self.dscale)
+    }
+}
+
 /// Decode the data bytes of a `numeric` varlena when it is a [`Small`]; `None` for anything else
 /// (long format, special values, more groups, the last group's exponent outside -3..=3, a
 /// display scale past [`MAX_SCALE`]), which the general decoders take.

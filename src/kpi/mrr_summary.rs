@@ -185,6 +185,22 @@ unsafe fn small_arg(f: pg_sys::FunctionCallInfo, n: usize) -> Option<crate::nume
     unsafe { agg::plain_bytes(agg::arg_datum(f, n)) }.and_then(crate::numeric_small::small)
 }
 
+/// Argument `n` as a [`Scaled`]: from `small` when [`small_arg`] read it, else read in place.
+#[inline(always)]
+unsafe fn amount_fast(
+    f: pg_sys::FunctionCallInfo,
+    n: usize,
+    small: Option<crate::numeric_small::Small>,
+) -> Option<Scaled> {
+    match small {
+        Some(x) => {
+            let (mantissa, scale) = x.to_scaled();
+            Some(Scaled { mantissa, scale })
+        }
+        None => unsafe { agg::scaled_in_place(agg::arg_datum(f, n)) },
+    }
+}
+
 /// The unguarded fast path of [`rows_step`] (not inverse): a group that has its state, amounts
 /// read in place without error, non-negative, and sums that fit; `None`, changing nothing,
 /// otherwise (the guarded step then decides, errors included).
@@ -197,7 +213,8 @@ unsafe fn rows_fast(f: pg_sys::FunctionCallInfo, args: usize) -> Option<pg_sys::
         }
         let paid = args == 3 && agg::arg_datum(f, 3).value() != 0;
         // amounts of a numeric(p, s) column once the sums are at their scale: no Scaled
-        if let (Some(s), Some(e)) = (small_arg(f, 1), small_arg(f, 2)) {
+        let (small_start, small_end) = (small_arg(f, 1), small_arg(f, 2));
+        if let (Some(s), Some(e)) = (small_start, small_end) {
             let m = &mut *moving;
             if !s.negative
                 && !e.negative
@@ -214,8 +231,10 @@ unsafe fn rows_fast(f: pg_sys::FunctionCallInfo, args: usize) -> Option<pg_sys::
                 return Some(agg::return_state(moving));
             }
         }
-        let start = agg::scaled_in_place(agg::arg_datum(f, 1)).filter(|x| !x.is_negative())?;
-        let end = agg::scaled_in_place(agg::arg_datum(f, 2)).filter(|x| !x.is_negative())?;
+        // the values already read are not read again (whole amounts, scale 0, come here on
+        // every row)
+        let start = amount_fast(f, 1, small_start).filter(|x| !x.is_negative())?;
+        let end = amount_fast(f, 2, small_end).filter(|x| !x.is_negative())?;
         let m = &mut *moving;
         let touched = match m.state.add_customer_same_scale(start, end, paid) {
             Some(touched) => touched,
