@@ -135,7 +135,8 @@ group("referral_agg", SERIAL, "count(mrr)",
       "referral_agg(referred, mrr, referrals)", "health_bench", noop="bench_noop3(referred, mrr, referrals)")
 
 # Summaries (issue 4): monthly NPS by segment from a daily-summary materialized view against the
-# one-step aggregate over the raw rows, and rollup() throughput against count(*) over the summaries.
+# one-step aggregate over the raw rows, and rollup() throughput against count(*) over the summaries
+# and the no-op over them.
 MONTHLY_RAW = "SELECT (id % 365) / 31 AS month, grp % 7 AS segment, nps(score) FROM bench GROUP BY 1, 2"
 QUERIES.append(("summary monthly by segment", FLOOR, "count(*) over the daily view", SERIAL,
                 "SELECT day / 31, segment, count(*) FROM bench_daily GROUP BY 1, 2"))
@@ -150,6 +151,8 @@ QUERIES.append(("summary group by", FLOOR, "GROUP BY bucket % 200000", SERIAL,
 QUERIES.append(("summary group by", "ours", "GROUP BY summary", SERIAL,
                 "SELECT count(*) FROM (SELECT summary FROM bench_summaries GROUP BY summary) s"))
 QUERIES.append(("rollup throughput", FLOOR, "count(*)", SERIAL, "SELECT count(*) FROM bench_summaries"))
+QUERIES.append(("rollup throughput", NOOP, "bench_noop1(summary)", SERIAL,
+                "SELECT bench_noop1(summary) FROM bench_summaries"))
 QUERIES.append(("rollup throughput", "ours", "rollup(summary)", SERIAL, "SELECT rollup(summary) FROM bench_summaries"))
 
 # MRR movements (issue 13): a million subscriptions of 300,000 customers, one month and twelve,

@@ -104,6 +104,7 @@ impl<S: Summary> Stored for S {
     fn to_stored(&self) -> Vec<u8> {
         Summary::to_stored(self)
     }
+    #[inline]
     fn from_stored(bytes: &[u8]) -> Result<Self, KpiError> {
         <S as Summary>::from_stored(bytes)
     }
@@ -116,6 +117,7 @@ impl<S: Summary> Stored for S {
 }
 
 /// The summary in a datum.
+#[inline(always)]
 pub(crate) unsafe fn arg<S: Stored>(datum: pg_sys::Datum) -> S {
     match S::from_stored(unsafe { agg::varlena_bytes(datum) }) {
         Ok(s) => s,

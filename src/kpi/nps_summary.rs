@@ -43,8 +43,28 @@ pub fn to_stored(s: &NpsState) -> Vec<u8> {
     out
 }
 
+/// The counts of a histogram stored with one byte a count (each below 128: a day's or a
+/// segment's summary, usually), read at once; `None` for any other bytes.
+#[inline(always)]
+fn small_counts(bytes: &[u8]) -> Option<[i64; BUCKETS]> {
+    let b: &[u8; BUCKETS + 1] = bytes.try_into().ok()?;
+    let high = b[1..].iter().fold(0u8, |acc, c| acc | c);
+    (b[0] == VERSION && high & 0x80 == 0).then(|| std::array::from_fn(|i| i64::from(b[i + 1])))
+}
+
 /// Parse the stored (binary) form.
+#[inline]
 pub fn from_stored(bytes: &[u8]) -> Result<NpsState, KpiError> {
+    match small_counts(bytes) {
+        // at most 11 x 127: a valid histogram
+        Some(counts) => Ok(NpsState::from_counts(counts).expect("small counts fit")),
+        None => from_stored_varints(bytes),
+    }
+}
+
+/// [`from_stored`] for any bytes.
+#[inline(never)]
+fn from_stored_varints(bytes: &[u8]) -> Result<NpsState, KpiError> {
     let bad = |why: String| KpiError::BadText(format!("invalid npssummary bytes: {why}"));
     match bytes.first() {
         Some(&VERSION) => {}
@@ -120,6 +140,7 @@ impl Summary for NpsState {
     fn to_stored(&self) -> Vec<u8> {
         to_stored(self)
     }
+    #[inline]
     fn from_stored(bytes: &[u8]) -> Result<Self, KpiError> {
         from_stored(bytes)
     }

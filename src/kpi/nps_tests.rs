@@ -77,6 +77,16 @@ fn merge_overflow_is_an_error_and_leaves_state_unchanged() {
     let before = big;
     assert_eq!(big.merge(&other).unwrap_err().sqlstate(), "22003");
     assert_eq!(big, before);
+    // the same score's count overflowing, and the total reaching exactly i64::MAX
+    assert_eq!(big.merge(&before).unwrap_err().sqlstate(), "22003");
+    assert_eq!(big, before);
+    let mut half = NpsState::default();
+    (half.counts[3], half.counts[9]) = (i64::MAX / 2, i64::MAX / 2);
+    let mut one = NpsState::default();
+    one.counts[9] = 1;
+    half.merge(&one).unwrap();
+    assert_eq!(half.counts[3] + half.counts[9], i64::MAX);
+    assert!(half.merge(&one).is_err());
 }
 
 #[test]
