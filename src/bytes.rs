@@ -53,6 +53,7 @@ pub struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     /// Start reading a `what` state (named in errors) that must begin with `version`.
+    #[inline]
     pub fn new(bytes: &'a [u8], what: &'static str, version: u8) -> Result<Self, KpiError> {
         let r = Reader {
             bytes,
@@ -62,29 +63,46 @@ impl<'a> Reader<'a> {
         match bytes.first() {
             None => Err(r.error("no bytes")),
             Some(&v) if v == version => Ok(r),
-            Some(v) => Err(r.error(&format!("unknown version {v}"))),
+            Some(&v) => Err(r.unknown_version(v)),
         }
     }
 
     /// A 22P02 error about this state.
+    #[cold]
+    #[inline(never)]
     pub fn error(&self, why: &str) -> KpiError {
         KpiError::BadText(format!("invalid {} state: {why}", self.what))
     }
 
+    #[cold]
+    #[inline(never)]
+    fn unknown_version(&self, v: u8) -> KpiError {
+        self.error(&format!("unknown version {v}"))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn truncated(&self) -> KpiError {
+        self.error(&format!("truncated at byte {}", self.bytes.len()))
+    }
+
+    #[inline]
     fn take<const N: usize>(&mut self) -> Result<[u8; N], KpiError> {
         let end = self.pos + N;
         let Some(chunk) = self.bytes.get(self.pos..end) else {
-            return Err(self.error(&format!("truncated at byte {}", self.bytes.len())));
+            return Err(self.truncated());
         };
         self.pos = end;
         let mut out = [0u8; N];
         out.copy_from_slice(chunk);
         Ok(out)
     }
+    #[inline]
     pub fn i64(&mut self) -> Result<i64, KpiError> {
         self.take::<8>().map(i64::from_le_bytes)
     }
     /// A count, which must not be negative.
+    #[inline]
     pub fn count(&mut self) -> Result<i64, KpiError> {
         let c = self.i64()?;
         if c < 0 {
@@ -92,9 +110,11 @@ impl<'a> Reader<'a> {
         }
         Ok(c)
     }
+    #[inline]
     pub fn i128(&mut self) -> Result<i128, KpiError> {
         self.take::<16>().map(i128::from_le_bytes)
     }
+    #[inline]
     pub fn u8(&mut self) -> Result<u8, KpiError> {
         self.take::<1>().map(|b| b[0])
     }
@@ -132,21 +152,28 @@ impl<'a> Reader<'a> {
             .checked_add(n)
             .and_then(|end| self.bytes.get(self.pos..end))
         else {
-            return Err(self.error(&format!("truncated at byte {}", self.bytes.len())));
+            return Err(self.truncated());
         };
         self.pos += n;
         Ok(chunk)
     }
     /// Finish: trailing bytes are an error.
+    #[inline]
     pub fn end(self) -> Result<(), KpiError> {
         if self.pos != self.bytes.len() {
-            return Err(self.error(&format!(
-                "expected {} bytes, got {}",
-                self.pos,
-                self.bytes.len()
-            )));
+            return Err(self.trailing());
         }
         Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn trailing(&self) -> KpiError {
+        self.error(&format!(
+            "expected {} bytes, got {}",
+            self.pos,
+            self.bytes.len()
+        ))
     }
 }
 
@@ -187,6 +214,7 @@ impl Field for crate::numeric::Scaled {
     fn put(self, w: Writer) -> Writer {
         w.i128(self.mantissa).u8(self.scale as u8)
     }
+    #[inline]
     fn get(r: &mut Reader) -> Result<Self, KpiError> {
         let (mantissa, scale) = (r.i128()?, u32::from(r.u8()?));
         if scale > crate::numeric::MAX_SCALE {

@@ -62,55 +62,6 @@ impl CesSummary {
         }
         Some(out)
     }
-
-    /// `count * sum_squares - sum^2`, exact in sign (n times the sum of squared deviations from
-    /// the mean): its sign and its value as `f64`. `None` without a sum of squares.
-    pub fn spread(&self) -> Option<(Ordering, f64)> {
-        let q = self.squares?;
-        let (s, n) = (self.sum, self.count);
-        let scale = q.scale.max(2 * s.scale);
-        let unscale = 10f64.powi(scale as i32);
-        // i128 when it fits (scores of a few digits: always), else exactly in a BigInt
-        let fast = (|| {
-            let pow = |e: u32| 10i128.checked_pow(e);
-            let a = i128::from(n)
-                .checked_mul(q.mantissa)?
-                .checked_mul(pow(scale - q.scale)?)?;
-            let b = s
-                .mantissa
-                .checked_mul(s.mantissa)?
-                .checked_mul(pow(scale - 2 * s.scale)?)?;
-            a.checked_sub(b)
-        })();
-        Some(match fast {
-            Some(d) => (d.cmp(&0), d as f64 / unscale),
-            None => {
-                let d = self.spread_exact(q, scale);
-                let value = num_traits::ToPrimitive::to_f64(&d).unwrap_or(f64::NAN);
-                (d.sign().cmp(&num_bigint::Sign::NoSign), value / unscale)
-            }
-        })
-    }
-
-    /// `count * q - sum^2` exactly, in units of `10^-scale` (`scale >= q.scale, 2 * sum.scale`).
-    #[cold]
-    fn spread_exact(&self, q: Scaled, scale: u32) -> BigInt {
-        let pow = |e: u32| BigInt::from(10).pow(e);
-        BigInt::from(self.count) * q.mantissa * pow(scale - q.scale)
-            - BigInt::from(self.sum.mantissa).pow(2) * pow(scale - 2 * self.sum.scale)
-    }
-
-    /// The mean and the sample variance, as `f64`; `None` with fewer than two responses or
-    /// without a sum of squares.
-    pub fn moments(&self) -> Option<(f64, f64)> {
-        if self.count < 2 {
-            return None;
-        }
-        let (_, spread) = self.spread()?;
-        let n = self.count as f64;
-        let mean = self.sum.mantissa as f64 / 10f64.powi(self.sum.scale as i32) / n;
-        Some((mean, (spread / n / (n - 1.0)).max(0.0)))
-    }
 }
 
 /// The largest scale a sum of squares keeps. The square of a score with more than 12 decimals
@@ -192,9 +143,9 @@ fn check(s: &CesSummary) -> Result<(), String> {
     if s.count == 0 && q.mantissa != 0 {
         return Err("a sum of squares without responses".into());
     }
-    let off = match s.spread() {
-        Some((Ordering::Less, _)) => "sum_squares is below sum^2 / count".to_string(),
-        Some((Ordering::Greater, _)) if s.count <= 1 => {
+    let off = match s.spread_sign() {
+        Some(Ordering::Less) => "sum_squares is below sum^2 / count".to_string(),
+        Some(Ordering::Greater) if s.count <= 1 => {
             format!("sum_squares is not sum^2 for {} responses", s.count)
         }
         _ => return Ok(()),
@@ -203,27 +154,6 @@ fn check(s: &CesSummary) -> Result<(), String> {
         Ok(())
     } else {
         Err(off)
-    }
-}
-
-impl CesSummary {
-    /// Do the sum of squares and the sum agree within the rounding of squares to
-    /// [`SQUARES_SCALE`] (scores with more than 12 decimals)? Each square is off by at most half a
-    /// unit of its last decimal, so `|count * sum_squares - sum^2| <= count^2 / 2` units. False
-    /// when the squares are not rounded.
-    #[cold]
-    fn within_rounding(&self) -> bool {
-        let (Some(q), s) = (self.squares, self.sum) else {
-            return false;
-        };
-        if q.scale >= 2 * s.scale {
-            return false;
-        }
-        let scale = 2 * s.scale; // > q.scale
-        let d = self.spread_exact(q, scale);
-        let n = BigInt::from(self.count);
-        let slack = &n * &n * 5 * BigInt::from(10).pow(scale - q.scale - 1);
-        num_traits::Signed::abs(&d) <= slack
     }
 }
 

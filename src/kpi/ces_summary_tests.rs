@@ -165,6 +165,36 @@ fn spread_is_exact_past_128_bits() {
     assert_eq!(too_small.spread().unwrap().0, Ordering::Less);
     assert_eq!(too_small.to_text(), too_small.to_text()); // printable, but refused on input
     assert!(CesSummary::from_text(&too_small.to_text()).is_err());
+    // the sign alone (the stored form's check) is the spread's, in i128 and past it
+    for s in [
+        v2(sum, n, x(q, 0)),
+        v2(sum, n, x(q + 1, 0)),
+        v2(sum, n, x(q - 1, 0)),
+        two,
+        wide,
+        too_small,
+        st(6, 0, 2),
+    ] {
+        assert_eq!(s.spread_sign(), s.spread().map(|(o, _)| o), "{s:?}");
+    }
+}
+
+#[test]
+fn spread_fast_path_is_the_checked_one() {
+    let big = i128::from(i64::MAX);
+    let edges = [0, 1, -1, 7, 10i128.pow(9), big, big + 1, -big - 1, -big - 2];
+    for (sm, qm, n) in edges
+        .iter()
+        .flat_map(|s| edges.iter().map(move |q| (*s, *q)))
+        .flat_map(|(s, q)| [0, 1, 3, i64::MAX].map(|n| (s, q, n)))
+    {
+        for (s_scale, q_scale) in [(0, 0), (1, 2), (2, 4), (1, 1), (0, 3), (12, 24)] {
+            let c = v2(x(sm, s_scale), n, x(qm.max(0), q_scale));
+            let scale = q_scale.max(2 * s_scale);
+            let q = c.squares.unwrap();
+            assert_eq!(c.spread_fast(q, scale), c.spread_checked(q, scale), "{c:?}");
+        }
+    }
 }
 
 #[test]

@@ -3,6 +3,7 @@
 pub mod bgnbd;
 pub mod ces;
 pub mod ces_agg;
+pub mod ces_spread;
 pub mod ces_summary;
 pub mod churn;
 pub mod churn_period;
