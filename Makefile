@@ -48,9 +48,10 @@ package: setup
 	@PG_CONFIG=$(PG_CONFIG) bash scripts/package.sh
 
 ## make bench: time every aggregate against count(col) and the hand-written SQL (BENCH_ROWS rows);
-## BENCH_PREVIOUS=<git revision> also against that revision's build, in the same passes
+## BENCH_PREVIOUS=<git revision> also against that revision's build, in the same passes;
+## BENCH_PERF=1 then samples each KPI and its no-op with perf: where the time goes
 bench: setup
-	@PG_CONFIG=$(PG_CONFIG) BENCH_ROWS=$(BENCH_ROWS) BENCH_REPEAT=$(BENCH_REPEAT) BENCH_REUSE=$(BENCH_REUSE) BENCH_ONLY="$(BENCH_ONLY)" BENCH_PREVIOUS="$(BENCH_PREVIOUS)" bash scripts/bench.sh
+	@PG_CONFIG=$(PG_CONFIG) BENCH_ROWS=$(BENCH_ROWS) BENCH_REPEAT=$(BENCH_REPEAT) BENCH_REUSE=$(BENCH_REUSE) BENCH_ONLY="$(BENCH_ONLY)" BENCH_PREVIOUS="$(BENCH_PREVIOUS)" BENCH_PERF="$(BENCH_PERF)" bash scripts/bench.sh
 
 fmt:
 	cargo fmt

@@ -23,6 +23,16 @@ if [ "${BENCH_ONLY:-}" != models ]; then
         export BENCH_PREVIOUS_LIB
     fi
     python3 scripts/bench.py
+    # BENCH_PERF=1: where each KPI's time goes, sampled with perf (scripts/bench_perf.py)
+    if [ "${BENCH_PERF:-0}" = 1 ]; then
+        if ! command -v perf >/dev/null || ! perf --version >/dev/null 2>&1; then
+            echo "bench: installing linux-perf for BENCH_PERF" >&2
+            as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+            as_root apt-get update -qq
+            as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends linux-perf >/dev/null
+        fi
+        python3 scripts/bench_perf.py
+    fi
     # the same table on PostgreSQL 15 and 18, once both have run (issue 26)
     if [ -f target/bench/results-pg15.json ] && [ -f target/bench/results-pg18.json ]; then
         python3 scripts/bench_versions.py 15 18 | tee target/bench/versions.md
