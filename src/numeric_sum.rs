@@ -224,7 +224,9 @@ impl NumericSum {
     #[inline(always)]
     fn add_two(&mut self, top: usize, groups: [u64; 2], negative: bool, dscale: u32, negate: bool) {
         let mask = -i64::from(negative);
-        for (p, g) in self.positions[top - 1..=top]
+        // a half-open range: `top - 1..=top` compiled to a call per row (RangeInclusive's
+        // index_mut was not inlined)
+        for (p, g) in self.positions[top - 1..top + 1]
             .iter_mut()
             .zip([groups[1], groups[0]])
         {
