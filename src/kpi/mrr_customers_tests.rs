@@ -53,7 +53,7 @@ fn a_customer_overflowing_38_digits_is_22003() {
     assert!(matches!(e, Err(KpiError::OutOfRange(_))), "{e:?}");
 }
 
-/// Past the size where rows queue: 30,000 customers of bigint, short and long text ids, in
+/// Past the size where rows queue: 30,000 customers of bigint, uuid-sized, short and long text ids, in
 /// an interleaved order, merged from two maps (one with rows still queued) and read back
 /// from bytes, equal customer by customer to sums kept in a BTreeMap.
 #[test]
@@ -64,9 +64,15 @@ fn queued_rows_land_where_direct_ones_do() {
     let mut want: BTreeMap<Vec<u8>, (i128, i128, bool)> = BTreeMap::new();
     for row in 0..200_000u64 {
         let id = next(30_000);
-        let key = match id % 3 {
+        let key = match id % 6 {
             0 => id.to_ne_bytes().to_vec(),
             1 => format!("cus_{id}").into_bytes(),
+            // 16 bytes (a uuid's length), and an 8-byte id with zeros after it
+            2 => (u128::from(id) * 0x0123_4567_89ab_cdef)
+                .to_ne_bytes()
+                .to_vec(),
+            3 => [(id - 3).to_ne_bytes(), [0; 8]].concat(),
+            4 => format!("{id:>20}").into_bytes(), // past the inline 16, still queued
             _ => format!("a customer id longer than thirty-two bytes {id}").into_bytes(),
         };
         let (s, e, p) = (next(3) == 0, next(3) == 0, next(5) == 0);
@@ -94,6 +100,20 @@ fn queued_rows_land_where_direct_ones_do() {
         );
     }
     assert_eq!(a.summary().unwrap(), c.summary().unwrap());
+}
+
+/// Ids equal once zero-padded (`ab` and `ab\0`) are different customers even when their hashes
+/// are the same: `probe` compares the lengths too.
+#[test]
+fn padded_ids_differ_by_length() {
+    let mut c = Customers::new(Global);
+    c.add(b"ab", Some(d(1, 0)), None, false).unwrap();
+    let h = hash(b"ab");
+    let found = c.probe(h, b"ab");
+    assert_eq!(c.slots()[found].key(), b"ab");
+    let other = c.probe(h, b"ab\0");
+    assert_ne!(other, found);
+    assert_eq!(c.slots()[other].len, EMPTY);
 }
 
 /// The size of the map at a million customers (BENCHMARKS.md): bigint ids.
