@@ -229,13 +229,22 @@ unsafe fn step(
     }
 }
 
+/// `x` when it is a whole number below 1e15 in magnitude, else `None`. `x as i64` back to
+/// `f64` equals `x` exactly when `x` is whole (NaN and infinities never): no call to libm's
+/// `trunc`, which `x.fract()` is without SSE4.1.
+#[inline(always)]
+fn whole_score(x: f64) -> Option<i64> {
+    let whole = x as i64;
+    (whole as f64 == x && x.abs() < 1e15).then_some(whole)
+}
+
 /// The score of a `double precision` datum, read as `float8::numeric` reads it; a value that is
 /// not a whole number raises 22003 (outside 0..10, the transition does).
 #[inline(always)]
 unsafe fn float8_score(d: pg_sys::Datum) -> i64 {
     let x = f64::from_bits(d.value() as u64);
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        return x as i64; // whole: the common case, no decimal conversion
+    if let Some(score) = whole_score(x) {
+        return score; // the common case, no decimal conversion
     }
     match numeric::scaled_from_f64(x) {
         Ok(s) if s.scale == 0 => i64::try_from(s.mantissa)

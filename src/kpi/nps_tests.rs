@@ -132,3 +132,32 @@ fn malformed_bytes_are_rejected() {
     overflow[1..9].copy_from_slice(&i64::MAX.to_le_bytes());
     assert!(NpsState::from_bytes(&overflow).is_err());
 }
+
+#[test]
+fn whole_float8_scores_read_without_a_decimal_conversion() {
+    // whole values, negative zero and the largest whole values below 1e15 in magnitude
+    for (x, want) in [
+        (0.0, 0),
+        (-0.0, 0),
+        (7.0, 7),
+        (10.0, 10),
+        (-3.0, -3),
+        (1e15 - 1.0, 999_999_999_999_999),
+        (-(1e15 - 1.0), -999_999_999_999_999),
+    ] {
+        assert_eq!(whole_score(x), Some(want), "{x}");
+    }
+    // the rest go to the decimal conversion (and its errors)
+    for x in [
+        9.5,
+        -0.5,
+        1e-300,
+        1e15,
+        1e20,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+    ] {
+        assert_eq!(whole_score(x), None, "{x}");
+    }
+}

@@ -99,6 +99,8 @@ SELECT nps(x) FROM (VALUES (9.5::float8)) AS v(x);
 SELECT nps(x) FROM (VALUES (11::float8)) AS v(x);
 SELECT nps(x) FROM (VALUES (1e20::float8)) AS v(x);
 SELECT nps(x) FROM (VALUES ('NaN'::float8)) AS v(x);
+SELECT nps(x) FROM (VALUES ('-Infinity'::float8)) AS v(x);
+SELECT nps(x), nps_agg(x) FROM (VALUES ('-0'::float8), (10::float8)) AS v(x);
 SELECT csat(x) FROM (VALUES ('Infinity'::float8)) AS v(x);
 SELECT ces(x) FROM (VALUES (1e300::float8)) AS v(x);
 SELECT csat(x, 'NaN') FROM (VALUES (4::float8)) AS v(x);
