@@ -74,16 +74,22 @@ fn from_stored_varints(bytes: &[u8]) -> Result<NpsState, KpiError> {
     let mut counts = [0i64; BUCKETS];
     let mut pos = 1;
     for (score, slot) in counts.iter_mut().enumerate() {
-        let mut v: u64 = 0;
-        for shift in (0..64).step_by(7) {
+        let (mut v, mut shift) = (0u64, 0);
+        loop {
             let Some(&b) = bytes.get(pos) else {
                 return Err(bad(format!("truncated in the count of score {score}")));
             };
             pos += 1;
-            v |= u64::from(b & 0x7F).checked_shl(shift).unwrap_or(0);
+            // a tenth byte other than 0 sets bit 63 or goes on past 64 bits: beyond bigint
+            // (it was read as its lowest bit, and a continuation ignored)
+            if shift == 63 && b != 0 {
+                return Err(bad(format!("count of score {score} out of range")));
+            }
+            v |= u64::from(b & 0x7F) << shift;
             if b & 0x80 == 0 {
                 break;
             }
+            shift += 7;
         }
         *slot =
             i64::try_from(v).map_err(|_| bad(format!("count of score {score} out of range")))?;
@@ -261,6 +267,25 @@ mod unit_tests {
             .unwrap_err()
             .message()
             .contains("count of score 0 out of range"));
+        // a tenth byte past bit 63, or with a continuation, is refused (it was read as a 0)
+        for tenth in [0x02, 0x7F, 0x80] {
+            let mut past = vec![VERSION];
+            past.extend([0x80; 9]);
+            past.push(tenth);
+            past.extend([0; 11]);
+            assert!(
+                from_stored(&past)
+                    .unwrap_err()
+                    .message()
+                    .contains("count of score 0 out of range"),
+                "{tenth:#x}"
+            );
+        }
+        // a tenth byte of 0 adds nothing: still read (to_stored never writes it)
+        let mut padded = vec![VERSION];
+        padded.extend([0x85, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00]);
+        padded.extend([0; 10]);
+        assert_eq!(from_stored(&padded).unwrap().counts()[0], 5);
     }
 
     #[test]
