@@ -1,7 +1,7 @@
 //! The spread of a CES summary: `count * sum_squares - sum^2` (n times the sum of squared
 //! deviations from the mean), exact in sign, and the mean and sample variance from it. Plain
 //! Rust; the stored form's check (`ces_summary.rs`) needs only the sign, the t interval
-//! (`confidence.rs`) the value.
+//! (`confidence_sql.rs`) the value.
 
 use super::ces_summary::CesSummary;
 use crate::numeric::Scaled;
