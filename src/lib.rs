@@ -23,6 +23,7 @@ pub mod bytes;
 pub mod error;
 pub mod kpi;
 pub mod numeric;
+pub mod numeric_float;
 pub mod numeric_small;
 pub mod numeric_sum;
 pub mod palloc;
