@@ -44,6 +44,7 @@ pub mod sbg;
 pub mod share_summary;
 pub mod share_weighted;
 pub mod survival;
+pub mod survival_access;
 pub mod survival_sql;
 pub mod survival_summary;
 pub mod survival_tally;
