@@ -1,4 +1,5 @@
 use super::*;
+use crate::kpi::period::{RANGE_EMPTY, RANGE_LB_INC, RANGE_LB_INF, RANGE_UB_INF};
 use crate::time::{Kind, Moment};
 
 fn date(y: i64, m: i64, d: i64) -> i64 {

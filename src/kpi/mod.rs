@@ -36,6 +36,7 @@ pub mod mrr_subscriptions;
 pub mod mrr_summary;
 pub mod nps;
 pub mod nps_summary;
+pub mod period;
 pub mod ratio;
 pub mod referral;
 pub mod referral_sql;
