@@ -140,6 +140,41 @@ impl ReferralState {
         true
     }
 
+    /// [`ReferralState::try_add`] for a value read by [`crate::numeric_small`]: a non-negative
+    /// `magnitude` at display scale `scale`, with no branch on whether the customer came
+    /// referred (rows of both in any order would mispredict one). The same conditions: both sums
+    /// at `scale` and below 2^125 (never negative, so their bits together tell), the counts and
+    /// `referrals` below 2^61; false, changing nothing, otherwise.
+    #[inline(always)]
+    pub fn try_add_small(
+        &mut self,
+        referred: bool,
+        magnitude: u64,
+        scale: u32,
+        referrals: i64,
+    ) -> bool {
+        const SUM: u128 = 1 << 125; // a u64 more: every sum and the total still fit
+        const COUNT: u64 = 1 << 61;
+        let (a, b) = (self.referred_value, self.other_value);
+        if (a.mantissa | b.mantissa) as u128 >= SUM
+            || (a.scale ^ scale) | (b.scale ^ scale) != 0
+            || (self.referred | self.others | self.referring | self.referrals | referrals) as u64
+                >= COUNT
+        {
+            return false;
+        }
+        let r = i64::from(referred);
+        let mask = -i128::from(referred);
+        let value = i128::from(magnitude);
+        self.referred += r;
+        self.others += 1 - r;
+        self.referred_value.mantissa += value & mask;
+        self.other_value.mantissa += value & !mask;
+        self.referring += i64::from(referrals > 0);
+        self.referrals += referrals;
+        true
+    }
+
     pub fn customers(&self) -> i64 {
         self.referred + self.others // bounded: check()
     }
@@ -345,6 +380,50 @@ mod tests {
             },
             before
         );
+    }
+
+    #[test]
+    fn a_small_value_adds_as_step_does() {
+        let x = |mantissa, scale| Scaled { mantissa, scale };
+        let mut state = ReferralState::default();
+        // scales not settled yet: step decides
+        assert!(!state.try_add_small(true, 1250, 2, 1));
+        state.step(true, x(1250, 2), 1, 1).unwrap();
+        assert!(!state.try_add_small(false, 500, 2, 0));
+        state.step(false, x(500, 2), 0, 1).unwrap();
+        for (referred, value, referrals) in [
+            (true, 999, 0),
+            (false, 1, 3),
+            (false, 0, 0),
+            (true, u64::MAX, 1 << 60),
+        ] {
+            let mut by_step = state;
+            by_step
+                .step(referred, x(value.into(), 2), referrals, 1)
+                .unwrap();
+            assert!(state.try_add_small(referred, value, 2, referrals));
+            assert_eq!(state, by_step);
+        }
+        // anything else changes nothing
+        let before = state;
+        assert!(!state.try_add_small(true, 1, 3, 0));
+        assert!(!state.try_add_small(false, 1, 1, 0));
+        assert!(!state.try_add_small(true, 1, 2, -1));
+        assert!(!state.try_add_small(true, 1, 2, 1 << 61));
+        assert_eq!(state, before);
+        for big in [1 << 125, -1] {
+            let mut s = ReferralState {
+                other_value: x(big, 2),
+                ..before
+            };
+            let was = s;
+            assert!(!s.try_add_small(true, 1, 2, 0));
+            assert_eq!(s, was);
+        }
+        state.others = 1 << 61;
+        let full = state;
+        assert!(!state.try_add_small(true, 1, 2, 0));
+        assert_eq!(state, full);
     }
 
     #[test]

@@ -48,12 +48,25 @@ unsafe fn row_fast(f: pg_sys::FunctionCallInfo) -> Option<pg_sys::Datum> {
     unsafe {
         agg::fast_step::<Moving<ReferralState>, 3>(f, |m, [referred, value, referrals]| {
             // read in place only: detoasting can raise an error, which needs the guard
-            let Some(value) = agg::scaled_in_place(value) else {
+            let Some(bytes) = agg::plain_bytes(value) else {
                 return false;
             };
-            let scale = value.scale;
             let referred = referred.value() != 0;
             let referrals = referrals.value() as i64;
+            // an amount of a numeric(p, s) column once the sums are at its scale: no Scaled
+            if let Some(x) = crate::numeric_small::small(bytes) {
+                if !x.negative
+                    && m.state
+                        .try_add_small(referred, x.magnitude, x.dscale, referrals)
+                {
+                    m.scales[usize::from(!referred)].add(x.dscale);
+                    return true;
+                }
+            }
+            let Ok((mantissa, scale)) = crate::numeric::to_scaled(bytes) else {
+                return false;
+            };
+            let value = Scaled { mantissa, scale };
             if !m.state.try_add(referred, value, referrals)
                 && m.state.step(referred, value, referrals, 1).is_err()
             {
