@@ -92,6 +92,31 @@ fn the_fast_row_adds_all_three_or_none() {
 }
 
 #[test]
+fn the_fast_row_adds_every_shape_as_the_step_does() {
+    use crate::numeric::tests::whole::encode;
+    // zero, one and two digit groups (numeric_small), three and more (short_digits), in every
+    // position of the row
+    let shapes = [
+        encode(false, 0, 2),
+        encode(false, 7, 0),
+        encode(false, 1999, 2),
+        encode(false, 123_456_789_012, 2),
+        encode(false, 5, 8),
+    ];
+    let (mut fast, mut slow) = (ClvState::<NumericSum>::default(), ClvState::default());
+    for a in &shapes {
+        for b in &shapes {
+            for c in &shapes {
+                assert!(fast.try_add_short([a, b, c]));
+                slow.step_numeric([a, b, c], false).unwrap();
+                assert_eq!(fast, slow);
+            }
+        }
+    }
+    assert_eq!(fast.to_scaled().unwrap(), slow.to_scaled().unwrap());
+}
+
+#[test]
 fn exact_scaled_sums_or_error() {
     let x = |mantissa, scale| Scaled { mantissa, scale };
     let mut s = ClvState::<Scaled>::default();
