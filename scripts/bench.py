@@ -481,6 +481,9 @@ def main():
         f.write(report)
     # per PostgreSQL major version, for scripts/bench_versions.py (the same table on 15 and 18)
     major = int(psql("SHOW server_version_num").strip()) // 10000
+    # a perf split of an earlier run (scripts/bench_perf.py) does not describe this one
+    if os.path.exists(f"target/bench/perf-pg{major}.json"):
+        os.remove(f"target/bench/perf-pg{major}.json")
     with open(f"target/bench/results-pg{major}.json", "w") as f:
         # "ratio": the per-pass ratios to the group's no-op (else its floor): median, quartiles 1 and 3
         json.dump({"version": version, "rows": ROWS, "repeat": REPEAT,

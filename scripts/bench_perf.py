@@ -9,7 +9,8 @@ bench.py measured, and the KPI's busiest functions. The difference of the pg_kpi
 the KPI's own work; what the KPI costs beyond its no-op and is not there is the executor's.
 
 Reads bench.py's queries (the same BENCH_ONLY), target/bench/results-pgNN.json for the medians,
-and appends its table to target/bench/report.md. Needs `perf` (bench.sh installs linux-perf).
+appends its table to target/bench/report.md and writes each KPI's own time to
+target/bench/perf-pgNN.json (scripts/bench_versions.py compares them across versions). Needs `perf` (bench.sh installs linux-perf).
 """
 import json
 import os
@@ -77,6 +78,7 @@ def main():
     for q in bench.QUERIES:
         groups.setdefault(q[0], {})[q[1]] = q
     rows = []
+    own = {}  # group -> the KPI's own ms (its pg_kpi time less its no-op's) and its excess
     for name, roles in groups.items():
         base = roles.get(bench.NOOP) or roles.get(bench.FLOOR)
         ours = roles.get("ours")
@@ -91,6 +93,8 @@ def main():
         (lib, pg, other, top, t), (b_lib, b_pg, b_other, _, b_t) = got["ours"], got[base[1]]
         if t is None or b_t is None:
             continue
+
+        own[name] = {"own_ms": (lib * t - b_lib * b_t) / 100, "excess_ms": t - b_t}
 
         def cell(pct, total):
             return f"{pct * total / 100:.1f} ({pct:.0f} %)"
@@ -107,6 +111,10 @@ def main():
            "|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|"] + rows
     with open("target/bench/report.md", "a") as f:
         f.write("\n".join(out) + "\n")
+    # for scripts/bench_versions.py: the own times of this version's run (bench.py removes the
+    # file when it writes new results, so it never outlives the run it describes)
+    with open(f"target/bench/perf-pg{major}.json", "w") as f:
+        json.dump({"version": major, "groups": own}, f, indent=1)
     print("\n".join(out))
 
 

@@ -10,7 +10,10 @@ the per-pass ratios on the second more than 1.10 times the third quartile on the
 otherwise as within the noise. Each ratio is the median of the per-pass ratios (bench.py);
 results written before those were kept fall back to the ratio of the medians, with no
 quartiles. Beside the ratios, each KPI's own time: the excess of its ratio over 1 times its no-op's
-(or floor's) median, in ms over the same rows on both versions. A KPI marked worse relative to its no-op whose own time
+(or floor's) median, in ms over the same rows on both versions; when both runs had
+`BENCH_PERF=1` (target/bench/perf-pgNN.json, scripts/bench_perf.py), the time perf found in the
+KPI's own code instead (its samples in pg_kpi's library less its no-op's), which leaves out what
+the executor does differently around it. A KPI marked worse relative to its no-op whose own time
 did not grow is said to be so: the executor got faster, not the KPI slower (the same extra time
 is a larger share of a cheaper row). Reports, never fails: timings are not assertions.
 
@@ -44,6 +47,15 @@ def load(major):
     return data, ratios
 
 
+def perf_own(major):
+    """{group: the KPI's own ms by perf}, or None without a perf split of this version's run."""
+    path = f"target/bench/perf-pg{major}.json"
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        return {g: v["own_ms"] for g, v in json.load(f)["groups"].items()}
+
+
 def cell(m, lo, hi):
     return f"{m:.2f}x" + ("" if lo is None else f" ({lo:.2f}-{hi:.2f})")
 
@@ -51,10 +63,12 @@ def cell(m, lo, hi):
 def main():
     old, new = (sys.argv[1:3] if len(sys.argv) >= 3 else ("15", "18"))
     (d_old, r_old), (d_new, r_new) = load(old), load(new)
+    p_old, p_new = perf_own(old), perf_own(new)
+    by_perf = p_old is not None and p_new is not None
     print(f"PostgreSQL {old}: {d_old['version'].split(' on ')[0]}, {d_old['rows']:,} rows, {d_old['repeat']} runs; "
           f"PostgreSQL {new}: {d_new['version'].split(' on ')[0]}, {d_new['rows']:,} rows, {d_new['repeat']} runs.\n")
     print(f"| group | KPI | against | {old}: vs it (quartiles) | {new}: vs it (quartiles) | {new} / {old} "
-          f"| within {LIMIT:.2f}x on both | own time, {old} -> {new} (ms) |")
+          f"| within {LIMIT:.2f}x on both | own time{' (perf)' if by_perf else ''}, {old} -> {new} (ms) |")
     print("|---|---|---|---:|---:|---:|---|---:|")
     worse, noise, faster = [], [], []
     for group in [g for g in r_old if g in r_new] + [g for g in r_new if g not in r_old]:
@@ -63,6 +77,8 @@ def main():
             continue
         label, noop, a, a_lo, a_hi, own_a = r_old[group]
         _, _, b, b_lo, b_hi, own_b = r_new[group]
+        if by_perf and group in p_old and group in p_new:
+            own_a, own_b = p_old[group], p_new[group]
         moved = b / a
         mark = ""
         if moved > 1.10 and (a_hi is None or b_lo is None or b_lo / a_hi > 1.10):
@@ -81,7 +97,10 @@ def main():
     print(f"More than 10 % worse relative to the no-op on {new} than on {old}, beyond the quartiles: "
           f"{', '.join(worse) if worse else 'none'}; by the medians only: {', '.join(noise) if noise else 'none'}."
           + (f" Of those, the KPI's own time is not longer on {new} (the last column): {', '.join(faster)}."
-             if faster else ""))
+             if faster else "")
+          + (f" Own time: perf's samples in pg_kpi's code, the KPI's less its no-op's ({old} and {new} were both run "
+             "with BENCH_PERF=1); a parallel group's, which perf does not sample, its excess over the no-op."
+             if by_perf else " Own time: the excess of the KPI's time over its no-op's."))
 
 
 if __name__ == "__main__":
