@@ -343,6 +343,17 @@ impl MaxScale {
         }
     }
 
+    /// [`MaxScale::add`] when `hit`, nothing otherwise, without a branch on `hit` in the common
+    /// case (`s` not above the largest scale).
+    #[inline(always)]
+    pub fn add_if(&mut self, s: u32, hit: bool) {
+        if hit & (s > self.scale) {
+            (self.scale, self.at_max) = (s, 1);
+        } else {
+            self.at_max += i64::from(hit & (s == self.scale));
+        }
+    }
+
     /// One value of scale `s` fewer.
     #[inline(always)]
     pub fn remove(&mut self, s: u32) {

@@ -152,6 +152,13 @@ impl Default for NumericSum {
     }
 }
 
+/// Does [`NumericSum::add_small`] take `s`: non-negative and within [`short_digits`]' bounds
+/// (38 digits at its scale, both of its positions in the array)?
+#[inline(always)]
+fn takes_small(s: &Small) -> bool {
+    !(s.negative || 4 * s.weight + 4 + s.dscale as i32 > 38 || s.weight <= LOW)
+}
+
 impl NumericSum {
     /// Add `d` (subtract it when `negate`). The caller keeps the count of values below
     /// [`MAX_VALUES`]; subtracting is exact only for a value added before (an inverse step).
@@ -204,8 +211,7 @@ impl NumericSum {
     /// False, changing nothing, for any other.
     #[inline(always)]
     pub fn add_small(&mut self, s: &Small, negate: bool) -> bool {
-        // short_digits' bounds: within 38 digits at its scale; both positions in the array
-        if s.negative || 4 * s.weight + 4 + s.dscale as i32 > 38 || s.weight <= LOW {
+        if !takes_small(s) {
             return false;
         }
         self.add_two(
@@ -215,6 +221,29 @@ impl NumericSum {
             s.dscale,
             negate,
         );
+        true
+    }
+
+    /// [`NumericSum::add_small`] of `s` (not negated) into `self`, and into `also` when `hit`:
+    /// the value read once, and no branch on `hit` (`also`'s positions get the groups times
+    /// `hit`, its scale counts the value only when `hit`). False, changing neither, for a value
+    /// `add_small` refuses. The per-row step of a sum and the part of it that meets a condition
+    /// (`share(condition, weight)`).
+    #[inline(always)]
+    pub fn add_small_both(&mut self, also: &mut NumericSum, s: &Small, hit: bool) -> bool {
+        if !takes_small(s) {
+            return false;
+        }
+        let top = (s.weight - LOW) as usize;
+        self.add_two(top, s.groups, false, s.dscale, false);
+        let h = u64::from(hit);
+        for (p, g) in also.positions[top - 1..top + 1]
+            .iter_mut()
+            .zip([s.groups[1] * h, s.groups[0] * h])
+        {
+            *p = p.wrapping_add(g as i64);
+        }
+        also.scale.add_if(s.dscale, hit);
         true
     }
 

@@ -14,6 +14,7 @@ use crate::agg::{self, AggState};
 use crate::bytes::{Field, Reader, Writer};
 use crate::error::KpiError;
 use crate::numeric::Scaled;
+use crate::numeric_small::Small;
 use crate::numeric_sum::{NumericSum, Refused, MAX_VALUES};
 use pgrx::pg_sys;
 
@@ -47,6 +48,18 @@ impl WeightedState {
         }
         self.n += if inverse { -1 } else { 1 };
         Ok(())
+    }
+
+    /// [`WeightedState::step`] (not inverse) of a weight `numeric_small` read: read once, added
+    /// to both sums without a branch on `hit`. False, changing nothing, for a weight `step` must
+    /// decide (negative, past the short reader's bounds) or a state at its row limit.
+    #[inline(always)]
+    pub fn try_add_small(&mut self, hit: bool, weight: &Small) -> bool {
+        if self.n >= MAX_VALUES || !self.total.add_small_both(&mut self.hits, weight, hit) {
+            return false;
+        }
+        self.n += 1;
+        true
     }
 
     /// The exact `(hits, total)` weights; a sum past 38 digits is 22003.
@@ -117,7 +130,26 @@ unsafe fn weighted(fcinfo: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::D
     }
 }
 
-crate::pg_v1_fn!(fn share_weighted_accum, pg_finfo_share_weighted_accum, |f| unsafe { weighted(f, false) });
+/// The unguarded fast path of the transition: a row of a condition and a weight that
+/// `numeric_small` reads in place, into an existing state; anything else goes to [`weighted`].
+#[inline(always)]
+unsafe fn weighted_fast(fcinfo: pg_sys::FunctionCallInfo) -> Option<pg_sys::Datum> {
+    unsafe {
+        agg::fast_step::<WeightedState, 2>(
+            fcinfo,
+            #[inline(always)]
+            |s, [c, w]| {
+                // read in place only: detoasting can raise an error, which needs the guard
+                match agg::plain_bytes(w).and_then(crate::numeric_small::small) {
+                    Some(weight) => s.try_add_small(c.value() != 0, &weight),
+                    None => false,
+                }
+            },
+        )
+    }
+}
+
+crate::pg_v1_fn!(fn share_weighted_accum, pg_finfo_share_weighted_accum, fast |f| unsafe { weighted_fast(f) }, |f| unsafe { weighted(f, false) });
 crate::pg_v1_fn!(fn share_weighted_inv, pg_finfo_share_weighted_inv, |f| unsafe { weighted(f, true) });
 crate::pg_v1_fn!(fn share_weighted_combine, pg_finfo_share_weighted_combine, |f| unsafe { agg::combine::<WeightedState>(f) });
 crate::pg_v1_fn!(fn share_weighted_serialize, pg_finfo_share_weighted_serialize, |f| unsafe { agg::serialize::<WeightedState>(f) });
@@ -180,6 +212,45 @@ mod unit_tests {
             wide.finish().unwrap(),
             Some((x(big as i128, 4), x(2 * big as i128, 4)))
         );
+    }
+
+    /// The fast row adds exactly what the step adds, both sums and their scales, whether or not
+    /// the condition holds; what the short reader does not take is left to the step.
+    #[test]
+    fn the_fast_row_is_the_step() {
+        use crate::numeric::tests::whole::encode;
+        use crate::numeric_small::small;
+        // zero, one and two digit groups, scales 0 to 3, a scale above the sums' so far
+        let weights = [
+            encode(false, 0, 2),
+            encode(false, 4990, 2),
+            encode(false, 7, 0),
+            encode(false, 123_456, 3),
+            encode(false, 5, 1),
+            encode(false, 19_990, 2),
+        ];
+        let (mut fast, mut slow) = (WeightedState::default(), WeightedState::default());
+        for round in 0..3 {
+            for (i, w) in weights.iter().enumerate() {
+                let hit = (i + round) % 3 != 0;
+                assert!(fast.try_add_small(hit, &small(w).unwrap()));
+                slow.step(hit, w, false).unwrap();
+                assert_eq!(fast, slow, "round {round}, weight {i}, hit {hit}");
+            }
+        }
+        // the moving inverse finds the scales the fast row counted
+        for (i, w) in weights.iter().enumerate() {
+            slow.step((i + 2) % 3 != 0, w, true).unwrap();
+        }
+        assert!(slow.hits.scale_known() && slow.total.scale_known());
+        // refused, changing nothing: negative, and a state at its row limit
+        let before = fast;
+        assert!(!fast.try_add_small(true, &small(&encode(true, 1, 0)).unwrap()));
+        assert_eq!(fast, before);
+        fast.n = MAX_VALUES;
+        let full = fast;
+        assert!(!fast.try_add_small(false, &small(&weights[1]).unwrap()));
+        assert_eq!(fast, full);
     }
 }
 
