@@ -41,6 +41,9 @@ pub trait Summary: AggState {
     fn scales(&self) -> [u32; DECIMALS] {
         [0; DECIMALS]
     }
+    /// False for a summary whose [`Summary::scales`] are always 0 (NPS, churn): `rollup` then
+    /// skips counting them (a scale of 0 is always known).
+    const HAS_DECIMALS: bool = true;
     /// False when a removal ([`Summary::unmerge`]) left the state short of what the inputs
     /// still in it would give (`cessummary`'s sum of squares, once an input had none): a moving
     /// aggregate's inverse then returns NULL and PostgreSQL recomputes the frame.
@@ -206,7 +209,12 @@ pub(crate) unsafe fn rollup<S: Summary>(
                 if let Err(e) = m.state.merge(&o) {
                     raise(e)
                 }
-                m.add_scales(o.scales());
+                // a summary without decimals (NPS, churn) has nothing to count: a scale of 0 is
+                // always known (MaxScale::known), so counting it changes nothing
+                debug_assert!(S::HAS_DECIMALS || o.scales() == [0; DECIMALS]);
+                if S::HAS_DECIMALS {
+                    m.add_scales(o.scales());
+                }
             }
         }
         agg::return_state(moving)
