@@ -103,6 +103,7 @@ impl CsatState {
 }
 
 impl AggState for CsatState {
+    #[inline(always)] // into rollup()'s transition, one call a summary fewer
     fn merge(&mut self, other: &Self) -> Result<(), KpiError> {
         if let Some(t) = other.threshold {
             self.check(t)?;
