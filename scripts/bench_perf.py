@@ -10,7 +10,8 @@ the KPI's own work; what the KPI costs beyond its no-op and is not there is the 
 
 Reads bench.py's queries (the same BENCH_ONLY), target/bench/results-pgNN.json for the medians,
 appends its table to target/bench/report.md and writes each KPI's own time to
-target/bench/perf-pgNN.json (scripts/bench_versions.py compares them across versions). Needs `perf` (bench.sh installs linux-perf).
+target/bench/perf-pgNN.json (scripts/bench_versions.py compares them across versions). Needs
+`perf` (bench.sh installs linux-perf).
 """
 import json
 import os

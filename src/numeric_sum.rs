@@ -237,21 +237,15 @@ impl NumericSum {
         let top = (s.weight - LOW) as usize;
         self.add_two(top, s.groups, false, s.dscale, false);
         let h = u64::from(hit);
-        for (p, g) in also.positions[top - 1..top + 1]
-            .iter_mut()
-            .zip([s.groups[1] * h, s.groups[0] * h])
-        {
-            *p = p.wrapping_add(g as i64);
-        }
+        also.add_positions(top, [s.groups[0] * h, s.groups[1] * h], false);
         also.scale.add_if(s.dscale, hit);
         true
     }
 
-    /// Add `groups` (base-10000 digits, a zero for a missing one) at positions `top` and
-    /// `top - 1`, negated when `negative`, and count (or with `negate`, un-count) a value of
-    /// display scale `dscale`: both positions written whatever the value, no branch on it.
+    /// Add `groups` at positions `top` and `top - 1`, negated when `negative`; the scale is the
+    /// caller's to count.
     #[inline(always)]
-    fn add_two(&mut self, top: usize, groups: [u64; 2], negative: bool, dscale: u32, negate: bool) {
+    fn add_positions(&mut self, top: usize, groups: [u64; 2], negative: bool) {
         let mask = -i64::from(negative);
         // a half-open range: `top - 1..=top` compiled to a call per row (RangeInclusive's
         // index_mut was not inlined)
@@ -261,6 +255,14 @@ impl NumericSum {
         {
             *p = p.wrapping_add((g as i64 ^ mask).wrapping_sub(mask));
         }
+    }
+
+    /// Add `groups` (base-10000 digits, a zero for a missing one) at positions `top` and
+    /// `top - 1`, negated when `negative`, and count (or with `negate`, un-count) a value of
+    /// display scale `dscale`: both positions written whatever the value, no branch on it.
+    #[inline(always)]
+    fn add_two(&mut self, top: usize, groups: [u64; 2], negative: bool, dscale: u32, negate: bool) {
+        self.add_positions(top, groups, negative);
         if negate {
             self.scale.remove(dscale);
         } else {

@@ -54,7 +54,8 @@ unsafe fn row_fast(f: pg_sys::FunctionCallInfo) -> Option<pg_sys::Datum> {
             let referred = referred.value() != 0;
             let referrals = referrals.value() as i64;
             // an amount of a numeric(p, s) column once the sums are at its scale: no Scaled
-            if let Some(x) = crate::numeric_small::small(bytes) {
+            let small = crate::numeric_small::small(bytes);
+            if let Some(x) = small {
                 if !x.negative
                     && m.state
                         .try_add_small(referred, x.magnitude, x.dscale, referrals)
@@ -63,8 +64,13 @@ unsafe fn row_fast(f: pg_sys::FunctionCallInfo) -> Option<pg_sys::Datum> {
                     return true;
                 }
             }
-            let Ok((mantissa, scale)) = crate::numeric::to_scaled(bytes) else {
-                return false;
+            // the value already read is not read again
+            let (mantissa, scale) = match small {
+                Some(x) => x.to_scaled(),
+                None => match crate::numeric::to_scaled(bytes) {
+                    Ok(v) => v,
+                    Err(_) => return false,
+                },
             };
             let value = Scaled { mantissa, scale };
             if !m.state.try_add(referred, value, referrals)
