@@ -113,7 +113,7 @@ pub(crate) const POW10: [i128; 39] = {
     t
 };
 
-const POW10_U64: [u64; 20] = {
+pub(crate) const POW10_U64: [u64; 20] = {
     let mut t = [1u64; 20];
     let mut i = 1;
     while i < 20 {
@@ -155,8 +155,7 @@ pub fn to_scaled(bytes: &[u8]) -> Result<(i128, u32), NotDecimal> {
 /// The magnitude of a value with base-10000 digit groups `groups` (native-endian `u16`s, most
 /// significant first, the first at `weight`) at display scale `dscale`, as an integer, when it
 /// has at most four groups (below 10^16: no overflow checks) and fits a `u64`; `None` otherwise
-/// (the caller then takes the general path). Shared by [`to_scaled`] and the per-row readers
-/// that already hold the groups.
+/// (the caller then takes the general path): [`to_scaled`]'s short path.
 #[inline(always)]
 pub(crate) fn small_mantissa(groups: &[u8], weight: i32, dscale: u32) -> Option<u64> {
     let ndigits = groups.len() / 2;

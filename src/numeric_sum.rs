@@ -88,20 +88,6 @@ pub fn short_digits(bytes: &[u8]) -> Option<Digits<'_>> {
 }
 
 impl Digits<'_> {
-    /// The display scale.
-    #[inline(always)]
-    pub fn dscale(&self) -> u32 {
-        self.dscale
-    }
-
-    /// The magnitude at the display scale as an integer (`12.50` is 1250) when it has at most
-    /// four digit groups, as [`to_scaled`](crate::numeric::to_scaled) reads it; `None` for a
-    /// wider value (read it with `to_scaled`).
-    #[inline(always)]
-    pub fn magnitude_u64(&self) -> Option<u64> {
-        numeric::small_mantissa(self.groups, self.top as i32 + LOW, self.dscale)
-    }
-
     /// Is this value (non-negative, as [`short_digits`] reads it) at least the whole number
     /// `t` (below 10,000, one digit group)? Read from the first group and the weight alone;
     /// `None` for a negative value or an unnormalised one (a leading zero group).

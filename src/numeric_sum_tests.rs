@@ -150,29 +150,6 @@ fn short_path_equals_general_path() {
 }
 
 #[test]
-fn magnitude_is_to_scaled() {
-    // the digits' own magnitude (ces_agg's squares) is to_scaled's, wherever it answers
-    let mut next = rng(0x0bad_cafe_1234_5678);
-    let mut answered = 0;
-    for _ in 0..100_000 {
-        let bytes = random_numeric(&mut next, 40, 46);
-        let Ok(d) = digits(&bytes) else { continue };
-        let Some(m) = d.magnitude_u64() else { continue };
-        answered += 1;
-        let (want, scale) = to_scaled(&bytes).unwrap();
-        assert_eq!(
-            (i128::from(m), d.dscale()),
-            (want.abs(), scale),
-            "{bytes:?}"
-        );
-    }
-    assert!(
-        answered > 10_000,
-        "only {answered} values took the short path"
-    );
-}
-
-#[test]
 fn at_least_whole_is_the_comparison() {
     // the digit-group comparison (csat's per-row path) against the values' own comparison
     let mut next = rng(0x5eed_0fc5_a7c5_a7e1);

@@ -14,7 +14,7 @@ use crate::agg::{self, AggState};
 use crate::bytes::{Field, Reader, Writer};
 use crate::error::KpiError;
 use crate::numeric::Scaled;
-use crate::numeric_sum::{self, NumericSum, Refused, MAX_VALUES};
+use crate::numeric_sum::{NumericSum, Refused, MAX_VALUES};
 use pgrx::pg_sys;
 
 const BYTES_VERSION: u8 = 1;
@@ -172,11 +172,16 @@ pub trait Mean<T>: AggState {
     /// Add (or with `inverse`, remove) the square of `m / 10^s`.
     #[inline(always)]
     fn square(&mut self, _m: i128, _s: u32, _inverse: bool) {}
-    /// Add the square of the non-negative `m / 10^s` (a forward step's common case).
+    /// Can [`Mean::add_square_of`] add the square of the non-negative `m / 10^s`? False when
+    /// only [`Mean::square`] can (the fast path then leaves the row to the guarded step).
     #[inline(always)]
-    fn add_square_of(&mut self, m: u64, s: u32) {
-        self.square(i128::from(m), s, false);
+    fn square_is_fast(&self, _m: u64, _s: u32) -> bool {
+        true
     }
+    /// Add the square of the non-negative `m / 10^s` when [`Mean::square_is_fast`] said it can
+    /// (a forward step's common case).
+    #[inline(always)]
+    fn add_square_of(&mut self, _m: u64, _s: u32) {}
     /// Drop the squares (a value whose square cannot be known exactly).
     #[inline(always)]
     fn forget_squares(&mut self) {}
@@ -271,30 +276,22 @@ pub(crate) unsafe fn numeric_fast<S: Mean<NumericSum>>(
             if s.mean().count >= MAX_VALUES {
                 return false;
             }
-            // a rating or score: no branch on its shape (crate::numeric_small)
-            if let Some(small) = crate::numeric_small::small(bytes) {
-                if s.mean().sum.add_small(&small, false) {
-                    s.mean().count += 1;
-                    if S::SQUARES {
-                        s.add_square_of(small.magnitude, small.dscale);
-                    }
-                    return true;
-                }
-            }
-            let Some(digits) = numeric_sum::short_digits(bytes) else {
+            // a rating or score: no branch on its shape (crate::numeric_small). Anything else,
+            // and a square the state cannot add on this path, takes the guarded step: kept out
+            // of this function, its code made every row's call save six registers and 200
+            // bytes of stack (BENCHMARKS.md, issue 26).
+            let Some(small) = crate::numeric_small::small(bytes) else {
                 return false;
             };
-            s.mean().sum.add(&digits, false);
+            if S::SQUARES && !s.square_is_fast(small.magnitude, small.dscale) {
+                return false;
+            }
+            if !s.mean().sum.add_small(&small, false) {
+                return false;
+            }
             s.mean().count += 1;
             if S::SQUARES {
-                // as numeric_step does, from the digit groups just read when they are few
-                match digits.magnitude_u64() {
-                    Some(m) => s.add_square_of(m, digits.dscale()),
-                    None => match crate::numeric::to_scaled(bytes) {
-                        Ok((m, scale)) => s.square(m, scale, false),
-                        Err(_) => s.forget_squares(),
-                    },
-                }
+                s.add_square_of(small.magnitude, small.dscale);
             }
             true
         })

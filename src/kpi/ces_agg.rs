@@ -18,7 +18,7 @@ use super::ces_summary::{add_square, add_square_sum, CesSummary, SQUARES_SCALE};
 use crate::agg::{self, AggState};
 use crate::bytes::{Field, Reader, Writer};
 use crate::error::KpiError;
-use crate::numeric::Scaled;
+use crate::numeric::{Scaled, POW10_U64};
 use crate::numeric_sum::NumericSum;
 use crate::summary;
 
@@ -55,19 +55,26 @@ impl<T: ces::CheckedSum> Mean<T> for SquaresState<T> {
     }
 
     #[inline(always)]
+    fn square_is_fast(&self, m: u64, s: u32) -> bool {
+        // A score below 2^32 whose squares' scale (twice its own) is at most theirs, within
+        // 18 decimals, theirs at most SQUARES_SCALE: its square is one 64-bit multiply, raised
+        // to their scale by one 128-bit multiply (below 2^64 * 10^18 < 2^124), and added as
+        // add_square would. No squares (past 38 digits) stay none.
+        self.squares.is_none_or(|q| {
+            m < 1 << 32 && 2 * s <= q.scale && q.scale - 2 * s <= 18 && q.scale <= SQUARES_SCALE
+        })
+    }
+
+    #[inline(always)]
     fn add_square_of(&mut self, m: u64, s: u32) {
-        // A score below 2^32 at the squares' scale (twice its own, so at most SQUARES_SCALE):
-        // its square is one 64-bit multiply and adds at that scale, as add_square would.
+        debug_assert!(self.square_is_fast(m, s));
         if let Some(q) = &mut self.squares {
-            if m < 1 << 32 && q.scale == 2 * s && q.scale <= SQUARES_SCALE {
-                match q.mantissa.checked_add(i128::from(m * m)) {
-                    Some(sum) => q.mantissa = sum,
-                    None => self.squares = None,
-                }
-                return;
+            let lift = u128::from(POW10_U64[(q.scale - 2 * s) as usize]);
+            match q.mantissa.checked_add((u128::from(m * m) * lift) as i128) {
+                Some(sum) => q.mantissa = sum,
+                None => self.squares = None,
             }
         }
-        self.squares = add_square(self.squares, i128::from(m), s, false);
     }
 
     #[inline(always)]
@@ -266,9 +273,11 @@ mod unit_tests {
 
     #[test]
     fn the_forward_square_is_add_square() {
-        // add_square_of (the per-row path) against add_square, over states at, below and above
-        // twice the score's scale, near the top of i128, and without squares
+        // add_square_of (the per-row path), where square_is_fast lets it, against add_square,
+        // over states at, below and above twice the score's scale, 18 and 19 decimals above it,
+        // near the top of i128, and without squares
         let big = i128::MAX - 10;
+        let mut fast = 0;
         let states = [
             Some(x(0, 0)),
             Some(x(0, 2)),
@@ -277,6 +286,9 @@ mod unit_tests {
             Some(x(big, 2)),
             Some(x(3, 24)),
             Some(x(0, 26)),
+            Some(x(1, 18)),
+            Some(x(1, 19)),
+            Some(x(big / 100, 20)),
             None,
         ];
         for squares in states {
@@ -286,12 +298,35 @@ mod unit_tests {
                         squares,
                         ..Default::default()
                     };
+                    if !s.square_is_fast(m, scale) {
+                        continue; // the guarded step's add_square
+                    }
+                    fast += 1;
                     s.add_square_of(m, scale);
                     let want = add_square(squares, i128::from(m), scale, false);
                     assert_eq!(s.squares, want, "{squares:?} + {m}^2 at scale {scale}");
                 }
             }
         }
+        // what the fast path takes: without squares, every score; else those below 2^32 (5 of
+        // the 7) at twice their scale or 1-18 decimals under the squares', within SQUARES_SCALE
+        let takes = |q: Scaled, scale: u32| {
+            q.scale <= SQUARES_SCALE && q.scale >= 2 * scale && q.scale - 2 * scale <= 18
+        };
+        let want: usize = states
+            .iter()
+            .map(|&q| match q {
+                None => 7 * 5,
+                Some(q) => {
+                    5 * [0u32, 1, 2, 12, 13]
+                        .iter()
+                        .filter(|&&sc| takes(q, sc))
+                        .count()
+                }
+            })
+            .sum();
+        assert_eq!(fast, want);
+        assert!(fast > 100, "{fast}");
     }
 
     #[test]

@@ -72,6 +72,10 @@ SELECT ces_agg(x) FROM (VALUES (20000000000000000000), (1)) AS v(x);
 -- squares of scores with more than 12 decimals are rounded to 24 decimals, each
 SELECT ces_agg(x) FROM (VALUES (0.00000000000000000001), (1)) AS v(x);
 SELECT ces_agg(x / 3.0) FROM (VALUES (1), (2)) AS v(x);
+-- scores of several display scales in one column: each square at the largest scale so far,
+-- whole scores after decimal ones lifted to it (the per-row path), as sum(x * x) gives it
+SELECT ces_agg(x), (ces_agg(x)::text::jsonb ->> 'sum_squares')::numeric = sum(x * x) AS squares_agree
+FROM (VALUES (4), (4.5), (4.25), (7), (2.125), (3), (0.5)) AS v(x);
 -- moving windows equal one step, as text, with the sum of squares: ces_agg over rows, and rollup
 -- over a frame holding a version 1 summary and a square that does not fit
 SELECT count(*) AS rows, count(*) FILTER (WHERE moving::text IS DISTINCT FROM one_step::text) AS mismatches,
