@@ -34,6 +34,7 @@ PARALLEL = "SET max_parallel_workers_per_gather = 2"
 FLOOR, HAND, NOOP = "floor", "hand-written", "no-op"
 GROUPING = "grouping"  # PostgreSQL's own GROUP BY customer over a per-customer KPI's rows
 PREVIOUS = "previous build"
+LOWER = "lower bound"
 PREVIOUS_LIB = os.environ.get("BENCH_PREVIOUS_LIB", "")
 JAN = "daterange('2025-01-01', '2025-02-01')"
 
@@ -49,10 +50,11 @@ def share_hand(cond, col):
 QUERIES = []
 
 
-def group(name, setting, floor, hand, ours, table="bench", by="", noop=None):
+def group(name, setting, floor, hand, ours, table="bench", by="", noop=None, lower=None):
     """noop: an aggregate over the same arguments as `ours` that does no work (see NOOP_SQL); for a
     one-argument KPI over a column, `bench_noop1(col)` unless given: the cost of an aggregate with
-    an `internal` state beside the floor `count(col)` (a built-in with a by-value one)."""
+    an `internal` state beside the floor `count(col)` (a built-in with a by-value one). lower: the
+    KPI's lower bound (bench_lower_*, see bench_sql.py), timed beside it."""
     one = re.fullmatch(r"count\((\w+)\)", floor)
     # (not in parallel plans: the no-op has no combine function, so it would run serially)
     if noop is None and one and re.fullmatch(r"\w+\(\w+\)", ours) and setting != PARALLEL:
@@ -61,6 +63,8 @@ def group(name, setting, floor, hand, ours, table="bench", by="", noop=None):
     QUERIES.append((name, FLOOR, floor, setting, select % floor))
     if noop:
         QUERIES.append((name, NOOP, noop, setting, select % noop))
+    if lower:
+        QUERIES.append((name, LOWER, lower, setting, select % lower))
     QUERIES.append((name, HAND, hand, setting, select % hand))
     QUERIES.append((name, "ours", ours, setting, select % ours))
 
@@ -103,7 +107,8 @@ group("retention classic", SERIAL, "count(at_start)",
       noop="bench_noop3(at_start, at_end, new_n)")
 group("clv numeric", SERIAL, "count(purchase_value)",
       "avg(purchase_value) * avg(purchase_freq) * avg(lifespan)", "clv(purchase_value, purchase_freq, lifespan)", "clv_bench",
-      noop="bench_noop3(purchase_value, purchase_freq, lifespan)")
+      noop="bench_noop3(purchase_value, purchase_freq, lifespan)",
+      lower="bench_lower_clv(purchase_value, purchase_freq, lifespan)")
 group("clv integer", SERIAL, "count(value_cents)",
       "avg(value_cents) * avg(orders) * avg(months)", "clv(value_cents, orders, months)", "clv_bench",
       noop="bench_noop3(value_cents, orders, months)")
@@ -118,7 +123,7 @@ group("csat float8", SERIAL, "count(rating_f)", share_hand("rating_f >= 4", "rat
 group("ces_agg", SERIAL, "count(effort)", "count(effort), sum(effort), sum(effort * effort)", "ces_agg(effort)",
       "survey_bench")
 group("ces_agg numeric", SERIAL, "count(effort_n)", "count(effort_n), sum(effort_n), sum(effort_n * effort_n)",
-      "ces_agg(effort_n)", "survey_numeric_bench")
+      "ces_agg(effort_n)", "survey_numeric_bench", lower="bench_lower_ces_agg(effort_n)")
 group("ces mean float8", SERIAL, "count(rating_f)", "avg(rating_f::numeric)", "ces(rating_f)", "float_bench")
 group("fcr_rate(bigint)", SERIAL, "count(contacts_l)", share_hand("contacts_l = 1", "contacts_l"), "fcr_rate(contacts_l)",
       "float_bench")
@@ -129,7 +134,7 @@ group("avg_response_time", SERIAL, "count(responded_at)",
 # against the share at risk written by hand; referral value against its FILTERed sums and means.
 group("tier_agg", SERIAL, "count(tier)",
       "100.0 * count(*) FILTER (WHERE tier = 'At-risk') / count(*), 100.0 * sum(mrr) FILTER (WHERE tier = 'At-risk') / sum(mrr)",
-      "tier_agg(tier, mrr)", "health_bench", noop="bench_noop2(tier, mrr)")
+      "tier_agg(tier, mrr)", "health_bench", noop="bench_noop2(tier, mrr)", lower="bench_lower_tier(tier, mrr)")
 group("referral_agg", SERIAL, "count(mrr)",
       "sum(mrr) FILTER (WHERE referred), avg(mrr) FILTER (WHERE referred), avg(mrr) FILTER (WHERE NOT referred),"
       " 100.0 * count(*) FILTER (WHERE referrals > 0) / count(*)",
@@ -198,7 +203,7 @@ group("mrr per-customer rows", SERIAL, "count(s)",
       "sum(s) FILTER (WHERE s > 0 AND e = 0), count(*) FILTER (WHERE s > 0), count(*) FILTER (WHERE e > 0), "
       "count(*) FILTER (WHERE s = 0 AND e > 0 AND NOT paid), count(*) FILTER (WHERE s = 0 AND e > 0 AND paid), "
       "count(*) FILTER (WHERE s > 0 AND e > s), count(*) FILTER (WHERE e > 0 AND s > e), count(*) FILTER (WHERE s > 0 AND e = 0)",
-      "mrr_agg(s, e, paid)", "mrr_rows_bench", noop="bench_noop3(s, e, paid)")
+      "mrr_agg(s, e, paid)", "mrr_rows_bench", noop="bench_noop3(s, e, paid)", lower="bench_lower_mrr(s, e, paid)")
 
 # Survival (issue 23): a life table over the million subscriptions of mrr_bench, as of a date, and
 # S(365 days) read from it, against the hand-written Kaplan-Meier (durations, a GROUP BY, a

@@ -79,4 +79,17 @@ NOOP_SQL = """
         LANGUAGE C AS '$libdir/pg_kpi', 'churn_flags_accum';
     CREATE OR REPLACE AGGREGATE bench_noop6("any", "any", "any", "any", "any", "any")
         (SFUNC = bench_noop6_accum, STYPE = internal, FINALFUNC = kpi_internal.ratio_final);
-"""
+""" + "".join(f"""
+    CREATE OR REPLACE FUNCTION bench_lower_{name}_accum(internal{', "any"' * n}) RETURNS internal
+        LANGUAGE C AS '$libdir/pg_kpi', 'bench_lower_{name}';
+    CREATE OR REPLACE AGGREGATE bench_lower_{name}({', '.join(['"any"'] * n)})
+        (SFUNC = bench_lower_{name}_accum, STYPE = internal, FINALFUNC = bench_lower_final);"""
+    for name, n in (("ces_agg", 1), ("clv", 3), ("mrr", 3), ("tier", 2)))
+
+# The lower bounds (src/bench_floor.rs, built by make bench only): transitions that do what a KPI
+# cannot avoid on the bench's rows (read its numeric arguments with the project's fastest reader,
+# add them, find the row's cell) and none of its checks. A KPI cannot be faster than its lower
+# bound; a lower bound above 1.10x of the no-op says no correct KPI is within 1.10x.
+NOOP_SQL = """
+    CREATE OR REPLACE FUNCTION bench_lower_final(internal) RETURNS bigint
+        LANGUAGE C AS '$libdir/pg_kpi', 'bench_lower_final';""" + NOOP_SQL

@@ -13,7 +13,10 @@ if [ "$(id -u)" -ne 0 ]; then
     sudo_flag=(--sudo)
     as_root=(sudo)
 fi
-cargo pgrx install --release --pg-config "$PG_CONFIG" "${sudo_flag[@]}" >/dev/null
+# PG_KPI_FEATURES: extra cargo features (make bench: bench_floor, its lower bounds)
+features=()
+[ -n "${PG_KPI_FEATURES:-}" ] && features=(--features "$PG_KPI_FEATURES")
+cargo pgrx install --release --pg-config "$PG_CONFIG" "${sudo_flag[@]}" "${features[@]}" >/dev/null
 extdir="$("$PG_CONFIG" --sharedir)/extension"
 for script in sql/pg_kpi--*.sql; do
     case "$(basename "$script")" in

@@ -19,6 +19,8 @@ COMMENT ON SCHEMA kpi_internal IS 'pg_kpi support functions (transition, combine
 );
 
 pub mod agg;
+#[cfg(feature = "bench_floor")]
+pub mod bench_floor;
 pub mod bytes;
 pub mod error;
 pub mod kpi;
