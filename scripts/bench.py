@@ -23,7 +23,7 @@ import statistics
 import subprocess
 import sys
 
-from bench_sql import CX_TABLES, NOOP_SQL
+from bench_sql import CX_TABLES, NOOP_SQL, NPS_HAND, SUMMARY_TABLES, mrr_hand, share_hand
 
 ROWS = int(os.environ.get("BENCH_ROWS", "10000000"))
 REPEAT = max(5, int(os.environ.get("BENCH_REPEAT", "5")))
@@ -37,14 +37,6 @@ PREVIOUS = "previous build"
 LOWER = "lower bound"
 PREVIOUS_LIB = os.environ.get("BENCH_PREVIOUS_LIB", "")
 JAN = "daterange('2025-01-01', '2025-02-01')"
-
-NPS_HAND = ("100.0 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6))"
-            " / nullif(count(score), 0)")
-
-
-def share_hand(cond, col):
-    return f"100.0 * count(*) FILTER (WHERE {cond}) / nullif(count({col}), 0)"
-
 
 # (group, role, label, setting, query); role is FLOOR, HAND, NOOP or the aggregate under test.
 QUERIES = []
@@ -160,27 +152,14 @@ QUERIES.append(("rollup throughput", FLOOR, "count(*)", SERIAL, "SELECT count(*)
 QUERIES.append(("rollup throughput", NOOP, "bench_noop1(summary)", SERIAL,
                 "SELECT bench_noop1(summary) FROM bench_summaries"))
 QUERIES.append(("rollup throughput", "ours", "rollup(summary)", SERIAL, "SELECT rollup(summary) FROM bench_summaries"))
+for kind in SUMMARY_TABLES:  # the other summary types' (bench_sql.py)
+    QUERIES += [(f"rollup {kind}", role, label, SERIAL, f"SELECT {label} FROM bench_rollup_{kind}")
+                for role, label in ((FLOOR, "count(*)"), (NOOP, "bench_noop1(summary)"), ("ours", "rollup(summary)"))]
 
 # MRR movements (issue 13): a million subscriptions of 300,000 customers, one month and twelve,
 # against the hand-written per-customer CTE with FILTERed sums and a CASE per movement; and the
 # per-customer shape over BENCH_ROWS rows against its FILTERed sums and the no-op.
 MRR_ROWS = min(ROWS, 1000000)
-
-
-def mrr_hand(period, by=""):
-    start, end = f"lower({period})", f"upper({period})"
-    active = lambda t: f"started_on < {t} AND (ended_on IS NULL OR ended_on >= {t})"  # noqa: E731
-    per_customer = (f"SELECT {by + ', ' if by else ''}customer_id, coalesce(sum(mrr) FILTER (WHERE {active(start)}), 0) AS s, "
-                    f"coalesce(sum(mrr) FILTER (WHERE {active(end)}), 0) AS e, "
-                    f"coalesce(bool_or(mrr > 0 AND started_on < {start}), false) AS paid "
-                    f"FROM mrr_bench{', bench_months' if by else ''} GROUP BY {by + ', ' if by else ''}customer_id")
-    return (f"SELECT {by + ', ' if by else ''}sum(s), sum(e), sum(e) FILTER (WHERE s = 0 AND e > 0 AND NOT paid), "
-            "sum(e) FILTER (WHERE s = 0 AND e > 0 AND paid), sum(e - s) FILTER (WHERE s > 0 AND e > s), "
-            "sum(s - e) FILTER (WHERE e > 0 AND s > e), sum(s) FILTER (WHERE s > 0 AND e = 0), "
-            "count(*) FILTER (WHERE s > 0), count(*) FILTER (WHERE e > 0), "
-            "count(*) FILTER (WHERE s = 0 AND e > 0 AND NOT paid), count(*) FILTER (WHERE s = 0 AND e > 0 AND paid), "
-            "count(*) FILTER (WHERE s > 0 AND e > s), count(*) FILTER (WHERE e > 0 AND s > e), "
-            f"count(*) FILTER (WHERE s > 0 AND e = 0) FROM ({per_customer}) AS c{' GROUP BY ' + by if by else ''}")
 
 
 MRR_ARGS = "customer_id, mrr, started_on, ended_on, {p}"
@@ -322,6 +301,11 @@ def setup():
             VACUUM (FREEZE, ANALYZE) mrr_bench;
             VACUUM (FREEZE, ANALYZE) bench_months;
         """, capture=False)
+    for kind, agg in SUMMARY_TABLES.items():
+        if needed(f"bench_rollup_{kind}") and table_rows(f"bench_rollup_{kind}") < 0:
+            print(f"bench: building 1,000,000 {kind} values...", file=sys.stderr)
+            psql(f"""CREATE TABLE bench_rollup_{kind} AS SELECT {agg} AS summary FROM generate_series(1, 1000000) AS i
+                     GROUP BY i; VACUUM (FREEZE, ANALYZE) bench_rollup_{kind};""", capture=False)
     for name, columns in CX_TABLES.items():
         if needed(name) and table_rows(name) != ROWS:
             print(f"bench: generating {name}, {ROWS:,} rows...", file=sys.stderr)

@@ -93,3 +93,39 @@ NOOP_SQL = """
 NOOP_SQL = """
     CREATE OR REPLACE FUNCTION bench_lower_final(internal) RETURNS bigint
         LANGUAGE C AS '$libdir/pg_kpi', 'bench_lower_final';""" + NOOP_SQL
+
+# rollup()/combine() over a million summaries of each other type (issue 26), one row each (as
+# bench_summaries' npssummary values are at BENCH_ROWS=1000000), in tables bench_rollup_<type>:
+# the aggregate that builds them, over generate_series' i.
+SUMMARY_TABLES = {
+    "csatsummary": "csat_agg((1 + (i * 31 + i / 7) % 5)::int)",
+    "cessummary": "ces_agg((1 + (i * 13 + i / 11) % 13 / 2.0)::numeric(3, 1))",
+    "churnsummary": "churn_agg(i % 5 <> 0, i % 9 = 0)",
+    "clvsummary": "clv_agg(((i * 97) % 20000 / 100.0)::numeric(10, 2), (1 + (i * 3) % 40 / 10.0)::numeric(6, 1),"
+                  " (0.5 + (i % 10) / 4.0)::numeric(6, 2))",
+}
+
+
+# The SQL a user would write instead (the hand-written queries).
+NPS_HAND = ("100.0 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6))"
+            " / nullif(count(score), 0)")
+
+
+def share_hand(cond, col):
+    return f"100.0 * count(*) FILTER (WHERE {cond}) / nullif(count({col}), 0)"
+
+
+def mrr_hand(period, by=""):
+    start, end = f"lower({period})", f"upper({period})"
+    active = lambda t: f"started_on < {t} AND (ended_on IS NULL OR ended_on >= {t})"  # noqa: E731
+    per_customer = (f"SELECT {by + ', ' if by else ''}customer_id, coalesce(sum(mrr) FILTER (WHERE {active(start)}), 0) AS s, "
+                    f"coalesce(sum(mrr) FILTER (WHERE {active(end)}), 0) AS e, "
+                    f"coalesce(bool_or(mrr > 0 AND started_on < {start}), false) AS paid "
+                    f"FROM mrr_bench{', bench_months' if by else ''} GROUP BY {by + ', ' if by else ''}customer_id")
+    return (f"SELECT {by + ', ' if by else ''}sum(s), sum(e), sum(e) FILTER (WHERE s = 0 AND e > 0 AND NOT paid), "
+            "sum(e) FILTER (WHERE s = 0 AND e > 0 AND paid), sum(e - s) FILTER (WHERE s > 0 AND e > s), "
+            "sum(s - e) FILTER (WHERE e > 0 AND s > e), sum(s) FILTER (WHERE s > 0 AND e = 0), "
+            "count(*) FILTER (WHERE s > 0), count(*) FILTER (WHERE e > 0), "
+            "count(*) FILTER (WHERE s = 0 AND e > 0 AND NOT paid), count(*) FILTER (WHERE s = 0 AND e > 0 AND paid), "
+            "count(*) FILTER (WHERE s > 0 AND e > s), count(*) FILTER (WHERE e > 0 AND s > e), "
+            f"count(*) FILTER (WHERE s > 0 AND e = 0) FROM ({per_customer}) AS c{' GROUP BY ' + by if by else ''}")
