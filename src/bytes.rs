@@ -53,7 +53,7 @@ pub struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     /// Start reading a `what` state (named in errors) that must begin with `version`.
-    #[inline]
+    #[inline(always)]
     pub fn new(bytes: &'a [u8], what: &'static str, version: u8) -> Result<Self, KpiError> {
         let r = Reader {
             bytes,
@@ -67,54 +67,60 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A 22P02 error about this state.
-    #[cold]
-    #[inline(never)]
+    /// A 22P02 error about this state. Inlined, the message built out of line from the reader's
+    /// fields by value: a cold call given `&self` would keep the reader in memory on every path,
+    /// and its copies then stalled store forwarding (`rollup()` over stored summaries:
+    /// BENCHMARKS.md, issue 26).
+    #[inline(always)]
     pub fn error(&self, why: &str) -> KpiError {
-        KpiError::BadText(format!("invalid {} state: {why}", self.what))
+        bad_state(self.what, why)
     }
 
-    #[cold]
-    #[inline(never)]
+    #[inline(always)]
     fn unknown_version(&self, v: u8) -> KpiError {
-        self.error(&format!("unknown version {v}"))
+        unknown_version(self.what, v)
     }
 
-    #[cold]
-    #[inline(never)]
+    #[inline(always)]
     fn truncated(&self) -> KpiError {
-        self.error(&format!("truncated at byte {}", self.bytes.len()))
+        truncated(self.what, self.bytes.len())
     }
 
-    #[inline]
-    fn take<const N: usize>(&mut self) -> Result<[u8; N], KpiError> {
+    /// The next `N` bytes, in place: a field is then loaded straight from the stored bytes, not
+    /// through a copy on the stack (which, read back as one wider load, stalled store
+    /// forwarding: BENCHMARKS.md, issue 26).
+    #[inline(always)]
+    fn take<const N: usize>(&mut self) -> Result<&'a [u8; N], KpiError> {
         let end = self.pos + N;
         let Some(chunk) = self.bytes.get(self.pos..end) else {
             return Err(self.truncated());
         };
         self.pos = end;
-        let mut out = [0u8; N];
-        out.copy_from_slice(chunk);
-        Ok(out)
+        Ok(chunk.try_into().expect("N bytes"))
     }
-    #[inline]
+    #[inline(always)]
     pub fn i64(&mut self) -> Result<i64, KpiError> {
-        self.take::<8>().map(i64::from_le_bytes)
+        self.take::<8>().map(|b| i64::from_le_bytes(*b))
     }
     /// A count, which must not be negative.
-    #[inline]
+    #[inline(always)]
     pub fn count(&mut self) -> Result<i64, KpiError> {
         let c = self.i64()?;
         if c < 0 {
-            return Err(self.error(&format!("negative count {c}")));
+            return Err(self.negative_count(c));
         }
         Ok(c)
     }
-    #[inline]
-    pub fn i128(&mut self) -> Result<i128, KpiError> {
-        self.take::<16>().map(i128::from_le_bytes)
+
+    #[inline(always)]
+    fn negative_count(&self, c: i64) -> KpiError {
+        negative_count(self.what, c)
     }
-    #[inline]
+    #[inline(always)]
+    pub fn i128(&mut self) -> Result<i128, KpiError> {
+        self.take::<16>().map(|b| i128::from_le_bytes(*b))
+    }
+    #[inline(always)]
     pub fn u8(&mut self) -> Result<u8, KpiError> {
         self.take::<1>().map(|b| b[0])
     }
@@ -143,7 +149,7 @@ impl<'a> Reader<'a> {
         self.pos >= self.bytes.len()
     }
     pub fn array<const N: usize>(&mut self) -> Result<[u8; N], KpiError> {
-        self.take::<N>()
+        self.take::<N>().copied()
     }
     /// The next `n` bytes, in place.
     pub fn slice(&mut self, n: usize) -> Result<&'a [u8], KpiError> {
@@ -158,7 +164,7 @@ impl<'a> Reader<'a> {
         Ok(chunk)
     }
     /// Finish: trailing bytes are an error.
-    #[inline]
+    #[inline(always)]
     pub fn end(self) -> Result<(), KpiError> {
         if self.pos != self.bytes.len() {
             return Err(self.trailing());
@@ -166,15 +172,41 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    #[cold]
-    #[inline(never)]
+    #[inline(always)]
     fn trailing(&self) -> KpiError {
-        self.error(&format!(
-            "expected {} bytes, got {}",
-            self.pos,
-            self.bytes.len()
-        ))
+        trailing(self.what, self.pos, self.bytes.len())
     }
+}
+
+// The reader's errors, out of line (see Reader::error).
+#[cold]
+#[inline(never)]
+fn bad_state(what: &str, why: &str) -> KpiError {
+    KpiError::BadText(format!("invalid {what} state: {why}"))
+}
+
+#[cold]
+#[inline(never)]
+fn unknown_version(what: &str, v: u8) -> KpiError {
+    bad_state(what, &format!("unknown version {v}"))
+}
+
+#[cold]
+#[inline(never)]
+fn truncated(what: &str, len: usize) -> KpiError {
+    bad_state(what, &format!("truncated at byte {len}"))
+}
+
+#[cold]
+#[inline(never)]
+fn negative_count(what: &str, c: i64) -> KpiError {
+    bad_state(what, &format!("negative count {c}"))
+}
+
+#[cold]
+#[inline(never)]
+fn trailing(what: &str, pos: usize, len: usize) -> KpiError {
+    bad_state(what, &format!("expected {pos} bytes, got {len}"))
 }
 
 /// A value that a state stores: `i64`, `i128`, `f64`, or an exact `numeric` sum or value.
@@ -187,6 +219,7 @@ impl Field for i64 {
     fn put(self, w: Writer) -> Writer {
         w.i64(self)
     }
+    #[inline(always)]
     fn get(r: &mut Reader) -> Result<Self, KpiError> {
         r.i64()
     }
@@ -196,6 +229,7 @@ impl Field for i128 {
     fn put(self, w: Writer) -> Writer {
         w.i128(self)
     }
+    #[inline(always)]
     fn get(r: &mut Reader) -> Result<Self, KpiError> {
         r.i128()
     }
@@ -205,6 +239,7 @@ impl Field for f64 {
     fn put(self, w: Writer) -> Writer {
         w.i64(self.to_bits() as i64)
     }
+    #[inline(always)]
     fn get(r: &mut Reader) -> Result<Self, KpiError> {
         r.i64().map(|b| f64::from_bits(b as u64))
     }
@@ -214,17 +249,26 @@ impl Field for crate::numeric::Scaled {
     fn put(self, w: Writer) -> Writer {
         w.i128(self.mantissa).u8(self.scale as u8)
     }
-    #[inline]
+    // inline(always), the errors out of line: a summary's read is a few of these (rollup()
+    // over a million summaries, BENCHMARKS.md, issue 26)
+    #[inline(always)]
     fn get(r: &mut Reader) -> Result<Self, KpiError> {
         let (mantissa, scale) = (r.i128()?, u32::from(r.u8()?));
-        if scale > crate::numeric::MAX_SCALE {
-            return Err(r.error(&format!("scale {scale} out of range")));
-        }
         // -2^127 has no positive counterpart, so no text form: its digits do not fit an i128
-        if mantissa == i128::MIN {
-            return Err(r.error("value out of range"));
+        if scale > crate::numeric::MAX_SCALE || mantissa == i128::MIN {
+            return Err(bad_scaled(r.what, scale));
         }
         Ok(crate::numeric::Scaled { mantissa, scale })
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn bad_scaled(what: &str, scale: u32) -> KpiError {
+    if scale > crate::numeric::MAX_SCALE {
+        bad_state(what, &format!("scale {scale} out of range"))
+    } else {
+        bad_state(what, "value out of range")
     }
 }
 

@@ -132,6 +132,9 @@ pub fn add_square(squares: Option<Scaled>, m: i128, s: u32, negate: bool) -> Opt
 }
 
 /// The rules every stored CES summary meets, whichever way it came in.
+// inlined into rollup(): given &self out of line, the summary was stored to the stack and read
+// back wider than written, stalling store forwarding (BENCHMARKS.md, issue 26)
+#[inline(always)]
 fn check(s: &CesSummary) -> Result<(), String> {
     if s.count == 0 && s.sum.mantissa != 0 {
         return Err("a sum without responses".into());
@@ -223,6 +226,8 @@ impl AggState for CesSummary {
         }
     }
 
+    // inlined into rollup(): its Result, returned through memory, stalled store forwarding
+    #[inline(always)]
     fn from_bytes(bytes: &[u8]) -> Result<Self, KpiError> {
         let version = match bytes.first() {
             Some(2) => 2,
@@ -275,6 +280,8 @@ impl Summary for CesSummary {
         self.to_bytes()
     }
 
+    // inlined into rollup(): its Result, returned through memory, stalled store forwarding
+    #[inline(always)]
     fn from_stored(bytes: &[u8]) -> Result<Self, KpiError> {
         let bad = |why: &str| KpiError::BadText(format!("invalid cessummary bytes: {why}"));
         let s = Self::from_bytes(bytes).map_err(|e| bad(e.message()))?;

@@ -100,6 +100,9 @@ impl PeriodState {
     /// The rules every stored churn summary meets, whichever way it came in: no more lost than
     /// active customers, and a period (if any) of dates or timestamptz values PostgreSQL
     /// accepts, its lower bound not after its upper.
+    // inlined into rollup(): given &self out of line, the summary was stored to the stack and read
+    // back wider than written, stalling store forwarding (BENCHMARKS.md, issue 26)
+    #[inline(always)]
     pub fn check_stored(&self) -> Result<(), String> {
         if self.ratio.hits > self.ratio.total {
             return Err(format!(
@@ -190,6 +193,8 @@ impl AggState for PeriodState {
         write_period(w, self.period).into_vec()
     }
 
+    // inlined into rollup(): its Result, returned through memory, stalled store forwarding
+    #[inline(always)]
     fn from_bytes(bytes: &[u8]) -> Result<Self, KpiError> {
         let mut r = Reader::new(bytes, "churn period", BYTES_VERSION)?;
         let ratio = RatioState {

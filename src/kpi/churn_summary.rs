@@ -55,6 +55,8 @@ impl Summary for PeriodState {
         self.to_bytes()
     }
 
+    // inlined into rollup(): its Result, returned through memory, stalled store forwarding
+    #[inline(always)]
     fn from_stored(bytes: &[u8]) -> Result<Self, KpiError> {
         Self::from_bytes(bytes)
             .map_err(|e| KpiError::BadText(format!("invalid churnsummary bytes: {}", e.message())))

@@ -156,6 +156,8 @@ impl<T: CheckedSum> AggState for ClvState<T> {
             .into_vec()
     }
 
+    // inlined into rollup(): its Result, returned through memory, stalled store forwarding
+    #[inline(always)]
     fn from_bytes(bytes: &[u8]) -> Result<Self, KpiError> {
         let mut r = Reader::new(bytes, "clv", BYTES_VERSION)?;
         let sums = [T::get(&mut r)?, T::get(&mut r)?, T::get(&mut r)?];

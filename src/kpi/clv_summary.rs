@@ -24,6 +24,9 @@ const FIELDS: [&str; 3] = ["value", "freq", "lifespan"];
 const EXPECTED: &str = r#"{"v":1,"n":<customers>,"value":<sum>,"freq":<sum>,"lifespan":<sum>}"#;
 
 /// The rules every stored CLV summary meets, whichever way it came in.
+// inlined into rollup(): given &self out of line, the summary was stored to the stack and read
+// back wider than written, stalling store forwarding (BENCHMARKS.md, issue 26)
+#[inline(always)]
 fn check(s: &ClvState<Scaled>) -> Result<(), String> {
     if let Some((x, name)) = s.sums.iter().zip(FIELDS).find(|(x, _)| x.is_negative()) {
         return Err(format!("negative {name} sum {x}"));
@@ -62,6 +65,8 @@ impl Summary for ClvState<Scaled> {
         self.to_bytes()
     }
 
+    // inlined into rollup(): its Result, returned through memory, stalled store forwarding
+    #[inline(always)]
     fn from_stored(bytes: &[u8]) -> Result<Self, KpiError> {
         let bad = |why: &str| KpiError::BadText(format!("invalid clvsummary bytes: {why}"));
         let s = Self::from_bytes(bytes).map_err(|e| bad(e.message()))?;

@@ -84,6 +84,9 @@ impl CsatState {
     }
 
     /// The rules every stored CSAT summary meets, whichever way it came in.
+    // inlined into rollup(): given &self out of line, the summary was stored to the stack and read
+    // back wider than written, stalling store forwarding (BENCHMARKS.md, issue 26)
+    #[inline(always)]
     pub fn check_stored(&self) -> Result<(), String> {
         if self.satisfied > self.responses {
             return Err("more satisfied than responses".into());
@@ -135,6 +138,8 @@ impl AggState for CsatState {
         .into_vec()
     }
 
+    // inlined into rollup(): its Result, returned through memory, stalled store forwarding
+    #[inline(always)]
     fn from_bytes(bytes: &[u8]) -> Result<Self, KpiError> {
         let mut r = Reader::new(bytes, "csatsummary", VERSION)?;
         let (satisfied, responses, sum) = (r.count()?, r.count()?, Scaled::get(&mut r)?);
@@ -186,6 +191,8 @@ impl Summary for CsatState {
         self.to_bytes()
     }
 
+    // inlined into rollup(): its Result, returned through memory, stalled store forwarding
+    #[inline(always)]
     fn from_stored(bytes: &[u8]) -> Result<Self, KpiError> {
         Self::from_bytes(bytes)
     }
