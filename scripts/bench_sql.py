@@ -103,6 +103,14 @@ SUMMARY_TABLES = {
     "churnsummary": "churn_agg(i % 5 <> 0, i % 9 = 0)",
     "clvsummary": "clv_agg(((i * 97) % 20000 / 100.0)::numeric(10, 2), (1 + (i * 3) % 40 / 10.0)::numeric(6, 1),"
                   " (0.5 + (i % 10) / 4.0)::numeric(6, 2))",
+    "sharesummary": "share_agg(i % 3 = 0, ((i * 7) % 1000 / 10.0)::numeric(6, 1))",
+    "referralsummary": "referral_agg(i % 4 = 0, ((i * 11) % 5000 / 100.0)::numeric(8, 2), (i % 3)::bigint)",
+    "mrrsummary": "mrr_agg(((i * 7) % 300 / 10.0)::numeric(8, 2), ((i * 13) % 300 / 10.0)::numeric(8, 2), i % 5 = 0)",
+    "tiersummary": "tier_agg((ARRAY['free', 'starter', 'pro', 'business', 'enterprise'])[1 + i % 5],"
+                   " ((i * 7) % 500)::numeric(8, 2))",
+    "survivalsummary": "survival_agg((i * 37 % 720)::int, i % 3 = 0)",
+    "cohortsummary": "cohort_agg(i::bigint, date '2024-01-01' + (i % 365),"
+                     " CASE WHEN i % 4 = 0 THEN date '2024-01-01' + (i % 365) + 100 END, date '2025-01-01', 'month')",
 }
 
 
