@@ -189,32 +189,33 @@ pub(crate) unsafe fn rollup<S: Summary>(
     inverse: bool,
 ) -> pg_sys::Datum {
     unsafe {
-        let other = (!agg::arg_is_null(fcinfo, 1)).then(|| arg::<S>(agg::arg_datum(fcinfo, 1)));
         let moving = agg::state_or_new::<Moving<S>>(fcinfo);
+        if agg::arg_is_null(fcinfo, 1) {
+            return agg::return_state(moving);
+        }
+        // read straight into a local, not through an Option: a summary of a few hundred bytes
+        // (mrrsummary) was copied each time it moved between them (BENCHMARKS.md, issue 26)
+        let o = arg::<S>(agg::arg_datum(fcinfo, 1));
         let m = &mut *moving;
-        match other {
-            None => {}
-            Some(o) if inverse => {
-                if m.state.unmerge(&o).is_none() {
-                    raise(KpiError::InvalidParameter(format!(
-                        "rollup({0}) or combine({0}) cannot remove a summary it did not add",
-                        S::TYPE
-                    )));
-                }
-                if !m.remove_scales(o.scales()) || !m.state.exact() {
-                    return agg::return_null(fcinfo); // recompute the frame
-                }
+        if inverse {
+            if m.state.unmerge(&o).is_none() {
+                raise(KpiError::InvalidParameter(format!(
+                    "rollup({0}) or combine({0}) cannot remove a summary it did not add",
+                    S::TYPE
+                )));
             }
-            Some(o) => {
-                if let Err(e) = m.state.merge(&o) {
-                    raise(e)
-                }
-                // a summary without decimals (NPS, churn) has nothing to count: a scale of 0 is
-                // always known (MaxScale::known), so counting it changes nothing
-                debug_assert!(S::HAS_DECIMALS || o.scales() == [0; DECIMALS]);
-                if S::HAS_DECIMALS {
-                    m.add_scales(o.scales());
-                }
+            if !m.remove_scales(o.scales()) || !m.state.exact() {
+                return agg::return_null(fcinfo); // recompute the frame
+            }
+        } else {
+            if let Err(e) = m.state.merge(&o) {
+                raise(e)
+            }
+            // a summary without decimals (NPS, churn) has nothing to count: a scale of 0 is
+            // always known (MaxScale::known), so counting it changes nothing
+            debug_assert!(S::HAS_DECIMALS || o.scales() == [0; DECIMALS]);
+            if S::HAS_DECIMALS {
+                m.add_scales(o.scales());
             }
         }
         agg::return_state(moving)

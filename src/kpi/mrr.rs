@@ -19,7 +19,7 @@
 //! - Scales: every amount is an exact sum, displayed at the largest scale among the values that
 //!   went into it (as `sum(numeric)` over the same rows), so a window equals the one-step result.
 
-use super::churn_period::{read_period, valid_period, write_period, Period};
+use super::churn_period::{read_period, write_period, Period};
 use crate::agg::AggState;
 use crate::bytes::{Field, Reader, Writer};
 use crate::error::KpiError;
@@ -101,7 +101,14 @@ impl PartialEq for MrrSummary {
     }
 }
 
+/// A customer count past `bigint`.
+#[cold]
+fn count_out_of_range() -> KpiError {
+    KpiError::OutOfRange("mrr_agg customer count out of range".into())
+}
+
 /// A sum that does not fit 38 digits.
+#[cold]
 fn too_large() -> KpiError {
     KpiError::OutOfRange("mrr_agg amount does not fit 38 digits".into())
 }
@@ -287,10 +294,13 @@ impl MrrSummary {
         true
     }
 
-    /// `self += other` (`-=` with `negate`): amounts and counts, period unchanged.
+    /// `self += other` (`-=` with `negate`): amounts and counts, period unchanged. In place:
+    /// on an error the summary is left part-added, which no caller keeps (`merge` raises the
+    /// error, `unmerge` adds into a copy); a copy here was most of `rollup()`'s time
+    /// (BENCHMARKS.md, issue 26).
+    #[inline(always)]
     pub fn add(&mut self, other: &Self, negate: bool) -> Result<(), KpiError> {
-        let mut out = *self;
-        for (a, b) in out.amounts.iter_mut().zip(other.amounts) {
+        for (a, b) in self.amounts.iter_mut().zip(&other.amounts) {
             let m = if negate {
                 b.mantissa.checked_neg().ok_or_else(too_large)?
             } else {
@@ -298,15 +308,14 @@ impl MrrSummary {
             };
             *a = a.add(m, b.scale).ok_or_else(too_large)?;
         }
-        for (a, b) in out.counts.iter_mut().zip(other.counts) {
+        for (a, &b) in self.counts.iter_mut().zip(&other.counts) {
             *a = if negate {
                 a.checked_sub(b)
             } else {
                 a.checked_add(b)
             }
-            .ok_or_else(|| KpiError::OutOfRange("mrr_agg customer count out of range".into()))?;
+            .ok_or_else(count_out_of_range)?;
         }
-        (self.amounts, self.counts) = (out.amounts, out.counts);
         Ok(())
     }
 
@@ -330,52 +339,6 @@ impl MrrSummary {
                 )))
             }
         }
-    }
-
-    /// The rules every stored summary meets, whichever way it came in.
-    pub fn check_stored(&self) -> Result<(), String> {
-        if let Some((a, name)) = self
-            .amounts
-            .iter()
-            .zip(AMOUNTS)
-            .find(|(a, _)| a.is_negative())
-        {
-            return Err(format!("negative {name} {a}"));
-        }
-        if let Some((c, name)) = self.counts.iter().zip(COUNTS).find(|(c, _)| **c < 0) {
-            return Err(format!("negative {name} {c}"));
-        }
-        for (k, (a, c)) in self.amounts.iter().zip(self.counts).enumerate() {
-            if (a.mantissa == 0) != (c == 0) {
-                return Err(format!("{} {a} with {} {c}", AMOUNTS[k], COUNTS[k]));
-            }
-        }
-        let [start, end, new, react, exp, con, churn] = self.amounts;
-        let bridged = [new, react, exp]
-            .iter()
-            .try_fold(start, |s, x| s.add(x.mantissa, x.scale))
-            .and_then(|s| {
-                [con, churn]
-                    .iter()
-                    .try_fold(s, |s, x| s.add(x.mantissa.checked_neg()?, x.scale))
-            });
-        if bridged.is_none_or(|b| b.cmp_value(end).is_ne()) {
-            return Err(format!(
-                "starting_mrr {start} + new {new} + reactivation {react} + expansion {exp} - \
-                 contraction {con} - churned {churn} is not ending_mrr {end}"
-            ));
-        }
-        let [at_start, at_end, new, react, exp, con, churn] = self.counts.map(i128::from);
-        if at_start + new + react - churn != at_end || exp + con + churn > at_start {
-            return Err(format!(
-                "customer counts do not add up: {at_start} at start, {new} new, {react} \
-                 reactivated, {exp} expanded, {con} contracted, {churn} churned, {at_end} at end"
-            ));
-        }
-        if self.period.is_some_and(|p| !valid_period(&p)) {
-            return Err("malformed period".into());
-        }
-        Ok(())
     }
 
     /// Net new MRR: new + reactivation + expansion - contraction - churn (= end - start).
@@ -447,6 +410,8 @@ impl AggState for MrrSummary {
         write_period(w, self.period).into_vec()
     }
 
+    // inlined into rollup(): its Result, returned through memory, was copied (BENCHMARKS.md)
+    #[inline(always)]
     fn from_bytes(bytes: &[u8]) -> Result<Self, KpiError> {
         let mut r = Reader::new(bytes, "mrr", BYTES_VERSION)?;
         let mut s = MrrSummary::empty(None);
@@ -462,6 +427,9 @@ impl AggState for MrrSummary {
         Ok(s)
     }
 }
+
+#[path = "mrr_check.rs"]
+mod check;
 
 #[cfg(test)]
 #[path = "mrr_tests.rs"]

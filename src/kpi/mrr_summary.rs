@@ -77,6 +77,13 @@ fn parse_v1(text: &str) -> Result<MrrSummary, String> {
     s.check_stored().map(|()| s)
 }
 
+/// An error reading a stored summary, named as one (out of line: see `from_stored`).
+#[cold]
+#[inline(never)]
+fn stored_error(e: &KpiError) -> KpiError {
+    KpiError::BadText(format!("invalid mrrsummary bytes: {}", e.message()))
+}
+
 impl Summary for MrrSummary {
     const TYPE: &'static str = "mrrsummary";
     const VERSIONS: &'static [u8] = &[1];
@@ -85,9 +92,9 @@ impl Summary for MrrSummary {
         self.to_bytes()
     }
 
+    #[inline(always)] // into rollup(), as from_bytes
     fn from_stored(bytes: &[u8]) -> Result<Self, KpiError> {
-        Self::from_bytes(bytes)
-            .map_err(|e| KpiError::BadText(format!("invalid mrrsummary bytes: {}", e.message())))
+        Self::from_bytes(bytes).map_err(|e| stored_error(&e))
     }
 
     fn to_text(&self) -> String {

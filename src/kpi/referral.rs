@@ -185,41 +185,39 @@ impl ReferralState {
         a.add(b.mantissa, b.scale).expect("bounded: check()")
     }
 
-    /// The rules every stored summary meets.
+    /// The rules every stored summary meets. Inlined into `rollup()`, the messages built out
+    /// of line (BENCHMARKS.md, issue 26).
+    #[inline(always)]
     pub fn check(&self) -> Result<(), String> {
         let counts = [self.referred, self.others, self.referring, self.referrals];
         if counts.iter().any(|&c| c < 0)
             || self.referred_value.is_negative()
             || self.other_value.is_negative()
         {
-            return Err("a negative count or value".into());
+            return Err(why("a negative count or value"));
         }
         if (self.referred == 0 && self.referred_value.mantissa != 0)
             || (self.others == 0 && self.other_value.mantissa != 0)
         {
-            return Err("a value without customers".into());
+            return Err(why("a value without customers"));
         }
-        let customers = self
-            .referred
-            .checked_add(self.others)
-            .ok_or("customers out of range")?;
+        let Some(customers) = self.referred.checked_add(self.others) else {
+            return Err(why("customers out of range"));
+        };
         if self.referring > customers {
-            return Err(format!(
-                "{} referring of {customers} customers",
-                self.referring
-            ));
+            return Err(too_many_referring(self.referring, customers));
         }
         if self.referrals < self.referring {
-            return Err(format!(
-                "{} referrals by {} referring customers",
-                self.referrals, self.referring
-            ));
+            return Err(too_few_referrals(self.referrals, self.referring));
         }
         let (a, b) = (self.referred_value, self.other_value);
-        a.add(b.mantissa, b.scale).ok_or("value out of range")?;
+        if a.add(b.mantissa, b.scale).is_none() {
+            return Err(why("value out of range"));
+        }
         Ok(())
     }
 
+    #[inline(always)]
     fn combined(&self, other: &Self, sign: i64) -> Option<Self> {
         let count = |a: i64, b: i64| a.checked_add(b.checked_mul(sign)?);
         let value =
@@ -233,6 +231,31 @@ impl ReferralState {
             referrals: count(self.referrals, other.referrals)?,
         })
     }
+}
+
+// The messages of ReferralState::check, out of line.
+#[cold]
+#[inline(never)]
+fn why(text: &str) -> String {
+    text.into()
+}
+
+#[cold]
+#[inline(never)]
+fn too_many_referring(referring: i64, customers: i64) -> String {
+    format!("{referring} referring of {customers} customers")
+}
+
+#[cold]
+#[inline(never)]
+fn too_few_referrals(referrals: i64, referring: i64) -> String {
+    format!("{referrals} referrals by {referring} referring customers")
+}
+
+#[cold]
+#[inline(never)]
+fn bad_state(why: &str) -> KpiError {
+    KpiError::BadText(format!("invalid referralsummary state: {why}"))
 }
 
 /// Version 1 of the text form.
@@ -276,6 +299,8 @@ impl AggState for ReferralState {
         self.referrals.put(self.referring.put(w)).into_vec()
     }
 
+    // inlined into rollup(): its Result, returned through memory, stalled store forwarding
+    #[inline(always)]
     fn from_bytes(bytes: &[u8]) -> Result<Self, KpiError> {
         let mut r = Reader::new(bytes, "referralsummary", VERSION)?;
         let s = ReferralState {
@@ -287,8 +312,7 @@ impl AggState for ReferralState {
             referrals: i64::get(&mut r)?,
         };
         r.end()?;
-        s.check()
-            .map_err(|why| KpiError::BadText(format!("invalid referralsummary state: {why}")))?;
+        s.check().map_err(|why| bad_state(&why))?;
         Ok(s)
     }
 }
@@ -301,6 +325,7 @@ impl Summary for ReferralState {
         self.to_bytes()
     }
 
+    #[inline(always)] // into rollup(), as from_bytes
     fn from_stored(bytes: &[u8]) -> Result<Self, KpiError> {
         Self::from_bytes(bytes)
     }
@@ -342,204 +367,5 @@ impl Summary for ReferralState {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn v(mantissa: i128, scale: u32) -> Scaled {
-        Scaled { mantissa, scale }
-    }
-
-    #[test]
-    fn the_common_case_adds_as_step_does() {
-        let x = |mantissa, scale| Scaled { mantissa, scale };
-        let mut state = ReferralState::default();
-        // scales not settled yet: step decides
-        assert!(!state.try_add(true, x(1250, 2), 1));
-        state.step(true, x(1250, 2), 1, 1).unwrap();
-        assert!(!state.try_add(false, x(500, 2), 0));
-        state.step(false, x(500, 2), 0, 1).unwrap();
-        for (referred, value, referrals) in [(true, 999, 0), (false, 1, 3), (false, 0, 0)] {
-            let mut by_step = state;
-            by_step.step(referred, x(value, 2), referrals, 1).unwrap();
-            assert!(state.try_add(referred, x(value, 2), referrals));
-            assert_eq!(state, by_step);
-        }
-        // anything else changes nothing
-        let before = state;
-        assert!(!state.try_add(true, x(-1, 2), 0));
-        assert!(!state.try_add(true, x(1, 3), 0));
-        assert!(!state.try_add(true, x(1, 2), -1));
-        assert!(!state.try_add(true, x(1 << 125, 2), 0));
-        state.referrals = 1 << 61;
-        let big = state;
-        assert!(!state.try_add(true, x(1, 2), 0));
-        assert_eq!(state, big);
-        assert_eq!(
-            ReferralState {
-                referrals: before.referrals,
-                ..state
-            },
-            before
-        );
-    }
-
-    #[test]
-    fn a_small_value_adds_as_step_does() {
-        let x = |mantissa, scale| Scaled { mantissa, scale };
-        let mut state = ReferralState::default();
-        // scales not settled yet: step decides
-        assert!(!state.try_add_small(true, 1250, 2, 1));
-        state.step(true, x(1250, 2), 1, 1).unwrap();
-        assert!(!state.try_add_small(false, 500, 2, 0));
-        state.step(false, x(500, 2), 0, 1).unwrap();
-        for (referred, value, referrals) in [
-            (true, 999, 0),
-            (false, 1, 3),
-            (false, 0, 0),
-            (true, u64::MAX, 1 << 60),
-        ] {
-            let mut by_step = state;
-            by_step
-                .step(referred, x(value.into(), 2), referrals, 1)
-                .unwrap();
-            assert!(state.try_add_small(referred, value, 2, referrals));
-            assert_eq!(state, by_step);
-        }
-        // anything else changes nothing
-        let before = state;
-        assert!(!state.try_add_small(true, 1, 3, 0));
-        assert!(!state.try_add_small(false, 1, 1, 0));
-        assert!(!state.try_add_small(true, 1, 2, -1));
-        assert!(!state.try_add_small(true, 1, 2, 1 << 61));
-        assert_eq!(state, before);
-        for big in [1 << 125, -1] {
-            let mut s = ReferralState {
-                other_value: x(big, 2),
-                ..before
-            };
-            let was = s;
-            assert!(!s.try_add_small(true, 1, 2, 0));
-            assert_eq!(s, was);
-        }
-        state.others = 1 << 61;
-        let full = state;
-        assert!(!state.try_add_small(true, 1, 2, 0));
-        assert_eq!(state, full);
-    }
-
-    #[test]
-    fn customers_add_and_leave() {
-        let mut s = ReferralState::default();
-        for (referred, value, referrals) in [
-            (true, v(12050, 2), 0),
-            (false, v(80, 0), 2),
-            (false, v(5, 1), 1),
-        ] {
-            s.merge(&ReferralState::customer(referred, value, referrals).unwrap())
-                .unwrap();
-        }
-        assert_eq!(
-            (s.referred, s.others, s.referring, s.referrals),
-            (1, 2, 2, 3)
-        );
-        assert_eq!((s.referred_value, s.other_value), (v(12050, 2), v(805, 1)));
-        assert_eq!(s.value(), v(20100, 2));
-        assert_eq!(s.customers(), 3);
-        let gone = ReferralState::customer(false, v(80, 0), 2).unwrap();
-        let mut less = s;
-        less.unmerge(&gone).unwrap();
-        assert_eq!(
-            (
-                less.others,
-                less.other_value,
-                less.referring,
-                less.referrals
-            ),
-            (1, v(5, 1), 1, 1)
-        );
-        assert_eq!(less.unmerge(&gone), None, "not in it");
-        let e = ReferralState::default()
-            .step(true, v(1, 0), 0, -1)
-            .unwrap_err();
-        assert_eq!(
-            (e.sqlstate(), e.message()),
-            (
-                "22023",
-                "referral_agg cannot remove a customer it did not add"
-            )
-        );
-        let mut one = ReferralState::customer(false, v(5, 1), 3).unwrap();
-        one.step(false, v(5, 1), 3, -1).unwrap();
-        assert_eq!(
-            one,
-            ReferralState {
-                other_value: v(0, 1),
-                ..Default::default()
-            },
-            "scale kept; the caller tracks it"
-        );
-        let e = ReferralState::customer(true, v(-1, 0), 0).unwrap_err();
-        assert_eq!(
-            (e.sqlstate(), e.message()),
-            ("22003", "referral_agg value must not be negative, got -1")
-        );
-        let e = ReferralState::customer(true, v(1, 0), -2).unwrap_err();
-        assert_eq!(
-            e.message(),
-            "referral_agg referrals must not be negative, got -2"
-        );
-        let mut big = ReferralState {
-            referrals: i64::MAX,
-            referring: 1,
-            others: 1,
-            ..Default::default()
-        };
-        assert_eq!(big.merge(&gone).unwrap_err().sqlstate(), "22003");
-    }
-
-    #[test]
-    fn text_and_bytes_round_trip() {
-        let s = ReferralState {
-            referred: 2,
-            others: 3,
-            referred_value: v(12050, 2),
-            other_value: v(8000, 2),
-            referring: 1,
-            referrals: 2,
-        };
-        let text = s.to_text();
-        assert_eq!(
-            text,
-            r#"{"v":1,"referred":2,"others":3,"referred_value":120.50,"other_value":80.00,"referring":1,"referrals":2}"#
-        );
-        assert_eq!(ReferralState::from_text(&text).unwrap(), s);
-        assert_eq!(ReferralState::from_stored(&s.to_stored()).unwrap(), s);
-        let bad = |text: &str, why: &str| {
-            let e = ReferralState::from_text(text).unwrap_err();
-            crate::text::assert_malformed(&e, "referralsummary", text, EXPECTED, why);
-        };
-        bad(
-            r#"{"v":1,"referred":0,"others":3,"referred_value":1,"other_value":0,"referring":0,"referrals":0}"#,
-            "a value without customers",
-        );
-        bad(
-            r#"{"v":1,"referred":1,"others":1,"referred_value":1,"other_value":0,"referring":3,"referrals":3}"#,
-            "3 referring of 2 customers",
-        );
-        bad(
-            r#"{"v":1,"referred":1,"others":1,"referred_value":1,"other_value":0,"referring":2,"referrals":1}"#,
-            "1 referrals by 2 referring customers",
-        );
-        bad(
-            r#"{"v":1,"referred":1,"others":1,"referred_value":-1,"other_value":0,"referring":0,"referrals":0}"#,
-            "a negative count or value",
-        );
-        bad(r#"{"v":1,"referred":1}"#, "missing field");
-        let mut bytes = s.to_stored();
-        bytes.pop();
-        assert_eq!(
-            ReferralState::from_stored(&bytes).unwrap_err().sqlstate(),
-            "22P02"
-        );
-    }
-}
+#[path = "referral_tests.rs"]
+mod tests;

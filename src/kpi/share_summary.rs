@@ -36,17 +36,34 @@ fn overflow() -> KpiError {
     KpiError::OutOfRange("share sum is out of range".into())
 }
 
+#[cold]
+#[inline(never)]
+fn bad_state(why: &str) -> KpiError {
+    KpiError::BadText(format!("invalid sharesummary state: {why}"))
+}
+
+#[cold]
+#[inline(never)]
+fn negative_hits(hits: Scaled) -> String {
+    format!("negative matching sum {hits}")
+}
+
+#[cold]
+#[inline(never)]
+fn hits_above_total(hits: Scaled, total: Scaled) -> String {
+    format!("matching sum {hits} above the total {total}")
+}
+
 impl ShareState {
-    /// The rules every stored share summary meets, whichever way it came in.
+    /// The rules every stored share summary meets, whichever way it came in. Inlined into
+    /// `rollup()`, the messages built out of line (BENCHMARKS.md, issue 26).
+    #[inline(always)]
     pub fn check(&self) -> Result<(), String> {
         if self.hits.is_negative() {
-            return Err(format!("negative matching sum {}", self.hits));
+            return Err(negative_hits(self.hits));
         }
         if self.hits.cmp_value(self.total) == std::cmp::Ordering::Greater {
-            return Err(format!(
-                "matching sum {} above the total {}",
-                self.hits, self.total
-            ));
+            return Err(hits_above_total(self.hits, self.total));
         }
         Ok(())
     }
@@ -95,6 +112,8 @@ impl AggState for ShareState {
             .into_vec()
     }
 
+    // inlined into rollup(): its Result, returned through memory, stalled store forwarding
+    #[inline(always)]
     fn from_bytes(bytes: &[u8]) -> Result<Self, KpiError> {
         let mut r = Reader::new(bytes, "sharesummary", VERSION)?;
         let s = ShareState {
@@ -102,8 +121,7 @@ impl AggState for ShareState {
             total: Scaled::get(&mut r)?,
         };
         r.end()?;
-        s.check()
-            .map_err(|why| KpiError::BadText(format!("invalid sharesummary state: {why}")))?;
+        s.check().map_err(|why| bad_state(&why))?;
         Ok(s)
     }
 }
@@ -116,6 +134,7 @@ impl Summary for ShareState {
         self.to_bytes()
     }
 
+    #[inline(always)] // into rollup(), as from_bytes
     fn from_stored(bytes: &[u8]) -> Result<Self, KpiError> {
         Self::from_bytes(bytes)
     }
