@@ -208,7 +208,9 @@ impl Matrix {
 
     /// Add (`sign` 1) or remove (`sign` -1) another matrix of the same unit, day and money: the
     /// summaries of disjoint sets of customers. `None` when a sum overflows or a removal
-    /// leaves a negative count (the other was never added).
+    /// leaves a cohort breaking [`Matrix::check`]'s rules (the other was never added); the
+    /// matrix is then left part-merged, which no caller keeps (each raises the error). Only
+    /// the cohorts it changes are checked: `self` and `other` each keep the rules already.
     pub fn merge(&mut self, other: &Matrix, sign: i64) -> Option<()> {
         for r in [Returning::FirstCohort, Returning::NewCohort] {
             for (&start, theirs) in other.cohorts(r) {
@@ -228,10 +230,15 @@ impl Matrix {
                         return None;
                     }
                     self.cohorts_mut(r).remove(&start);
+                } else {
+                    // the rules of the cohorts this changed: the others, and as_of, are as
+                    // they were (checking the whole matrix here made rollup()'s time per
+                    // summary grow with the matrix: BENCHMARKS.md, issue 26)
+                    self.check_cohort(start, &self.cohorts(r)[&start]).ok()?;
                 }
             }
         }
-        self.check().ok()
+        Some(())
     }
 
     /// The money of this matrix at `scale` (no-op without MRR): raised exactly, or lowered when
@@ -278,59 +285,62 @@ impl Matrix {
         }
         for r in [Returning::FirstCohort, Returning::NewCohort] {
             for (&start, c) in self.cohorts(r) {
-                let day = crate::time::Moment(crate::time::Kind::Date, start);
-                if !crate::time::Kind::Date.valid(start) || period_start(start, self.unit) != start
-                {
-                    return Err(format!("cohort {day} is not the first day of a period"));
-                }
-                if start > self.as_of {
-                    return Err(format!("cohort {day} is after as_of"));
-                }
-                if c.size < 1 {
-                    return Err(format!("cohort {day} has no customers"));
-                }
-                if c.cells.len() as i64 > whole_periods(start, self.as_of + 1, self.unit) {
-                    return Err(format!("cohort {day} has offsets not yet observed"));
-                }
-                let mut before = Cell {
-                    eligible: c.size,
-                    retained: [c.size; 4],
-                    ..Cell::default()
-                };
-                for (k, cell) in c.cells.iter().enumerate() {
-                    let bad = |why: &str| Err(format!("cohort {day} offset {k}: {why}"));
-                    if cell.eligible < 1 || cell.eligible > before.eligible {
-                        return bad(
-                            "eligible customers must be from 1 to those of the offset before",
-                        );
-                    }
-                    if cell.retained.iter().any(|&x| x < 0 || x > cell.eligible) {
-                        return bad("retained customers must be from 0 to the eligible ones");
-                    }
-                    for by in [RetainedBy::EndOfPeriod, RetainedBy::ActiveInPeriod] {
-                        let (n, u) = (
-                            mode_index(by, Horizon::NPeriod),
-                            mode_index(by, Horizon::OnOrAfter),
-                        );
-                        if cell.retained[u] < cell.retained[n]
-                            || cell.retained[u] > before.retained[u]
-                        {
-                            return bad("unbounded retention must be at least N-period retention and never rise");
-                        }
-                    }
-                    let no_money =
-                        self.scale.is_none() && (cell.initial, cell.mrr, cell.capped) != (0, 0, 0);
-                    if no_money
-                        || cell.initial < 0
-                        || cell.mrr < 0
-                        || cell.capped < 0
-                        || cell.capped > cell.mrr.min(cell.initial)
-                    {
-                        return bad("money must not be negative, capped MRR within MRR and initial MRR, and none without MRR");
-                    }
-                    before = *cell;
+                self.check_cohort(start, c)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// [`Matrix::check`]'s rules for the cohort starting on day `start`.
+    fn check_cohort(&self, start: i64, c: &Cohort) -> Result<(), String> {
+        let day = crate::time::Moment(crate::time::Kind::Date, start);
+        if !crate::time::Kind::Date.valid(start) || period_start(start, self.unit) != start {
+            return Err(format!("cohort {day} is not the first day of a period"));
+        }
+        if start > self.as_of {
+            return Err(format!("cohort {day} is after as_of"));
+        }
+        if c.size < 1 {
+            return Err(format!("cohort {day} has no customers"));
+        }
+        if c.cells.len() as i64 > whole_periods(start, self.as_of + 1, self.unit) {
+            return Err(format!("cohort {day} has offsets not yet observed"));
+        }
+        let mut before = Cell {
+            eligible: c.size,
+            retained: [c.size; 4],
+            ..Cell::default()
+        };
+        for (k, cell) in c.cells.iter().enumerate() {
+            let bad = |why: &str| Err(format!("cohort {day} offset {k}: {why}"));
+            if cell.eligible < 1 || cell.eligible > before.eligible {
+                return bad("eligible customers must be from 1 to those of the offset before");
+            }
+            if cell.retained.iter().any(|&x| x < 0 || x > cell.eligible) {
+                return bad("retained customers must be from 0 to the eligible ones");
+            }
+            for by in [RetainedBy::EndOfPeriod, RetainedBy::ActiveInPeriod] {
+                let (n, u) = (
+                    mode_index(by, Horizon::NPeriod),
+                    mode_index(by, Horizon::OnOrAfter),
+                );
+                if cell.retained[u] < cell.retained[n] || cell.retained[u] > before.retained[u] {
+                    return bad(
+                        "unbounded retention must be at least N-period retention and never rise",
+                    );
                 }
             }
+            let no_money =
+                self.scale.is_none() && (cell.initial, cell.mrr, cell.capped) != (0, 0, 0);
+            if no_money
+                || cell.initial < 0
+                || cell.mrr < 0
+                || cell.capped < 0
+                || cell.capped > cell.mrr.min(cell.initial)
+            {
+                return bad("money must not be negative, capped MRR within MRR and initial MRR, and none without MRR");
+            }
+            before = *cell;
         }
         Ok(())
     }
