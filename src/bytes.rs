@@ -125,7 +125,9 @@ impl<'a> Reader<'a> {
         self.take::<1>().map(|b| b[0])
     }
     /// A [`Writer::varint`]; more than 64 bits, or a byte more than the number needs, is an
-    /// error (one number, one form).
+    /// error (one number, one form). Inlined: the variable-size summaries (tiers, life
+    /// tables, cohorts) read a few per cell, and `rollup()` reads every summary.
+    #[inline(always)]
     pub fn varint(&mut self) -> Result<u64, KpiError> {
         let mut x: u64 = 0;
         for shift in (0..70).step_by(7) {
