@@ -316,6 +316,42 @@ fn merge_adds_disjoint_customers_and_removal_undoes_it() {
     }
 }
 
+/// A merge checks only the cohorts it changes (the others keep their rules): whatever it
+/// accepts, adding or removing any two valid matrices, every rule of the whole matrix holds.
+#[test]
+fn a_merge_accepts_only_matrices_that_keep_every_rule() {
+    let mut next = xorshift(0xD1B5_4A32_D192_ED03);
+    let (mut kept, mut refused) = (0, 0);
+    for round in 0..60 {
+        let unit = [Unit::Day, Unit::Week, Unit::Month][round % 3];
+        let from = days_from_civil(2024, 1, 1);
+        let as_of = from + 300;
+        let one = started_by(random_customers(&mut next, 20, from, 400), as_of);
+        // some of one's customers, and in every other round a few of another set: removing
+        // them from one's matrix is then refused, or kept where no cohort goes wrong
+        let cut = next(one.len() as u64 + 1) as usize;
+        let mut two = one[..cut].to_vec();
+        if round % 2 == 1 {
+            two.extend(started_by(random_customers(&mut next, 3, from, 400), as_of));
+        }
+        let (a, b) = (
+            build(unit, as_of, true, &one),
+            build(unit, as_of, true, &two),
+        );
+        for sign in [1, -1] {
+            let mut m = a.clone();
+            match m.merge(&b, sign) {
+                Some(()) => {
+                    m.check().unwrap();
+                    kept += 1;
+                }
+                None => refused += 1,
+            }
+        }
+    }
+    assert!(kept > 60 && refused > 0, "{kept} kept, {refused} refused");
+}
+
 #[test]
 fn choices_parse_and_name_the_bad_value() {
     assert_eq!(

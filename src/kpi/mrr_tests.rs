@@ -258,7 +258,7 @@ fn text_form_round_trips_and_refuses_what_does_not_add_up() {
         ),
         (
             text.replace(r#""new_mrr":5"#, r#""new_mrr":-5"#),
-            "negative",
+            "negative new_mrr -5",
         ),
         (
             text.replace(r#""churned_customers":1"#, r#""churned_customers":0"#),
