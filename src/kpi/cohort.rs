@@ -247,6 +247,9 @@ impl Matrix {
         let Some(from) = self.scale else {
             return Some(());
         };
+        if from == scale {
+            return Some(()); // nothing to walk (rollup() asks this of its matrix every summary)
+        }
         let factor = 10i128.checked_pow(scale.abs_diff(from))?;
         let up = scale >= from;
         let apply = |x: &mut i128| -> Option<()> {

@@ -223,12 +223,24 @@ fn add_matrix(mine: &mut Matrix, other: &Matrix, sign: i64) -> Result<(), KpiErr
         )));
     }
     let too_large = || KpiError::OutOfRange(format!("{COMBINE} mrr does not fit 38 digits"));
-    let mut other = other.clone();
-    if let (Some(a), Some(b)) = (mine.scale, other.scale) {
-        mine.rescale(a.max(b)).ok_or_else(too_large)?;
-        other.rescale(a.max(b)).ok_or_else(too_large)?;
-    }
-    match (mine.merge(&other, sign), sign) {
+    // a copy of the other matrix only when its money must be raised to this one's scale, and
+    // this one's money walked only when it must be raised (rollup() did both every summary)
+    let raised;
+    let other = match (mine.scale, other.scale) {
+        (Some(a), Some(b)) if a != b => {
+            mine.rescale(a.max(b)).ok_or_else(too_large)?;
+            if b < a {
+                let mut o = other.clone();
+                o.rescale(a).ok_or_else(too_large)?;
+                raised = o;
+                &raised
+            } else {
+                other
+            }
+        }
+        _ => other,
+    };
+    match (mine.merge(other, sign), sign) {
         (Some(()), _) => Ok(()),
         (None, 1) => Err(too_large()),
         (None, _) => Err(cannot_remove()),

@@ -82,6 +82,20 @@ pub fn to_stored(m: &Matrix) -> Vec<u8> {
 }
 
 /// Parse the stored form.
+/// A count of the stored form (a number up to `bigint`'s largest). Inlined: a cohort's cells
+/// are five of them each, and `rollup()` reads every summary.
+#[inline(always)]
+fn count(r: &mut Reader) -> Result<i64, KpiError> {
+    let x = r.varint()?;
+    i64::try_from(x).map_err(|_| count_out_of_range(r, x))
+}
+
+#[cold]
+#[inline(never)]
+fn count_out_of_range(r: &Reader, x: u64) -> KpiError {
+    r.error(&format!("count {x} out of range"))
+}
+
 pub fn from_stored(bytes: &[u8]) -> Result<Matrix, KpiError> {
     let mut r = Reader::new(bytes, TYPE, VERSION)?;
     let unit = r.u8()?;
@@ -99,10 +113,6 @@ pub fn from_stored(bytes: &[u8]) -> Result<Matrix, KpiError> {
         return Err(r.error("as_of out of range"));
     }
     let mut m = Matrix::new(unit, as_of, scale);
-    let count = |r: &mut Reader| -> Result<i64, KpiError> {
-        let x = r.varint()?;
-        i64::try_from(x).map_err(|_| r.error(&format!("count {x} out of range")))
-    };
     for rule in RULES {
         let n = r.varint()?;
         let mut before: Option<i64> = None;

@@ -34,16 +34,26 @@ pub fn to_stored<A: Allocator>(t: &LifeTable<A>) -> Vec<u8> {
     w.into_vec()
 }
 
+/// A number of the stored form up to `bigint`'s largest (`what` names it in the error).
+/// Inlined: a row is four of them, and `rollup()` reads every summary.
+#[inline(always)]
+fn count(r: &mut Reader, what: &str) -> Result<i64, KpiError> {
+    let x = r.varint()?;
+    i64::try_from(x).map_err(|_| out_of_range(r, what, x))
+}
+
+#[cold]
+#[inline(never)]
+fn out_of_range(r: &Reader, what: &str, x: u64) -> KpiError {
+    r.error(&format!("{what} {x} out of range"))
+}
+
 /// Parse the stored form into a life table of `alloc`.
 pub fn from_stored_in<A: Allocator>(bytes: &[u8], alloc: A) -> Result<LifeTable<A>, KpiError> {
     let mut r = Reader::new(bytes, TYPE, VERSION)?;
     let n = r.varint()?;
     let mut t = LifeTable::new_in(alloc);
     let mut time = 0i64;
-    let count = |r: &mut Reader, what: &str| -> Result<i64, KpiError> {
-        let x = r.varint()?;
-        i64::try_from(x).map_err(|_| r.error(&format!("{what} {x} out of range")))
-    };
     for i in 0..n {
         let delta = count(&mut r, "time step")?;
         if i > 0 && delta == 0 {
