@@ -84,7 +84,7 @@ NOOP_SQL = """
         LANGUAGE C AS '$libdir/pg_kpi', 'bench_lower_{name}';
     CREATE OR REPLACE AGGREGATE bench_lower_{name}({', '.join(['"any"'] * n)})
         (SFUNC = bench_lower_{name}_accum, STYPE = internal, FINALFUNC = bench_lower_final);"""
-    for name, n in (("ces_agg", 1), ("clv", 3), ("mrr", 3), ("tier", 2)))
+    for name, n in (("ces_agg", 1), ("clv", 3), ("mrr", 3), ("tier", 2), ("bytes", 1)))
 
 # The lower bounds (src/bench_floor.rs, built by make bench only): transitions that do what a KPI
 # cannot avoid on the bench's rows (read its numeric arguments with the project's fastest reader,

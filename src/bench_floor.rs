@@ -103,6 +103,23 @@ crate::pg_v1_fn!(fn bench_lower_tier, pg_finfo_bench_lower_tier, fast |f| unsafe
     })
 }, |f| unsafe { skip(f) });
 
+// rollup(summary) over any summary type: every byte of the stored summary read once (8 bytes at
+// a time, folded into one word), nothing decoded, checked or added: what any reader of the
+// summary pays that the no-op, which never dereferences the datum, does not
+crate::pg_v1_fn!(fn bench_lower_bytes, pg_finfo_bench_lower_bytes, fast |f| unsafe {
+    agg::fast_step::<Bound, 1>(f, |s, [d]| {
+        let Some(bytes) = agg::plain_bytes(d) else { return false };
+        let (words, tail) = bytes.as_chunks::<8>();
+        let mut folded = words.iter().fold(0u64, |a, w| a.rotate_left(5) ^ u64::from_ne_bytes(*w));
+        for &b in tail {
+            folded = folded.rotate_left(5) ^ u64::from(b);
+        }
+        s.cells[0] ^= u128::from(folded);
+        s.count += 1;
+        true
+    })
+}, |f| unsafe { skip(f) });
+
 // the rows taken, so that nothing above is dead code
 crate::pg_v1_fn!(fn bench_lower_final, pg_finfo_bench_lower_final, |f| unsafe {
     agg::finish::<Bound>(f, |s| {
