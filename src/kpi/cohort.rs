@@ -231,10 +231,12 @@ impl Matrix {
                     }
                     self.cohorts_mut(r).remove(&start);
                 } else {
-                    // the rules of the cohorts this changed: the others, and as_of, are as
-                    // they were (checking the whole matrix here made rollup()'s time per
-                    // summary grow with the matrix: BENCHMARKS.md, issue 26)
-                    self.check_cohort(start, &self.cohorts(r)[&start]).ok()?;
+                    // the rules of the cohorts this changed, their counts (a cohort keeps its
+                    // day and is no longer than the longer of the two added); the others and
+                    // as_of are as they were (checking the whole matrix here made rollup()'s
+                    // time per summary grow with the matrix: BENCHMARKS.md, issue 26)
+                    self.check_counts(start, &self.cohorts(r)[&start], false)
+                        .ok()?;
                 }
             }
         }
@@ -303,10 +305,18 @@ impl Matrix {
         if start > self.as_of {
             return Err(format!("cohort {day} is after as_of"));
         }
+        self.check_counts(start, c, true)
+    }
+
+    /// The rules of [`Matrix::check_cohort`] past its day's (members, and with `length` the
+    /// offsets observed, then the cells): all a merge can break, since it keeps each cohort's
+    /// day and never makes a cohort longer than the longer of the two it adds.
+    fn check_counts(&self, start: i64, c: &Cohort, length: bool) -> Result<(), String> {
+        let day = crate::time::Moment(crate::time::Kind::Date, start);
         if c.size < 1 {
             return Err(format!("cohort {day} has no customers"));
         }
-        if c.cells.len() as i64 > whole_periods(start, self.as_of + 1, self.unit) {
+        if length && c.cells.len() as i64 > whole_periods(start, self.as_of + 1, self.unit) {
             return Err(format!("cohort {day} has offsets not yet observed"));
         }
         let mut before = Cell {
