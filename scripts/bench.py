@@ -148,16 +148,11 @@ QUERIES.append(("summary group by", FLOOR, "GROUP BY bucket % 200000", SERIAL,
                 "SELECT count(*) FROM (SELECT bucket % 200000 FROM bench_summaries GROUP BY 1) s"))
 QUERIES.append(("summary group by", "ours", "GROUP BY summary", SERIAL,
                 "SELECT count(*) FROM (SELECT summary FROM bench_summaries GROUP BY summary) s"))
-QUERIES.append(("rollup throughput", FLOOR, "count(*)", SERIAL, "SELECT count(*) FROM bench_summaries"))
-QUERIES.append(("rollup throughput", NOOP, "bench_noop1(summary)", SERIAL,
-                "SELECT bench_noop1(summary) FROM bench_summaries"))
-QUERIES.append(("rollup throughput", LOWER, "bench_lower_bytes(summary)", SERIAL,
-                "SELECT bench_lower_bytes(summary) FROM bench_summaries"))
-QUERIES.append(("rollup throughput", "ours", "rollup(summary)", SERIAL, "SELECT rollup(summary) FROM bench_summaries"))
-# the other summary types' (bench_sql.py); the lower bound reads every byte of each summary, which
-# the no-op never does
-for kind in SUMMARY_TABLES:
-    QUERIES += [(f"rollup {kind}", role, label, SERIAL, f"SELECT {label} FROM bench_rollup_{kind}")
+# over bench_summaries' npssummary values and each other summary type's table (bench_sql.py); the
+# lower bound reads every byte of each summary, which the no-op never does
+for name, table in [("rollup throughput", "bench_summaries")] + [
+        (f"rollup {kind}", f"bench_rollup_{kind}") for kind in SUMMARY_TABLES]:
+    QUERIES += [(name, role, label, SERIAL, f"SELECT {label} FROM {table}")
                 for role, label in ((FLOOR, "count(*)"), (NOOP, "bench_noop1(summary)"),
                                     (LOWER, "bench_lower_bytes(summary)"), ("ours", "rollup(summary)"))]
 
