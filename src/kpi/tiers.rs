@@ -58,6 +58,52 @@ fn describe(t: &Tiers) -> String {
     format!("{kind} {mrr}")
 }
 
+/// The rules of [`Tiers::check`], cell by cell in the cells' order, with the totals so far: for
+/// the cells of a summary and for those of a stored one read in place ([`read_stored`]).
+struct Rules {
+    moves: bool,
+    with_mrr: bool,
+    customers: i64,
+    mrr: Scaled,
+}
+
+impl Rules {
+    fn new(moves: bool, with_mrr: bool) -> Self {
+        Rules {
+            moves,
+            with_mrr,
+            customers: 0,
+            mrr: Scaled::default(),
+        }
+    }
+
+    #[inline(always)]
+    fn cell(&mut self, before: Option<&str>, after: Option<&str>, c: &Cell) -> Result<(), String> {
+        match (self.moves, before, after) {
+            (_, None, None) => return Err("a cell without tiers".into()),
+            (false, Some(b), _) => {
+                return Err(format!("a before tier \"{b}\" in a tier_agg summary"))
+            }
+            _ => {}
+        }
+        if c.customers < 1 {
+            return Err(format!("a cell of {} customers", c.customers));
+        }
+        if c.mrr.is_negative() || (!self.with_mrr && c.mrr != Scaled::default()) {
+            return Err(format!("mrr {} in a cell", c.mrr));
+        }
+        self.customers = self
+            .customers
+            .checked_add(c.customers)
+            .ok_or("customers out of range")?;
+        self.mrr = self
+            .mrr
+            .add(c.mrr.mantissa, c.mrr.scale)
+            .ok_or("mrr out of range")?;
+        Ok(())
+    }
+}
+
 impl Tiers {
     pub fn new(moves: bool, with_mrr: bool) -> Self {
         Tiers {
@@ -69,27 +115,9 @@ impl Tiers {
 
     /// The rules every stored summary meets.
     pub fn check(&self) -> Result<(), String> {
-        let (mut customers, mut mrr) = (0i64, Scaled::default());
+        let mut rules = Rules::new(self.moves, self.with_mrr);
         for ((before, after), c) in &self.cells {
-            match (self.moves, before, after) {
-                (_, None, None) => return Err("a cell without tiers".into()),
-                (false, Some(b), _) => {
-                    return Err(format!("a before tier \"{b}\" in a tier_agg summary"))
-                }
-                _ => {}
-            }
-            if c.customers < 1 {
-                return Err(format!("a cell of {} customers", c.customers));
-            }
-            if c.mrr.is_negative() || (!self.with_mrr && c.mrr != Scaled::default()) {
-                return Err(format!("mrr {} in a cell", c.mrr));
-            }
-            customers = customers
-                .checked_add(c.customers)
-                .ok_or("customers out of range")?;
-            mrr = mrr
-                .add(c.mrr.mantissa, c.mrr.scale)
-                .ok_or("mrr out of range")?;
+            rules.cell(before.as_deref(), after.as_deref(), c)?;
         }
         Ok(())
     }
@@ -192,17 +220,101 @@ fn put_name(w: Writer, name: &Option<String>) -> Writer {
     }
 }
 
-fn get_name(r: &mut Reader) -> Result<Option<String>, KpiError> {
+/// A name of a stored summary, in place.
+#[inline(always)]
+fn get_name<'a>(r: &mut Reader<'a>) -> Result<Option<&'a str>, KpiError> {
     match r.varint()? {
         0 => Ok(None),
         n => {
             let len = usize::try_from(n - 1).map_err(|_| r.error("tier name too long"))?;
-            let bytes = r.slice(len)?;
-            match std::str::from_utf8(bytes) {
-                Ok(s) if !s.contains('\0') => Ok(Some(s.to_string())),
+            let name = r.slice(len)?;
+            let text = match name.is_ascii() {
+                // SAFETY: ASCII is UTF-8. Tested inline first: `from_utf8` is a call, a tenth
+                // of `rollup()`'s time over one-cell summaries (BENCHMARKS.md, issue 26)
+                true => Ok(unsafe { std::str::from_utf8_unchecked(name) }),
+                false => std::str::from_utf8(name),
+            };
+            match text {
+                Ok(s) if !name.contains(&0) => Ok(Some(s)),
                 _ => Err(r.error("a tier name that is not text")),
             }
         }
+    }
+}
+
+/// What [`read_stored`] hands a stored summary's kind and cells to, as it reads them.
+pub trait Cells {
+    /// The summary's kind, before its cells.
+    fn kind(&mut self, moves: bool, with_mrr: bool) -> Result<(), KpiError>;
+    /// A cell, in the cells' order, its names borrowed from the bytes.
+    fn cell(&mut self, before: Option<&str>, after: Option<&str>, c: Cell) -> Result<(), KpiError>;
+}
+
+/// Read a stored summary in place, handing its kind and cells to `to` as they are read (nothing
+/// allocated: `rollup()` steps them into its tally, [`Tiers::from_stored`] builds a summary),
+/// every rule of [`Tiers::check`] checked on the way. Of several faults, the one returned is the
+/// first fault of the bytes, else the first broken rule in cell order, else `to`'s first error
+/// (after which it is handed nothing more): as when the summary was decoded whole and checked
+/// before `to` saw it.
+#[inline(always)]
+pub fn read_stored(bytes: &[u8], to: &mut impl Cells) -> Result<(), KpiError> {
+    let mut r = Reader::new(bytes, TYPE, VERSION)?;
+    let flags = r.u8()?;
+    if flags > 3 {
+        return Err(r.error(&format!("flags {flags} out of range")));
+    }
+    let (moves, with_mrr) = (flags & 1 == 1, flags & 2 == 2);
+    let mut rules = Rules::new(moves, with_mrr);
+    let mut broken: Option<String> = None;
+    let mut refused = to.kind(moves, with_mrr);
+    let n = r.varint()?;
+    let mut last = None;
+    for _ in 0..n {
+        let key = (get_name(&mut r)?, get_name(&mut r)?);
+        let customers = r.varint()?;
+        let customers = i64::try_from(customers).map_err(|_| r.error("customers out of range"))?;
+        let mut mrr = Scaled::default();
+        if with_mrr {
+            let scale = u32::from(r.u8()?);
+            let (lo, hi) = (r.varint()?, r.varint()?);
+            let m = (u128::from(hi) << 64) | u128::from(lo);
+            if scale > MAX_SCALE || m > i128::MAX as u128 {
+                return Err(r.error("mrr out of range"));
+            }
+            mrr = Scaled {
+                mantissa: m as i128,
+                scale,
+            };
+        }
+        if last.is_some_and(|l| l >= key) {
+            return Err(r.error("cells out of order"));
+        }
+        last = Some(key);
+        let cell = Cell { customers, mrr };
+        if broken.is_none() {
+            broken = rules.cell(key.0, key.1, &cell).err();
+            if broken.is_none() && refused.is_ok() {
+                refused = to.cell(key.0, key.1, cell);
+            }
+        }
+    }
+    r.end()?;
+    match broken {
+        Some(why) => Err(KpiError::BadText(format!("invalid {TYPE} bytes: {why}"))),
+        None => refused,
+    }
+}
+
+/// [`Tiers::from_stored`]: the cells inserted as read ([`read_stored`] checks them).
+impl Cells for Tiers {
+    fn kind(&mut self, moves: bool, with_mrr: bool) -> Result<(), KpiError> {
+        (self.moves, self.with_mrr) = (moves, with_mrr);
+        Ok(())
+    }
+    fn cell(&mut self, before: Option<&str>, after: Option<&str>, c: Cell) -> Result<(), KpiError> {
+        let key = (before.map(str::to_string), after.map(str::to_string));
+        self.cells.insert(key, c);
+        Ok(())
     }
 }
 
@@ -229,41 +341,8 @@ impl Stored for Tiers {
     }
 
     fn from_stored(bytes: &[u8]) -> Result<Self, KpiError> {
-        let mut r = Reader::new(bytes, TYPE, VERSION)?;
-        let flags = r.u8()?;
-        if flags > 3 {
-            return Err(r.error(&format!("flags {flags} out of range")));
-        }
-        let mut t = Tiers::new(flags & 1 == 1, flags & 2 == 2);
-        let n = r.varint()?;
-        let mut last: Option<Key> = None;
-        for _ in 0..n {
-            let key = (get_name(&mut r)?, get_name(&mut r)?);
-            let customers = r.varint()?;
-            let customers =
-                i64::try_from(customers).map_err(|_| r.error("customers out of range"))?;
-            let mut mrr = Scaled::default();
-            if t.with_mrr {
-                let scale = u32::from(r.u8()?);
-                let (lo, hi) = (r.varint()?, r.varint()?);
-                let m = (u128::from(hi) << 64) | u128::from(lo);
-                if scale > MAX_SCALE || m > i128::MAX as u128 {
-                    return Err(r.error("mrr out of range"));
-                }
-                mrr = Scaled {
-                    mantissa: m as i128,
-                    scale,
-                };
-            }
-            if last.as_ref().is_some_and(|l| *l >= key) {
-                return Err(r.error("cells out of order"));
-            }
-            last = Some(key.clone());
-            t.cells.insert(key, Cell { customers, mrr });
-        }
-        r.end()?;
-        t.check()
-            .map_err(|why| KpiError::BadText(format!("invalid {TYPE} bytes: {why}")))?;
+        let mut t = Tiers::default();
+        read_stored(bytes, &mut t)?;
         Ok(t)
     }
 

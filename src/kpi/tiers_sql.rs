@@ -130,9 +130,10 @@ unsafe fn sum_step(f: pg_sys::FunctionCallInfo, sign: i64) -> pg_sys::Datum {
     unsafe {
         let s = &mut *state(f);
         if !agg::arg_is_null(f, 1) {
-            let other = summary::arg::<Tiers>(agg::arg_datum(f, 1));
+            // read in place: the cells stepped as read, not decoded into a `Tiers`
+            let bytes = agg::varlena_bytes(agg::arg_datum(f, 1));
             s.inputs += sign;
-            match s.tally.step_summary(&other, sign) {
+            match s.tally.step_stored(bytes, sign) {
                 Ok(true) => {}
                 Ok(false) => return agg::return_null(f),
                 Err(e) => raise(e),
@@ -174,8 +175,7 @@ crate::pg_v1_fn!(fn tier_deserialize, pg_finfo_tier_deserialize, |f| unsafe {
     let (inputs, stored) = bytes.split_at(8.min(bytes.len()));
     s.inputs = i64::from_le_bytes(inputs.try_into().unwrap_or_else(|_| raise(KpiError::BadText("tier state truncated".into()))));
     if !stored.is_empty() {
-        let t = Tiers::from_stored(stored).unwrap_or_else(|e| raise(e));
-        s.tally.step_summary(&t, 1).unwrap_or_else(|e| raise(e));
+        s.tally.step_stored(stored, 1).unwrap_or_else(|e| raise(e));
     }
     agg::return_state(agg::place_owned(pg_sys::CurrentMemoryContext, s))
 });

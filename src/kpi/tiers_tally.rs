@@ -1,7 +1,7 @@
 //! The cells of a tier aggregate being built ([`Tally`]), found by the tiers' names without
 //! allocating: the per-row path of `tier_agg` and `tier_moves`. Pure Rust.
 
-use super::tiers::{Cell, Tiers};
+use super::tiers::{read_stored, Cell, Cells, Tiers};
 use crate::error::KpiError;
 use crate::numeric::Scaled;
 use crate::numeric_sum::{NumericSum, Refused, MAX_VALUES};
@@ -279,31 +279,24 @@ impl Tally {
     }
 
     /// Add (`sign` 1) or remove (-1) a summary, cell by cell; its kind must be this one's.
+    /// `Ok(false)` when a removal left a cell's MRR scale unknown (the caller recomputes).
     pub fn step_summary(&mut self, t: &Tiers, sign: i64) -> Result<bool, KpiError> {
-        match self.kind {
-            None => self.kind = Some((t.moves, t.with_mrr)),
-            Some((moves, with_mrr)) => {
-                Tiers::new(moves, with_mrr).merge(&Tiers::new(t.moves, t.with_mrr), 1)?
-            }
-        }
-        let mut known = true;
+        let mut to = Stepping::new(self, sign);
+        to.kind(t.moves, t.with_mrr)?;
         for ((b, a), c) in &t.cells {
-            let mrr = if t.with_mrr {
-                Mrr::Sum(c.mrr)
-            } else {
-                Mrr::None
-            };
-            let (b, a) = (
-                b.as_deref().map(str::as_bytes),
-                a.as_deref().map(str::as_bytes),
-            );
-            known &= match self.step(b, a, c.customers, mrr, sign) {
-                Ok(k) => k,
-                Err(StepError::Kpi(e)) => return Err(e),
-                Err(StepError::Mrr(_)) => return Err(too_large()),
-            };
+            to.cell(b.as_deref(), a.as_deref(), *c)?;
         }
-        Ok(known)
+        Ok(to.known)
+    }
+
+    /// [`Tally::step_summary`] for a stored summary, its cells stepped as
+    /// [`read_stored`] reads them (`rollup()`: nothing decoded into a [`Tiers`], nothing
+    /// allocated); the same errors.
+    #[inline(always)]
+    pub fn step_stored(&mut self, bytes: &[u8], sign: i64) -> Result<bool, KpiError> {
+        let mut to = Stepping::new(self, sign);
+        read_stored(bytes, &mut to)?;
+        Ok(to.known)
     }
 
     /// The summary of the cells (sorted; names not UTF-8 read as `String::from_utf8_lossy` does,
@@ -332,6 +325,52 @@ impl Tally {
         }
         t.check().map_err(|_| too_large())?;
         Ok(t)
+    }
+}
+
+/// A summary's cells stepped into a tally (`sign` 1 in, -1 out), and whether every cell's MRR
+/// scale is still known.
+struct Stepping<'t> {
+    tally: &'t mut Tally,
+    sign: i64,
+    known: bool,
+}
+
+impl<'t> Stepping<'t> {
+    fn new(tally: &'t mut Tally, sign: i64) -> Self {
+        Stepping {
+            tally,
+            sign,
+            known: true,
+        }
+    }
+}
+
+impl Cells for Stepping<'_> {
+    #[inline(always)]
+    fn kind(&mut self, moves: bool, with_mrr: bool) -> Result<(), KpiError> {
+        match self.tally.kind {
+            None => self.tally.kind = Some((moves, with_mrr)),
+            Some(mine) if mine != (moves, with_mrr) => {
+                let kind = |(m, w)| Tiers::new(m, w);
+                kind(mine).merge(&kind((moves, with_mrr)), 1)?
+            }
+            Some(_) => {}
+        }
+        Ok(())
+    }
+
+    #[inline(always)]
+    fn cell(&mut self, before: Option<&str>, after: Option<&str>, c: Cell) -> Result<(), KpiError> {
+        let with_mrr = self.tally.kind.is_some_and(|(_, w)| w);
+        let mrr = if with_mrr { Mrr::Sum(c.mrr) } else { Mrr::None };
+        let (b, a) = (before.map(str::as_bytes), after.map(str::as_bytes));
+        self.known &= match self.tally.step(b, a, c.customers, mrr, self.sign) {
+            Ok(k) => k,
+            Err(StepError::Kpi(e)) => return Err(e),
+            Err(StepError::Mrr(_)) => return Err(too_large()),
+        };
+        Ok(())
     }
 }
 

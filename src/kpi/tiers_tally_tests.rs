@@ -1,6 +1,7 @@
 //! Unit tests of [`super::Tally`].
 
 use super::*;
+use crate::summary::Stored;
 
 /// One customer of MRR `mantissa / 10^scale` in (`sign` 1) or out (-1).
 fn one(
@@ -222,4 +223,76 @@ fn scales_for_the_moving_inverse() {
         .step(None, Some(b"a"), 1, Mrr::Bytes(&neg), 1)
         .unwrap_err();
     assert!(matches!(e, StepError::Mrr(Refused::Negative)));
+}
+
+/// A stored summary stepped in place ([`Tally::step_stored`], `rollup()`'s path) is the summary
+/// decoded and stepped ([`Tally::step_summary`]): in and out, with a summary of the other kind
+/// refused the same way.
+#[test]
+fn a_stored_summary_steps_as_decoded() {
+    let summary = |i: usize| {
+        let mut t = Tally {
+            kind: Some((true, true)),
+            ..Default::default()
+        };
+        for j in 0..(i % 5) {
+            let (b, a) = (
+                format!("t{}", (i + j) % 4),
+                format!("tier number {}", j * 7 % 3),
+            );
+            let before = (j % 2 == 0).then_some(b.as_bytes());
+            one(
+                &mut t,
+                before,
+                a.as_bytes(),
+                (i * j) as i128,
+                (j % 3) as u32,
+                1,
+            )
+            .unwrap();
+        }
+        t.to_tiers().unwrap()
+    };
+    let (mut decoded, mut in_place) = (Tally::default(), Tally::default());
+    for (i, sign) in (0..30)
+        .map(|i| (i, 1))
+        .chain((0..30).step_by(3).map(|i| (i, -1)))
+    {
+        let bytes = summary(i).to_stored();
+        let a = decoded.step_summary(&Tiers::from_stored(&bytes).unwrap(), sign);
+        let b = in_place.step_stored(&bytes, sign);
+        assert_eq!(a.unwrap(), b.unwrap());
+        assert_eq!(decoded.to_tiers().unwrap(), in_place.to_tiers().unwrap());
+    }
+    assert!(!decoded.to_tiers().unwrap().cells.is_empty());
+    let other = Tiers::new(false, true).to_stored();
+    let a = decoded.step_summary(&Tiers::from_stored(&other).unwrap(), 1);
+    let b = in_place.step_stored(&other, 1);
+    assert_eq!(a.unwrap_err().message(), b.unwrap_err().message());
+    // a summary's own fault comes before what the tally refuses: the removal of cells never
+    // added, from bytes cut short, with a byte too many, or with a rule broken, names the bytes
+    let mut never = Tiers::new(true, true);
+    let c = Cell {
+        customers: 2,
+        mrr: Scaled::default(),
+    };
+    never
+        .cells
+        .insert((Some("zz".into()), Some("never".into())), c);
+    let absent = never.to_stored();
+    let mut refused = |b: &[u8]| {
+        in_place
+            .step_stored(b, -1)
+            .unwrap_err()
+            .message()
+            .to_string()
+    };
+    assert!(refused(&absent).contains("cannot remove"));
+    assert!(refused(&absent[..absent.len() - 1]).contains("truncated"));
+    assert!(refused(&[&absent[..], &[0]].concat()).contains("expected"));
+    never.cells.values_mut().for_each(|c| c.customers = 0);
+    assert_eq!(
+        refused(&never.to_stored()),
+        "invalid tiersummary bytes: a cell of 0 customers"
+    );
 }

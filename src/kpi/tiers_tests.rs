@@ -229,3 +229,96 @@ fn impossible_summaries_are_22p02() {
     .into_vec();
     assert_eq!(stored_err(&zero), "22P02");
 }
+
+/// The stored form's faults, each named; of several, the one named is a fault of the bytes
+/// (truncated, out of order, trailing) anywhere before a broken rule anywhere, and the first broken
+/// rule in cell order, as when a stored summary was decoded whole before it was checked.
+#[test]
+fn stored_faults_are_named_in_order() {
+    let err = |b: &[u8]| match Tiers::from_stored(b).unwrap_err() {
+        KpiError::BadText(m) => m,
+        e => panic!("{e:?}"),
+    };
+    // cells (before, after, customers) without MRR, of a tier_agg (flags 0) or tier_moves (1)
+    let stored = |flags: u8, cells: &[(Option<&str>, Option<&str>, u64)]| {
+        let mut w = Writer::new(VERSION).u8(flags).varint(cells.len() as u64);
+        for (b, a, n) in cells {
+            w = put_name(put_name(w, &b.map(str::to_string)), &a.map(str::to_string)).varint(*n);
+        }
+        w.into_vec()
+    };
+    let zero_then_before = stored(0, &[(None, Some("a"), 0), (Some("x"), Some("b"), 1)]);
+    assert_eq!(
+        err(&zero_then_before),
+        "invalid tiersummary bytes: a cell of 0 customers"
+    );
+    let before_then_zero = stored(0, &[(Some("x"), Some("a"), 1), (Some("y"), Some("b"), 0)]);
+    assert_eq!(
+        err(&before_then_zero),
+        "invalid tiersummary bytes: a before tier \"x\" in a tier_agg summary"
+    );
+    let mut zero_truncated = stored(0, &[(None, Some("a"), 0), (None, Some("b"), 1)]);
+    zero_truncated.pop();
+    assert_eq!(
+        err(&zero_truncated),
+        format!(
+            "invalid tiersummary state: truncated at byte {}",
+            zero_truncated.len()
+        )
+    );
+    let mut zero_trailing = stored(0, &[(None, Some("a"), 0)]);
+    zero_trailing.push(0);
+    assert_eq!(
+        err(&zero_trailing),
+        format!(
+            "invalid tiersummary state: expected {} bytes, got {}",
+            zero_trailing.len() - 1,
+            zero_trailing.len()
+        )
+    );
+    let zero_then_unordered = stored(1, &[(None, Some("b"), 0), (None, Some("a"), 1)]);
+    assert_eq!(
+        err(&zero_then_unordered),
+        "invalid tiersummary state: cells out of order"
+    );
+    let no_tiers = stored(1, &[(None, None, 1)]);
+    assert_eq!(
+        err(&no_tiers),
+        "invalid tiersummary bytes: a cell without tiers"
+    );
+    let mut not_text = stored(0, &[(None, Some("a"), 1)]);
+    not_text[5] = 0xff; // the name's one byte (after version, flags, count, two lengths)
+    assert_eq!(
+        err(&not_text),
+        "invalid tiersummary state: a tier name that is not text"
+    );
+    let mut flags = stored(0, &[]);
+    flags[1] = 4;
+    assert_eq!(
+        err(&flags),
+        "invalid tiersummary state: flags 4 out of range"
+    );
+    let huge = stored(
+        0,
+        &[(None, Some("a"), i64::MAX as u64), (None, Some("b"), 1)],
+    );
+    assert_eq!(
+        err(&huge),
+        "invalid tiersummary bytes: customers out of range"
+    );
+    let too_many = stored(0, &[(None, Some("a"), i64::MAX as u64 + 1)]);
+    assert_eq!(
+        err(&too_many),
+        "invalid tiersummary state: customers out of range"
+    );
+    // the moves' ok forms read back as written
+    let ok = stored(
+        1,
+        &[
+            (None, Some("a"), 2),
+            (Some("a"), None, 1),
+            (Some("a"), Some("b"), 3),
+        ],
+    );
+    assert_eq!(Tiers::from_stored(&ok).unwrap().to_stored(), ok);
+}
