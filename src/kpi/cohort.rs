@@ -102,14 +102,17 @@ impl Returning {
 
 /// The first day of the calendar period holding day `d` (weeks from Monday, as `date_trunc`).
 pub fn period_start(d: i64, unit: Unit) -> i64 {
-    let (y, m, _) = crate::time::civil(d);
+    let civil = || crate::time::civil(d);
     match unit {
         Unit::Day => d,
         // 2000-01-01 was a Saturday: day 0 is the 6th day of its ISO week
         Unit::Week => d - (d + 5).rem_euclid(7),
-        Unit::Month => crate::time::days_from_civil(y, m, 1),
-        Unit::Quarter => crate::time::days_from_civil(y, 3 * ((m - 1) / 3) + 1, 1),
-        Unit::Year => crate::time::days_from_civil(y, 1, 1),
+        Unit::Month => d - (civil().2 - 1),
+        Unit::Quarter => {
+            let (y, m, _) = civil();
+            crate::time::days_from_civil(y, 3 * ((m - 1) / 3) + 1, 1)
+        }
+        Unit::Year => crate::time::days_from_civil(civil().0, 1, 1),
     }
 }
 
@@ -214,31 +217,49 @@ impl Matrix {
     pub fn merge(&mut self, other: &Matrix, sign: i64) -> Option<()> {
         for r in [Returning::FirstCohort, Returning::NewCohort] {
             for (&start, theirs) in other.cohorts(r) {
-                let ours = self.cohorts_mut(r).entry(start).or_default();
-                ours.size = ours.size.checked_add(sign * theirs.size)?;
-                if ours.cells.len() < theirs.cells.len() {
-                    ours.cells.resize(theirs.cells.len(), Cell::default());
-                }
-                for (a, b) in ours.cells.iter_mut().zip(&theirs.cells) {
-                    a.add(b, sign)?;
-                }
-                while ours.cells.last().is_some_and(|c| c.eligible == 0) {
-                    ours.cells.pop();
-                }
-                if ours.size == 0 {
-                    if !ours.cells.is_empty() {
-                        return None;
-                    }
-                    self.cohorts_mut(r).remove(&start);
-                } else {
-                    // the rules of the cohorts this changed, their counts (a cohort keeps its
-                    // day and is no longer than the longer of the two added); the others and
-                    // as_of are as they were (checking the whole matrix here made rollup()'s
-                    // time per summary grow with the matrix: BENCHMARKS.md, issue 26)
-                    self.check_counts(start, &self.cohorts(r)[&start], false)
-                        .ok()?;
-                }
+                self.merge_cohort(r, start, theirs.size, &theirs.cells, sign)?;
             }
+        }
+        Some(())
+    }
+
+    /// [`Matrix::merge`] of one cohort of `rule` starting on day `start`, of `size` members and
+    /// these cells (which keep [`Matrix::check`]'s rules), at this matrix's scale.
+    pub(super) fn merge_cohort(
+        &mut self,
+        rule: Returning,
+        start: i64,
+        size: i64,
+        cells: &[Cell],
+        sign: i64,
+    ) -> Option<()> {
+        let ours = self.cohorts_mut(rule).entry(start).or_default();
+        ours.size = ours.size.checked_add(sign * size)?;
+        if ours.cells.len() < cells.len() {
+            ours.cells.resize(cells.len(), Cell::default());
+        }
+        for (a, b) in ours.cells.iter_mut().zip(cells) {
+            a.add(b, sign)?;
+        }
+        while ours.cells.last().is_some_and(|c| c.eligible == 0) {
+            ours.cells.pop();
+        }
+        if ours.size == 0 {
+            if !ours.cells.is_empty() {
+                return None;
+            }
+            self.cohorts_mut(rule).remove(&start);
+        } else if sign < 0 {
+            // the rules of the cohort this changed, its counts (a cohort keeps its day and is
+            // no longer than the longer of the two added); the others and as_of are as they
+            // were (checking the whole matrix here made rollup()'s time per summary grow with
+            // the matrix: BENCHMARKS.md, issue 26). An addition breaks none: every rule is a
+            // bound that sums keep (counts within counts, falling with the offset past either
+            // cohort's end, capped MRR within the smaller of two sums, as its parts within
+            // theirs), or a sum out of range, refused above.
+            let ours = &self.cohorts(rule)[&start];
+            self.check_counts(start, ours.size, &ours.cells, false)
+                .ok()?;
         }
         Some(())
     }
@@ -290,14 +311,15 @@ impl Matrix {
         }
         for r in [Returning::FirstCohort, Returning::NewCohort] {
             for (&start, c) in self.cohorts(r) {
-                self.check_cohort(start, c)?;
+                self.check_cohort(start, c.size, &c.cells)?;
             }
         }
         Ok(())
     }
 
-    /// [`Matrix::check`]'s rules for the cohort starting on day `start`.
-    fn check_cohort(&self, start: i64, c: &Cohort) -> Result<(), String> {
+    /// [`Matrix::check`]'s rules for the cohort starting on day `start`, of `size` members and
+    /// these cells.
+    pub(super) fn check_cohort(&self, start: i64, size: i64, cells: &[Cell]) -> Result<(), String> {
         let day = crate::time::Moment(crate::time::Kind::Date, start);
         if !crate::time::Kind::Date.valid(start) || period_start(start, self.unit) != start {
             return Err(format!("cohort {day} is not the first day of a period"));
@@ -305,26 +327,32 @@ impl Matrix {
         if start > self.as_of {
             return Err(format!("cohort {day} is after as_of"));
         }
-        self.check_counts(start, c, true)
+        self.check_counts(start, size, cells, true)
     }
 
     /// The rules of [`Matrix::check_cohort`] past its day's (members, and with `length` the
     /// offsets observed, then the cells): all a merge can break, since it keeps each cohort's
     /// day and never makes a cohort longer than the longer of the two it adds.
-    fn check_counts(&self, start: i64, c: &Cohort, length: bool) -> Result<(), String> {
+    fn check_counts(
+        &self,
+        start: i64,
+        size: i64,
+        cells: &[Cell],
+        length: bool,
+    ) -> Result<(), String> {
         let day = crate::time::Moment(crate::time::Kind::Date, start);
-        if c.size < 1 {
+        if size < 1 {
             return Err(format!("cohort {day} has no customers"));
         }
-        if length && c.cells.len() as i64 > whole_periods(start, self.as_of + 1, self.unit) {
+        if length && cells.len() as i64 > whole_periods(start, self.as_of + 1, self.unit) {
             return Err(format!("cohort {day} has offsets not yet observed"));
         }
         let mut before = Cell {
-            eligible: c.size,
-            retained: [c.size; 4],
+            eligible: size,
+            retained: [size; 4],
             ..Cell::default()
         };
-        for (k, cell) in c.cells.iter().enumerate() {
+        for (k, cell) in cells.iter().enumerate() {
             let bad = |why: &str| Err(format!("cohort {day} offset {k}: {why}"));
             if cell.eligible < 1 || cell.eligible > before.eligible {
                 return bad("eligible customers must be from 1 to those of the offset before");

@@ -16,6 +16,7 @@
 
 use super::cohort::{mode_index, Horizon, Matrix, RetainedBy, Returning, Unit};
 use super::cohort_rows::{Rows, Setting};
+use super::cohort_sum::Sum;
 use super::cohort_summary::unit_name;
 use crate::agg::{self, Id};
 use crate::error::{raise, KpiError};
@@ -181,108 +182,8 @@ crate::pg_v1_fn!(fn cohort_rows_final, pg_finfo_cohort_rows_final, |f| unsafe {
     }
 });
 
-// combine(cohortsummary): the state is the matrix so far (dropped with the group's context), the
-// summaries in it and how many of them have each MRR scale: when the moving inverse removes the
-// last summary of the largest scale, the money goes back to the largest scale left, so a window
-// equals the one-step answer over its rows byte for byte.
-struct Sum {
-    m: Option<Matrix>,
-    summaries: i64,
-    scales: [i64; crate::numeric::MAX_SCALE as usize + 1],
-}
-
-const COMBINE: &str = "rollup(cohortsummary) or combine(cohortsummary)";
-
-fn describe(m: &Matrix) -> String {
-    format!(
-        "{} as of {}{}",
-        unit_name(m.unit),
-        Moment(Kind::Date, m.as_of),
-        if m.scale.is_some() {
-            " with mrr"
-        } else {
-            " without mrr"
-        }
-    )
-}
-
-fn cannot_remove() -> KpiError {
-    KpiError::InvalidParameter(format!("{COMBINE} cannot remove a summary it did not add"))
-}
-
-/// `mine += other` (or `-=` with `sign` -1), after checking that they can add; money at the
-/// larger scale.
-fn add_matrix(mine: &mut Matrix, other: &Matrix, sign: i64) -> Result<(), KpiError> {
-    if (mine.unit, mine.as_of, mine.scale.is_some())
-        != (other.unit, other.as_of, other.scale.is_some())
-    {
-        return Err(KpiError::InvalidParameter(format!(
-            "{COMBINE} summaries must share the period, as_of and mrr, got {} and {}",
-            describe(mine),
-            describe(other)
-        )));
-    }
-    let too_large = || KpiError::OutOfRange(format!("{COMBINE} mrr does not fit 38 digits"));
-    // a copy of the other matrix only when its money must be raised to this one's scale, and
-    // this one's money walked only when it must be raised (rollup() did both every summary)
-    let raised;
-    let other = match (mine.scale, other.scale) {
-        (Some(a), Some(b)) if a != b => {
-            mine.rescale(a.max(b)).ok_or_else(too_large)?;
-            if b < a {
-                let mut o = other.clone();
-                o.rescale(a).ok_or_else(too_large)?;
-                raised = o;
-                &raised
-            } else {
-                other
-            }
-        }
-        _ => other,
-    };
-    match (mine.merge(other, sign), sign) {
-        (Some(()), _) => Ok(()),
-        (None, 1) => Err(too_large()),
-        (None, _) => Err(cannot_remove()),
-    }
-}
-
-impl Default for Sum {
-    fn default() -> Self {
-        Sum {
-            m: None,
-            summaries: 0,
-            scales: [0; crate::numeric::MAX_SCALE as usize + 1],
-        }
-    }
-}
-
-impl Sum {
-    /// Add (`sign` 1) or remove (-1) one summary.
-    fn step(&mut self, other: Matrix, sign: i64) -> Result<(), KpiError> {
-        let scale = other.scale.map(|s| s as usize);
-        match &mut self.m {
-            None if sign == 1 => self.m = Some(other),
-            None => return Err(cannot_remove()),
-            Some(mine) => add_matrix(mine, &other, sign)?,
-        }
-        self.summaries += sign;
-        if let Some(s) = scale {
-            self.scales[s] += sign;
-            if self.scales[s] < 0 || self.summaries < 0 {
-                return Err(cannot_remove());
-            }
-            let m = self.m.as_mut().expect("a matrix");
-            if let Some(top) = (0..self.scales.len()).rev().find(|&i| self.scales[i] > 0) {
-                if m.scale != Some(top as u32) {
-                    m.rescale(top as u32).ok_or_else(cannot_remove)?;
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
+// combine(cohortsummary): the state is a [`Sum`] (`cohort_sum.rs`), dropped with the group's
+// context.
 unsafe fn sum_state(f: pg_sys::FunctionCallInfo) -> *mut Sum {
     unsafe {
         match agg::state_arg::<Sum>(f) {
@@ -296,8 +197,9 @@ unsafe fn sum_step(f: pg_sys::FunctionCallInfo, sign: i64) -> pg_sys::Datum {
     unsafe {
         let state = sum_state(f);
         if !agg::arg_is_null(f, 1) {
-            let other = summary::arg::<Matrix>(agg::arg_datum(f, 1));
-            if let Err(e) = (*state).step(other, sign) {
+            // read in place: each cohort merged as read, not decoded into a `Matrix` first
+            let bytes = agg::varlena_bytes(agg::arg_datum(f, 1));
+            if let Err(e) = (*state).step_stored(bytes, sign) {
                 raise(e)
             }
         }
@@ -331,7 +233,7 @@ crate::pg_v1_fn!(fn cohort_combine_deserialize, pg_finfo_cohort_combine_deserial
     let bytes = agg::bytea_bytes(agg::arg_datum(f, 0));
     let mut sum = Sum::default();
     if !bytes.is_empty() {
-        if let Err(e) = sum.step(Matrix::from_stored(bytes).unwrap_or_else(|e| raise(e)), 1) {
+        if let Err(e) = sum.step_stored(bytes, 1) {
             raise(e)
         }
     }

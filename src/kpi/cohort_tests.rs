@@ -386,6 +386,20 @@ fn periods_start_as_date_trunc_says() {
     let monday = days_from_civil(1999, 12, 27);
     assert_eq!(period_start(monday, Unit::Week), monday);
     assert_eq!(period_start(monday + 6, Unit::Week), monday);
+    // every day of the date range's ends and of four centuries around 2000: the first day of
+    // its month, quarter and year, by the calendar
+    let ends = [
+        (crate::time::MIN_DATE, 400),
+        (-73_000, 146_097),
+        (crate::time::END_DATE - 400, 400),
+    ];
+    for d in ends.into_iter().flat_map(|(from, n)| from..from + n) {
+        let (y, m, _) = crate::time::civil(d);
+        assert_eq!(period_start(d, Unit::Month), days_from_civil(y, m, 1));
+        let q = days_from_civil(y, 3 * ((m - 1) / 3) + 1, 1);
+        assert_eq!(period_start(d, Unit::Quarter), q);
+        assert_eq!(period_start(d, Unit::Year), days_from_civil(y, 1, 1));
+    }
 }
 
 #[test]

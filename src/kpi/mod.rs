@@ -14,6 +14,7 @@ pub mod cohort;
 pub mod cohort_builder;
 pub mod cohort_rows;
 pub mod cohort_sql;
+pub mod cohort_sum;
 pub mod cohort_summary;
 pub mod confidence;
 pub mod confidence_sql;
