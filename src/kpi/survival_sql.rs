@@ -16,7 +16,7 @@
 //! - Both have an exact moving form (customers are un-counted).
 
 use super::survival::{Exit, LifeTable, Tally};
-use super::survival_summary::{from_stored_in, to_stored};
+use super::survival_summary::to_stored;
 use crate::agg;
 use crate::error::{raise, KpiError};
 use crate::palloc::PgAlloc;
@@ -210,15 +210,13 @@ unsafe fn combine_step(f: pg_sys::FunctionCallInfo, inverse: bool) -> pg_sys::Da
     unsafe {
         let state = state_of(f);
         if !agg::arg_is_null(f, 1) {
-            let other = summary::arg::<LifeTable>(agg::arg_datum(f, 1));
-            if !inverse {
-                if let Err(e) = (*state).merge_table(&other) {
-                    raise(e)
-                }
-            } else if (*state).unmerge_table(&other).is_none() {
-                raise(KpiError::InvalidParameter(
+            // read into the rows the state keeps for it: nothing allocated a summary
+            match (*state).step_stored(agg::varlena_bytes(agg::arg_datum(f, 1)), inverse) {
+                Ok(Some(())) => {}
+                Ok(None) => raise(KpiError::InvalidParameter(
                     "rollup(survivalsummary) or combine(survivalsummary) cannot remove a summary it did not add".into(),
-                ));
+                )),
+                Err(e) => raise(e),
             }
         }
         agg::return_state(state)
@@ -263,7 +261,7 @@ crate::pg_v1_fn!(fn survival_serialize, pg_finfo_survival_serialize, |f| unsafe 
 crate::pg_v1_fn!(fn survival_deserialize, pg_finfo_survival_deserialize, |f| unsafe {
     let context = pg_sys::CurrentMemoryContext;
     let mut tally = Tally::new_in(PgAlloc(context));
-    if let Err(e) = from_stored_in(agg::bytea_bytes(agg::arg_datum(f, 0)), Global).and_then(|t| tally.merge_table(&t)) {
+    if let Err(e) = tally.step_stored(agg::bytea_bytes(agg::arg_datum(f, 0)), false) {
         raise(e)
     }
     agg::return_state(agg::place_in(context, tally))

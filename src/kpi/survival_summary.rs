@@ -50,9 +50,18 @@ fn out_of_range(r: &Reader, what: &str, x: u64) -> KpiError {
 
 /// Parse the stored form into a life table of `alloc`.
 pub fn from_stored_in<A: Allocator>(bytes: &[u8], alloc: A) -> Result<LifeTable<A>, KpiError> {
+    let mut t = LifeTable::new_in(alloc);
+    read_into(bytes, &mut t)?;
+    Ok(t)
+}
+
+/// Parse the stored form into `t`, its rows replaced (their memory reused: `rollup()` reads
+/// every summary into one table).
+#[inline(always)]
+pub fn read_into<A: Allocator>(bytes: &[u8], t: &mut LifeTable<A>) -> Result<(), KpiError> {
+    t.rows.clear();
     let mut r = Reader::new(bytes, TYPE, VERSION)?;
     let n = r.varint()?;
-    let mut t = LifeTable::new_in(alloc);
     let mut time = 0i64;
     for i in 0..n {
         let delta = count(&mut r, "time step")?;
@@ -75,8 +84,7 @@ pub fn from_stored_in<A: Allocator>(bytes: &[u8], alloc: A) -> Result<LifeTable<
     }
     r.end()?;
     t.check()
-        .map_err(|why| KpiError::BadText(format!("invalid {TYPE} bytes: {why}")))?;
-    Ok(t)
+        .map_err(|why| KpiError::BadText(format!("invalid {TYPE} bytes: {why}")))
 }
 
 /// The text form.

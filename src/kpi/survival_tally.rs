@@ -2,6 +2,7 @@
 //! [`super::survival`]'s [`LifeTable`], which it produces.
 
 use super::survival::{add, Exit, LifeTable, Row};
+use super::survival_summary::read_into;
 use crate::error::KpiError;
 use allocator_api2::alloc::Allocator;
 use allocator_api2::vec::Vec as AVec;
@@ -13,6 +14,9 @@ use allocator_api2::vec::Vec as AVec;
 pub struct Tally<A: Allocator + Clone> {
     dense: AVec<[i64; 3], A>,
     sparse: LifeTable<A>,
+    /// The stored summary `rollup()` is reading ([`Tally::step_stored`]), its rows' memory kept
+    /// from summary to summary (a table allocated and freed a summary was a tenth of the time).
+    read: LifeTable<A>,
 }
 
 /// Durations below this are counted in [`Tally`]'s array.
@@ -24,7 +28,8 @@ impl<A: Allocator + Clone> Tally<A> {
     pub fn new_in(alloc: A) -> Self {
         Tally {
             dense: AVec::new_in(alloc.clone()),
-            sparse: LifeTable::new_in(alloc),
+            sparse: LifeTable::new_in(alloc.clone()),
+            read: LifeTable::new_in(alloc),
         }
     }
 
@@ -42,14 +47,43 @@ impl<A: Allocator + Clone> Tally<A> {
         }
     }
 
+    /// [`Tally::bump`] of the three counts (entered, churned, censored) of `time`, in turn.
+    #[inline(always)]
+    fn bump_row(&mut self, time: i64, delta: [i64; 3]) -> Result<(), KpiError> {
+        if time < DENSE {
+            let i = time as usize;
+            if i >= self.dense.len() {
+                self.grow(i);
+            }
+            for (c, d) in self.dense[i].iter_mut().zip(delta) {
+                *c = add(*c, d)?;
+            }
+        } else {
+            let r = self.sparse.row_mut(time);
+            for (c, d) in [&mut r.entered, &mut r.churned, &mut r.censored]
+                .into_iter()
+                .zip(delta)
+            {
+                *c = add(*c, d)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The array long enough for index `i` (below [`DENSE`]).
+    #[cold]
+    fn grow(&mut self, i: usize) {
+        let len = (i + 1).next_power_of_two().clamp(64, DENSE as usize);
+        self.dense.resize(len, [0; 3]);
+    }
+
     /// Add `delta` to count `k` (entered, churned, censored) of `time` (not negative).
     #[inline]
     fn bump(&mut self, time: i64, k: usize, delta: i64) -> Result<(), KpiError> {
         if time < DENSE {
             let i = time as usize;
             if i >= self.dense.len() {
-                let len = (i + 1).next_power_of_two().clamp(64, DENSE as usize);
-                self.dense.resize(len, [0; 3]);
+                self.grow(i);
             }
             let c = &mut self.dense[i][k];
             *c = add(*c, delta)?;
@@ -111,11 +145,24 @@ impl<A: Allocator + Clone> Tally<A> {
     /// Add a life table's counts.
     pub fn merge_table<B: Allocator>(&mut self, t: &LifeTable<B>) -> Result<(), KpiError> {
         for r in t.rows.iter() {
-            self.bump(r.time, ENTERED, r.entered)?;
-            self.bump(r.time, 1, r.churned)?;
-            self.bump(r.time, 2, r.censored)?;
+            self.bump_row(r.time, [r.entered, r.churned, r.censored])?;
         }
         Ok(())
+    }
+
+    /// Add (or with `inverse` remove) a stored summary: [`read_into`] then
+    /// [`Tally::merge_table`] (or [`Tally::unmerge_table`]: `Ok(None)` when it was not there),
+    /// read into rows this tally keeps for the next summary.
+    #[inline(always)]
+    pub fn step_stored(&mut self, bytes: &[u8], inverse: bool) -> Result<Option<()>, KpiError> {
+        let alloc = self.read.rows.allocator().clone();
+        let mut read = std::mem::replace(&mut self.read, LifeTable::new_in(alloc));
+        let done = read_into(bytes, &mut read).and_then(|()| match inverse {
+            false => self.merge_table(&read).map(Some),
+            true => Ok(self.unmerge_table(&read)),
+        });
+        self.read = read;
+        done
     }
 
     /// Add another tally's counts.

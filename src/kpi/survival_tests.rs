@@ -307,6 +307,13 @@ fn the_running_tally_equals_the_life_table() {
         assert_eq!(merged.table(), all);
         merged.unmerge_table(&b.table()).unwrap();
         assert_eq!(merged.table(), a.table());
+        // rollup()'s path: stored summaries read into the rows the tally keeps, in and out
+        let mut stored = Tally::new_in(Global);
+        for t in [a.table(), b.table(), all.clone()] {
+            assert_eq!(stored.step_stored(&t.to_stored(), false), Ok(Some(())));
+        }
+        assert_eq!(stored.step_stored(&all.to_stored(), true), Ok(Some(())));
+        assert_eq!(stored.table(), all);
         let mut c = Tally::new_in(Global);
         c.merge_table(&all).unwrap();
         for &(entry, exit, churned) in &customers {
@@ -327,6 +334,13 @@ fn the_running_tally_equals_the_life_table() {
     assert!(t
         .unmerge_table(&table(&[(0, 5, false), (0, 5, false)]))
         .is_none());
+    let twice = table(&[(0, 5, false), (0, 5, false)]).to_stored();
+    assert_eq!(t.step_stored(&twice, true), Ok(None));
+    let e = t.step_stored(&twice[..twice.len() - 1], true).unwrap_err();
+    assert!(e
+        .message()
+        .starts_with("invalid survivalsummary state: truncated"));
+    assert_eq!(t.table(), table(&[(0, 5, true), (0, 5, false)]));
 }
 
 #[test]
