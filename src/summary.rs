@@ -30,6 +30,15 @@ pub trait Summary: AggState {
     fn to_stored(&self) -> Vec<u8>;
     /// Parse the stored form; truncated, trailing or impossible bytes are 22P02.
     fn from_stored(bytes: &[u8]) -> Result<Self, KpiError>;
+    /// [`Summary::from_stored`] into `out`, whatever it held before (left unspecified on an
+    /// error): for a summary of hundreds of bytes, parsed in place rather than moved from
+    /// result to result (`rollup()` reads every summary: `mrrsummary`'s moves were `memcpy`
+    /// calls, BENCHMARKS.md, issue 26).
+    #[inline(always)]
+    fn read_stored(bytes: &[u8], out: &mut Self) -> Result<(), KpiError> {
+        *out = Self::from_stored(bytes)?;
+        Ok(())
+    }
     /// The text form.
     fn to_text(&self) -> String;
     /// Parse the text form; anything else is 22P02 showing the expected form.
@@ -193,9 +202,13 @@ pub(crate) unsafe fn rollup<S: Summary>(
         if agg::arg_is_null(fcinfo, 1) {
             return agg::return_state(moving);
         }
-        // read straight into a local, not through an Option: a summary of a few hundred bytes
-        // (mrrsummary) was copied each time it moved between them (BENCHMARKS.md, issue 26)
-        let o = arg::<S>(agg::arg_datum(fcinfo, 1));
+        // read straight into a local, not through an Option or a Result: a summary of a few
+        // hundred bytes (mrrsummary) was copied each time it moved between them (BENCHMARKS.md,
+        // issue 26)
+        let mut o = S::default();
+        if let Err(e) = S::read_stored(agg::varlena_bytes(agg::arg_datum(fcinfo, 1)), &mut o) {
+            raise(e)
+        }
         let m = &mut *moving;
         if inverse {
             if m.state.unmerge(&o).is_none() {

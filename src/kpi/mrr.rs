@@ -410,21 +410,30 @@ impl AggState for MrrSummary {
         write_period(w, self.period).into_vec()
     }
 
-    // inlined into rollup(): its Result, returned through memory, was copied (BENCHMARKS.md)
-    #[inline(always)]
     fn from_bytes(bytes: &[u8]) -> Result<Self, KpiError> {
-        let mut r = Reader::new(bytes, "mrr", BYTES_VERSION)?;
         let mut s = MrrSummary::empty(None);
-        for a in s.amounts.iter_mut() {
+        s.read_bytes(bytes)?;
+        Ok(s)
+    }
+}
+
+impl MrrSummary {
+    /// [`AggState::from_bytes`] into `self`, every field set (whatever it held before; left
+    /// unspecified on an error). Inlined into rollup(), which parses into its own local: a
+    /// summary returned through a `Result` was copied, twice (BENCHMARKS.md, issue 26).
+    #[inline(always)]
+    pub(super) fn read_bytes(&mut self, bytes: &[u8]) -> Result<(), KpiError> {
+        let mut r = Reader::new(bytes, "mrr", BYTES_VERSION)?;
+        self.shaped = true;
+        for a in self.amounts.iter_mut() {
             *a = Scaled::get(&mut r)?;
         }
-        for c in s.counts.iter_mut() {
+        for c in self.counts.iter_mut() {
             *c = r.count()?;
         }
-        s.period = read_period(&mut r)?;
-        s.check_stored().map_err(|why| r.error(&why))?;
-        r.end()?;
-        Ok(s)
+        self.period = read_period(&mut r)?;
+        self.check_stored().map_err(|why| r.error(&why))?;
+        r.end()
     }
 }
 

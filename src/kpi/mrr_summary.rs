@@ -97,6 +97,11 @@ impl Summary for MrrSummary {
         Self::from_bytes(bytes).map_err(|e| stored_error(&e))
     }
 
+    #[inline(always)]
+    fn read_stored(bytes: &[u8], out: &mut Self) -> Result<(), KpiError> {
+        out.read_bytes(bytes).map_err(|e| stored_error(&e))
+    }
+
     fn to_text(&self) -> String {
         let [a0, a1, a2, a3, a4, a5, a6] = self.amounts.map(Number::from);
         let [c0, c1, c2, c3, c4, c5, c6] = self.counts;
