@@ -161,10 +161,13 @@ pub fn read_stored(
                 return Err(r.error(&format!("{cells_len} cells in {} bytes", bytes.len())));
             }
             cells.clear();
-            cells.resize(cells_len as usize, Cell::default());
-            // each number read into its place: a cell built apart and then copied in was read
-            // back in 16-byte loads of its 8-byte stores, a stall (a third of rollup()'s time)
-            for cell in cells.iter_mut() {
+            for _ in 0..cells_len {
+                // each number read into its place: a cell built apart and then copied in was
+                // read back in 16-byte loads of its 8-byte stores, a stall (a third of
+                // rollup()'s time). Pushed one by one: the buffer grows only as far as the
+                // cells there are, whatever length a damaged summary claims
+                cells.push(Cell::default());
+                let cell = cells.last_mut().expect("just pushed");
                 cell.eligible = count(&mut r)?;
                 for x in cell.retained.iter_mut() {
                     *x = count(&mut r)?;
