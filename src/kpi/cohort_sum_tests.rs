@@ -127,3 +127,35 @@ fn errors_come_in_the_order_of_decoding_then_merging() {
     let other = with(None, &[(jan, 0)]);
     assert!(err(&other, 1).contains("must share the period, as_of and mrr"));
 }
+
+/// Summaries damaged (cut short, a byte changed, a byte added) or not, added or removed:
+/// merged as read or decoded first, the same state or the same error.
+#[test]
+fn damaged_summaries_fail_alike() {
+    let mut next = xorshift(0x8CB9_2BA7_2F3D_8DD7);
+    let (mut failed, mut merged) = (0, 0);
+    for round in 0..600 {
+        let scale = (round % 3 != 0).then(|| next(3) as u32);
+        let base = matrix(&mut next, scale).to_stored();
+        let other = (round % 5 == 0).then(|| next(3) as u32).or(scale);
+        let mut bytes = matrix(&mut next, other).to_stored();
+        let at = next(bytes.len() as u64) as usize;
+        match next(4) {
+            0 => bytes.truncate(at),
+            1 => bytes[at] = next(256) as u8,
+            2 => bytes.push(next(256) as u8),
+            _ => {} // undamaged: added, or removed though never added
+        }
+        let (mut decoded, mut in_place) = (Sum::default(), Sum::default());
+        assert_eq!(both(&mut decoded, &mut in_place, &base, 1), None);
+        let sign = [1, -1][next(2) as usize];
+        match both(&mut decoded, &mut in_place, &bytes, sign) {
+            Some(_) => failed += 1,
+            None => merged += 1,
+        }
+    }
+    assert!(
+        failed > 300 && merged > 60,
+        "{failed} failed, {merged} merged"
+    );
+}

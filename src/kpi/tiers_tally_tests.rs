@@ -296,3 +296,67 @@ fn a_stored_summary_steps_as_decoded() {
         "invalid tiersummary bytes: a cell of 0 customers"
     );
 }
+
+/// Summaries damaged (cut short, a byte changed, a byte added) or not, added or removed:
+/// stepped as read or decoded first, the same tally or the same error.
+#[test]
+fn damaged_summaries_fail_alike() {
+    let mut next = crate::numeric::tests::whole::rng(0x5DEE_CE66_D1CE_4E5B);
+    let (mut failed, mut stepped) = (0, 0);
+    for round in 0..600 {
+        let (moves, with_mrr) = (round % 2 == 0, round % 3 != 0);
+        let summary = |next: &mut dyn FnMut(u64) -> u64| {
+            let mut t = Tiers::new(moves, with_mrr);
+            for _ in 0..next(4) {
+                let name = |i: u64| ["a", "bb", "At-risk", "Ünïcode tier", "t"][i as usize];
+                let after = Some(name(next(5)).to_string());
+                let before = moves.then(|| name(next(5)).to_string());
+                let mrr = Scaled {
+                    mantissa: if with_mrr { next(10_000) as i128 } else { 0 },
+                    scale: if with_mrr { next(3) as u32 } else { 0 },
+                };
+                let c = Cell {
+                    customers: 1 + next(3) as i64,
+                    mrr,
+                };
+                t.add_cell(&(before, after), c, 1).unwrap();
+            }
+            t.to_stored()
+        };
+        let base = summary(&mut next);
+        let mut bytes = summary(&mut next);
+        let at = next(bytes.len() as u64) as usize;
+        match next(4) {
+            0 => bytes.truncate(at),
+            1 => bytes[at] = next(256) as u8,
+            2 => bytes.push(next(256) as u8),
+            _ => {} // undamaged: added, or removed though never added
+        }
+        let (mut decoded, mut in_place) = (Tally::default(), Tally::default());
+        let ok = in_place.step_stored(&base, 1).unwrap();
+        assert_eq!(
+            decoded
+                .step_summary(&Tiers::from_stored(&base).unwrap(), 1)
+                .unwrap(),
+            ok
+        );
+        let sign = [1, -1][next(2) as usize];
+        let a = Tiers::from_stored(&bytes).and_then(|t| decoded.step_summary(&t, sign));
+        match (a, in_place.step_stored(&bytes, sign)) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(a, b);
+                assert_eq!(decoded.to_tiers().unwrap(), in_place.to_tiers().unwrap());
+                stepped += 1;
+            }
+            (Err(a), Err(b)) => {
+                assert_eq!(a.message(), b.message());
+                failed += 1;
+            }
+            (a, b) => panic!("{a:?} and {b:?}"),
+        }
+    }
+    assert!(
+        failed > 300 && stepped > 20,
+        "{failed} failed, {stepped} stepped"
+    );
+}
