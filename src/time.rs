@@ -233,11 +233,24 @@ impl PeriodsFrom {
         PeriodsFrom { from, ymd, unit }
     }
 
+    /// `from`'s calendar date (year, month, day) for months, quarters and years (not computed,
+    /// and `(0, 0, 0)`, for days and weeks).
+    pub fn from_date(&self) -> (i64, i64, i64) {
+        self.ymd
+    }
+
     /// `whole_periods(from, to, unit)` (`from <= to`).
     #[inline]
     pub fn to(&self, to: i64) -> i64 {
+        self.to_date(to, || civil(to))
+    }
+
+    /// [`PeriodsFrom::to`] given `to`'s calendar date (asked for months, quarters and years
+    /// only): for many starts against one end, the end's date computed once.
+    #[inline]
+    pub fn to_date(&self, to: i64, date: impl FnOnce() -> (i64, i64, i64)) -> i64 {
         let months = || {
-            let ((y1, m1, d1), (y2, m2, d2)) = (self.ymd, civil(to));
+            let ((y1, m1, d1), (y2, m2, d2)) = (self.ymd, date());
             12 * (y2 - y1) + (m2 - m1) - i64::from(d2 < d1)
         };
         match self.unit {

@@ -102,17 +102,21 @@ impl Returning {
 
 /// The first day of the calendar period holding day `d` (weeks from Monday, as `date_trunc`).
 pub fn period_start(d: i64, unit: Unit) -> i64 {
-    let civil = || crate::time::civil(d);
+    first_day(d, unit, || crate::time::civil(d))
+}
+
+/// [`period_start`] given `d`'s calendar date (asked for months, quarters and years only).
+fn first_day(d: i64, unit: Unit, date: impl FnOnce() -> (i64, i64, i64)) -> i64 {
     match unit {
         Unit::Day => d,
         // 2000-01-01 was a Saturday: day 0 is the 6th day of its ISO week
         Unit::Week => d - (d + 5).rem_euclid(7),
-        Unit::Month => d - (civil().2 - 1),
+        Unit::Month => d - (date().2 - 1),
         Unit::Quarter => {
-            let (y, m, _) = civil();
+            let (y, m, _) = date();
             crate::time::days_from_civil(y, 3 * ((m - 1) / 3) + 1, 1)
         }
-        Unit::Year => crate::time::days_from_civil(civil().0, 1, 1),
+        Unit::Year => crate::time::days_from_civil(date().0, 1, 1),
     }
 }
 
@@ -258,7 +262,7 @@ impl Matrix {
             // cohort's end, capped MRR within the smaller of two sums, as its parts within
             // theirs), or a sum out of range, refused above.
             let ours = &self.cohorts(rule)[&start];
-            self.check_counts(start, ours.size, &ours.cells, false)
+            self.check_counts(start, ours.size, &ours.cells, None)
                 .ok()?;
         }
         Some(())
@@ -309,42 +313,62 @@ impl Matrix {
         {
             return Err(format!("as_of {} out of range", self.as_of));
         }
+        let end = self.end_date();
         for r in [Returning::FirstCohort, Returning::NewCohort] {
             for (&start, c) in self.cohorts(r) {
-                self.check_cohort(start, c.size, &c.cells)?;
+                self.check_cohort(start, c.size, &c.cells, end)?;
             }
         }
         Ok(())
     }
 
+    /// The calendar date of `as_of + 1`, the end of what is observed: what
+    /// [`Matrix::check_cohort`] needs of `as_of`, found once for all the cohorts.
+    pub(super) fn end_date(&self) -> (i64, i64, i64) {
+        crate::time::civil(self.as_of + 1)
+    }
+
     /// [`Matrix::check`]'s rules for the cohort starting on day `start`, of `size` members and
-    /// these cells.
-    pub(super) fn check_cohort(&self, start: i64, size: i64, cells: &[Cell]) -> Result<(), String> {
+    /// these cells; `end` is [`Matrix::end_date`]. The start's calendar date is computed once
+    /// for its day's rule and its offsets'.
+    pub(super) fn check_cohort(
+        &self,
+        start: i64,
+        size: i64,
+        cells: &[Cell],
+        end: (i64, i64, i64),
+    ) -> Result<(), String> {
         let day = crate::time::Moment(crate::time::Kind::Date, start);
-        if !crate::time::Kind::Date.valid(start) || period_start(start, self.unit) != start {
+        let from = crate::time::Kind::Date
+            .valid(start)
+            .then(|| crate::time::PeriodsFrom::new(start, self.unit));
+        let Some(from) = from.filter(|f| first_day(start, self.unit, || f.from_date()) == start)
+        else {
             return Err(format!("cohort {day} is not the first day of a period"));
-        }
+        };
         if start > self.as_of {
             return Err(format!("cohort {day} is after as_of"));
         }
-        self.check_counts(start, size, cells, true)
+        let observed = from.to_date(self.as_of + 1, || end);
+        self.check_counts(start, size, cells, Some(observed))
     }
 
-    /// The rules of [`Matrix::check_cohort`] past its day's (members, and with `length` the
-    /// offsets observed, then the cells): all a merge can break, since it keeps each cohort's
-    /// day and never makes a cohort longer than the longer of the two it adds.
+    /// The rules of [`Matrix::check_cohort`] past its day's (members, and with `observed` the
+    /// number of offsets observed, no more cells than that, then the cells): all a merge can
+    /// break, since it keeps each cohort's day and never makes a cohort longer than the longer
+    /// of the two it adds.
     fn check_counts(
         &self,
         start: i64,
         size: i64,
         cells: &[Cell],
-        length: bool,
+        observed: Option<i64>,
     ) -> Result<(), String> {
         let day = crate::time::Moment(crate::time::Kind::Date, start);
         if size < 1 {
             return Err(format!("cohort {day} has no customers"));
         }
-        if length && cells.len() as i64 > whole_periods(start, self.as_of + 1, self.unit) {
+        if observed.is_some_and(|n| cells.len() as i64 > n) {
             return Err(format!("cohort {day} has offsets not yet observed"));
         }
         let mut before = Cell {

@@ -142,6 +142,7 @@ pub fn read_stored(
     // the rules' period and day. Never dropped: its empty maps own nothing, and dropping them
     // walked them (2 % of rollup() over one-cohort summaries)
     let shape = std::mem::ManuallyDrop::new(Matrix::new(unit, as_of, scale));
+    let end = shape.end_date();
     let mut broken: Option<String> = None;
     let mut refused = to.head(unit, as_of, scale);
     for rule in RULES {
@@ -183,7 +184,7 @@ pub fn read_stored(
                 }
             }
             if broken.is_none() {
-                broken = shape.check_cohort(start, size, cells).err();
+                broken = shape.check_cohort(start, size, cells, end).err();
                 if broken.is_none() && refused.is_ok() {
                     refused = to.cohort(rule, start, size, cells);
                 }

@@ -440,3 +440,52 @@ fn offsets_and_cells_are_bounded() {
         e.message()
     );
 }
+
+/// The rules of a cohort's day, each unit: the first day of its period, not after `as_of`, and
+/// no more cells than the offsets observed by then (`whole_periods(start, as_of + 1)`).
+#[test]
+fn a_cohort_keeps_the_calendar() {
+    let cell = Cell {
+        eligible: 1,
+        retained: [1; 4],
+        ..Cell::default()
+    };
+    // a day within a period, and the last of a year (the next starts a month, quarter, year)
+    let days = [days_from_civil(2025, 8, 14), days_from_civil(2025, 12, 31)];
+    let units = [
+        Unit::Day,
+        Unit::Week,
+        Unit::Month,
+        Unit::Quarter,
+        Unit::Year,
+    ];
+    for (as_of, unit) in days.into_iter().flat_map(|d| units.map(|u| (d, u))) {
+        let check = |start: i64, cells: usize| {
+            let mut m = Matrix::new(unit, as_of, None);
+            let cohort = Cohort {
+                size: 1,
+                cells: vec![cell; cells],
+            };
+            m.first.insert(start, cohort);
+            m.check()
+        };
+        for back in [0, 1, 40, 400, 4000] {
+            let start = period_start(as_of - back, unit);
+            let observed = whole_periods(start, as_of + 1, unit) as usize;
+            assert_eq!(check(start, observed), Ok(()), "{unit:?} {back}");
+            let day = crate::time::Moment(crate::time::Kind::Date, start);
+            let too_long = format!("cohort {day} has offsets not yet observed");
+            assert_eq!(check(start, observed + 1), Err(too_long));
+            if unit != Unit::Day {
+                let not_first = format!(
+                    "cohort {} is not the first day of a period",
+                    crate::time::Moment(crate::time::Kind::Date, start + 1)
+                );
+                assert_eq!(check(start + 1, 0), Err(not_first));
+            }
+        }
+        let after = period_start(as_of + 400, unit);
+        let day = crate::time::Moment(crate::time::Kind::Date, after);
+        assert_eq!(check(after, 0), Err(format!("cohort {day} is after as_of")));
+    }
+}
