@@ -54,6 +54,18 @@ pub(crate) mod whole {
         }
     }
 
+    /// A stored value as damage may leave it: cut short, a byte changed or a byte added; or, a
+    /// quarter of the time, as it was (for property tests of the stored forms' readers).
+    pub(crate) fn damage(bytes: &mut Vec<u8>, next: &mut impl FnMut(u64) -> u64) {
+        let at = next(bytes.len() as u64) as usize;
+        match next(4) {
+            0 => bytes.truncate(at),
+            1 => bytes[at] = next(256) as u8,
+            2 => bytes.push(next(256) as u8),
+            _ => {}
+        }
+    }
+
     /// 0 to `max - 1` random base-10000 digit groups, zeros and 9999s often (the edges).
     pub(crate) fn random_groups(next: &mut impl FnMut(u64) -> u64, max: u64) -> Vec<u16> {
         let groups = next(max);

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::kpi::cohort::{Builder, Cohort, Sub};
-use crate::numeric::tests::whole::rng as xorshift;
+use crate::numeric::tests::whole::{damage, rng as xorshift};
 use crate::summary::Stored;
 use crate::time::days_from_civil;
 
@@ -139,13 +139,7 @@ fn damaged_summaries_fail_alike() {
         let base = matrix(&mut next, scale).to_stored();
         let other = (round % 5 == 0).then(|| next(3) as u32).or(scale);
         let mut bytes = matrix(&mut next, other).to_stored();
-        let at = next(bytes.len() as u64) as usize;
-        match next(4) {
-            0 => bytes.truncate(at),
-            1 => bytes[at] = next(256) as u8,
-            2 => bytes.push(next(256) as u8),
-            _ => {} // undamaged: added, or removed though never added
-        }
+        damage(&mut bytes, &mut next); // or not: added, or removed though never added
         let (mut decoded, mut in_place) = (Sum::default(), Sum::default());
         assert_eq!(both(&mut decoded, &mut in_place, &base, 1), None);
         let sign = [1, -1][next(2) as usize];

@@ -301,7 +301,8 @@ fn a_stored_summary_steps_as_decoded() {
 /// stepped as read or decoded first, the same tally or the same error.
 #[test]
 fn damaged_summaries_fail_alike() {
-    let mut next = crate::numeric::tests::whole::rng(0x5DEE_CE66_D1CE_4E5B);
+    use crate::numeric::tests::whole::{damage, rng};
+    let mut next = rng(0x5DEE_CE66_D1CE_4E5B);
     let (mut failed, mut stepped) = (0, 0);
     for round in 0..600 {
         let (moves, with_mrr) = (round % 2 == 0, round % 3 != 0);
@@ -325,13 +326,7 @@ fn damaged_summaries_fail_alike() {
         };
         let base = summary(&mut next);
         let mut bytes = summary(&mut next);
-        let at = next(bytes.len() as u64) as usize;
-        match next(4) {
-            0 => bytes.truncate(at),
-            1 => bytes[at] = next(256) as u8,
-            2 => bytes.push(next(256) as u8),
-            _ => {} // undamaged: added, or removed though never added
-        }
+        damage(&mut bytes, &mut next); // or not: added, or removed though never added
         let (mut decoded, mut in_place) = (Tally::default(), Tally::default());
         let ok = in_place.step_stored(&base, 1).unwrap();
         assert_eq!(
