@@ -383,3 +383,7 @@ mod health_unit_tests;
 #[cfg(test)]
 #[path = "summary_tests_compat.rs"]
 mod compat_unit_tests;
+
+#[cfg(test)]
+#[path = "summary_tests_read.rs"]
+mod read_unit_tests;

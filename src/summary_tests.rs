@@ -54,7 +54,7 @@ pub(super) fn decimal(next: Rng, non_negative: bool) -> Scaled {
     }
 }
 
-fn nps(next: Rng) -> NpsState {
+pub(super) fn nps(next: Rng) -> NpsState {
     let mut counts = [0i64; 11];
     let mut left = i64::MAX;
     for c in counts.iter_mut() {
@@ -64,7 +64,7 @@ fn nps(next: Rng) -> NpsState {
     NpsState::from_counts(counts).unwrap()
 }
 
-fn ces(next: Rng) -> CesSummary {
+pub(super) fn ces(next: Rng) -> CesSummary {
     let count = count(next, i64::MAX);
     let mut sum = decimal(next, false);
     if count == 0 {
@@ -101,7 +101,7 @@ fn ces(next: Rng) -> CesSummary {
     s
 }
 
-fn csat(next: Rng) -> CsatState {
+pub(super) fn csat(next: Rng) -> CsatState {
     let responses = count(next, i64::MAX);
     let satisfied = count(next, responses);
     let mut sum = decimal(next, false);
@@ -117,7 +117,7 @@ fn csat(next: Rng) -> CsatState {
     }
 }
 
-fn clv(next: Rng) -> ClvState<Scaled> {
+pub(super) fn clv(next: Rng) -> ClvState<Scaled> {
     let n = count(next, i64::MAX);
     let mut sums = [0; 3].map(|_| decimal(next, true));
     if n == 0 {
@@ -126,7 +126,7 @@ fn clv(next: Rng) -> ClvState<Scaled> {
     ClvState { sums, n }
 }
 
-fn share(next: Rng) -> ShareState {
+pub(super) fn share(next: Rng) -> ShareState {
     let (a, b) = (decimal(next, true), decimal(next, true));
     let (hits, total) = if a.cmp_value(b).is_le() {
         (a, b)
@@ -136,7 +136,7 @@ fn share(next: Rng) -> ShareState {
     ShareState { hits, total }
 }
 
-fn churn(next: Rng) -> PeriodState {
+pub(super) fn churn(next: Rng) -> PeriodState {
     let total = count(next, i64::MAX);
     let hits = count(next, total);
     let period = (next(3) != 0).then(|| {
@@ -167,7 +167,7 @@ fn churn(next: Rng) -> PeriodState {
 
 /// MRR movements that add up: `base` is what the customers at start who stay keep, so
 /// start = base + contraction + churn and end = base + expansion + new + reactivation.
-fn mrr(next: Rng) -> MrrSummary {
+pub(super) fn mrr(next: Rng) -> MrrSummary {
     let mut s = MrrSummary::empty(churn(next).period);
     let amount = |next: Rng, positive: bool| -> Scaled {
         if !positive {
@@ -322,7 +322,7 @@ fn accepted_round_trips<S: crate::summary::Stored + std::fmt::Debug + PartialEq>
 }
 
 /// Mutate `input`: truncate, extend, flip, insert or delete at random places.
-fn mutate(next: Rng, input: &[u8], alphabet: &[u8]) -> Vec<u8> {
+pub(super) fn mutate(next: Rng, input: &[u8], alphabet: &[u8]) -> Vec<u8> {
     let mut out = input.to_vec();
     for _ in 0..=next(3) {
         let at = next(out.len() as u64 + 1) as usize;

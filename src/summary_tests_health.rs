@@ -56,7 +56,7 @@ fn tiers(next: Rng) -> Tiers {
 }
 
 /// Referral summaries: any counts and value sums that can be.
-fn referral(next: Rng) -> ReferralState {
+pub(super) fn referral(next: Rng) -> ReferralState {
     loop {
         let referred = count(next, i64::MAX / 4);
         let others = count(next, i64::MAX / 4);

@@ -193,19 +193,27 @@ impl AggState for PeriodState {
         write_period(w, self.period).into_vec()
     }
 
-    // inlined into rollup(): its Result, returned through memory, stalled store forwarding
-    #[inline(always)]
     fn from_bytes(bytes: &[u8]) -> Result<Self, KpiError> {
-        let mut r = Reader::new(bytes, "churn period", BYTES_VERSION)?;
-        let ratio = RatioState {
-            hits: r.count()?,
-            total: r.count()?,
-        };
-        let period = read_period(&mut r)?;
-        let s = PeriodState::new(ratio, period);
-        s.check_stored().map_err(|why| r.error(&why))?;
-        r.end()?;
+        let mut s = PeriodState::default();
+        s.read_bytes(bytes)?;
         Ok(s)
+    }
+}
+
+impl PeriodState {
+    /// [`AggState::from_bytes`] into `self`, as [`PeriodState::new`] would make it (whatever it
+    /// held before; left unspecified on an error). Inlined into rollup(), which parses into its
+    /// own local: a state built apart and copied in was read back in wider loads than its
+    /// stores, a store-forwarding stall on every step (BENCHMARKS.md, issue 26).
+    #[inline(always)]
+    pub(super) fn read_bytes(&mut self, bytes: &[u8]) -> Result<(), KpiError> {
+        let mut r = Reader::new(bytes, "churn period", BYTES_VERSION)?;
+        self.ratio.hits = r.count()?;
+        self.ratio.total = r.count()?;
+        self.period = read_period(&mut r)?;
+        (self.seen, self.constant, self.shaped) = (([0; 24], 0), false, true);
+        self.check_stored().map_err(|why| r.error(&why))?;
+        r.end()
     }
 }
 

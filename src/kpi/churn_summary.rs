@@ -23,6 +23,11 @@ const VERSION: u8 = 1;
 const EXPECTED: &str =
     r#"{"v":1,"lost":<customers>,"at_start":<customers>,"period":<"[from,to)" or null>}"#;
 
+#[cold]
+fn stored_error(e: &KpiError) -> KpiError {
+    KpiError::BadText(format!("invalid churnsummary bytes: {}", e.message()))
+}
+
 /// Version 1 of the text form.
 fn parse_v1(text: &str) -> Result<PeriodState, String> {
     #[derive(serde::Deserialize)]
@@ -55,11 +60,14 @@ impl Summary for PeriodState {
         self.to_bytes()
     }
 
-    // inlined into rollup(): its Result, returned through memory, stalled store forwarding
-    #[inline(always)]
     fn from_stored(bytes: &[u8]) -> Result<Self, KpiError> {
-        Self::from_bytes(bytes)
-            .map_err(|e| KpiError::BadText(format!("invalid churnsummary bytes: {}", e.message())))
+        Self::from_bytes(bytes).map_err(|e| stored_error(&e))
+    }
+
+    // into rollup()'s own local, every field set (PeriodState::read_bytes)
+    #[inline(always)]
+    fn read_stored(bytes: &[u8], out: &mut Self) -> Result<(), KpiError> {
+        out.read_bytes(bytes).map_err(|e| stored_error(&e))
     }
 
     fn to_text(&self) -> String {

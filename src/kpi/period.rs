@@ -199,13 +199,17 @@ pub fn write_period(w: Writer, period: Option<Period>) -> Writer {
     }
 }
 
-/// Read [`write_period`]'s bytes (not checked against PostgreSQL's range of dates).
+/// Read [`write_period`]'s bytes (not checked against PostgreSQL's range of dates). Inlined
+/// into the summaries' readers: returned through memory, its `Result` was read back in wider
+/// loads than its stores, a store-forwarding stall on every `rollup()` step (BENCHMARKS.md,
+/// issue 26).
+#[inline(always)]
 pub fn read_period(r: &mut Reader) -> Result<Option<Period>, KpiError> {
     let kind = match r.u8()? {
         0 => return Ok(None),
         1 => Kind::Date,
         2 => Kind::Timestamptz,
-        k => return Err(r.error(&format!("unknown period kind {k}"))),
+        k => return Err(unknown_kind(r, k)),
     };
     let (lower, upper, inc) = (r.i64()?, r.i64()?, r.u8()?);
     if inc > 3 {
@@ -218,6 +222,11 @@ pub fn read_period(r: &mut Reader) -> Result<Option<Period>, KpiError> {
         lower_inc: inc & 1 != 0,
         upper_inc: inc & 2 != 0,
     }))
+}
+
+#[cold]
+fn unknown_kind(r: &Reader, k: u8) -> KpiError {
+    r.error(&format!("unknown period kind {k}"))
 }
 
 /// Does `p` hold dates or timestamptz values PostgreSQL accepts, its lower bound not after its
