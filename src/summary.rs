@@ -50,9 +50,10 @@ pub trait Summary: AggState {
     fn scales(&self) -> [u32; DECIMALS] {
         [0; DECIMALS]
     }
-    /// False for a summary whose [`Summary::scales`] are always 0 (NPS, churn): `rollup` then
-    /// skips counting them (a scale of 0 is always known).
-    const HAS_DECIMALS: bool = true;
+    /// How many of [`Summary::scales`] can be above 0 (the others are padding): `rollup` counts
+    /// only those, none for NPS and churn (a scale of 0 is always known, so counting the padding
+    /// changes nothing; it cost every step a read and a write of each of the seven counts).
+    const DECIMALS_HELD: usize;
     /// False when a removal ([`Summary::unmerge`]) left the state short of what the inputs
     /// still in it would give (`cessummary`'s sum of squares, once an input had none): a moving
     /// aggregate's inverse then returns NULL and PostgreSQL recomputes the frame.
@@ -74,18 +75,22 @@ pub struct Moving<S> {
 }
 
 impl<S> Moving<S> {
-    /// Count the scales of one input.
+    /// Count the first `held` scales of one input (the others are 0: see
+    /// [`Summary::DECIMALS_HELD`]).
     #[inline(always)]
-    pub fn add_scales(&mut self, scales: [u32; DECIMALS]) {
-        for (m, s) in self.scales.iter_mut().zip(scales) {
+    pub fn add_scales(&mut self, scales: [u32; DECIMALS], held: usize) {
+        debug_assert!(scales[held..].iter().all(|&s| s == 0));
+        for (m, s) in self.scales.iter_mut().zip(scales).take(held) {
             m.add(s);
         }
     }
 
-    /// Un-count the scales of one input; false when a decimal's scale is no longer known.
+    /// Un-count the first `held` scales of one input; false when a decimal's scale is no longer
+    /// known.
     #[inline(always)]
-    pub fn remove_scales(&mut self, scales: [u32; DECIMALS]) -> bool {
-        for (m, s) in self.scales.iter_mut().zip(scales) {
+    pub fn remove_scales(&mut self, scales: [u32; DECIMALS], held: usize) -> bool {
+        debug_assert!(scales[held..].iter().all(|&s| s == 0));
+        for (m, s) in self.scales.iter_mut().zip(scales).take(held) {
             m.remove(s);
         }
         self.scales.iter().all(MaxScale::known)
@@ -217,19 +222,14 @@ pub(crate) unsafe fn rollup<S: Summary>(
                     S::TYPE
                 )));
             }
-            if !m.remove_scales(o.scales()) || !m.state.exact() {
+            if !m.remove_scales(o.scales(), S::DECIMALS_HELD) || !m.state.exact() {
                 return agg::return_null(fcinfo); // recompute the frame
             }
         } else {
             if let Err(e) = m.state.merge(&o) {
                 raise(e)
             }
-            // a summary without decimals (NPS, churn) has nothing to count: a scale of 0 is
-            // always known (MaxScale::known), so counting it changes nothing
-            debug_assert!(S::HAS_DECIMALS || o.scales() == [0; DECIMALS]);
-            if S::HAS_DECIMALS {
-                m.add_scales(o.scales());
-            }
+            m.add_scales(o.scales(), S::DECIMALS_HELD);
         }
         agg::return_state(moving)
     }

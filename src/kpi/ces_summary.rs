@@ -275,6 +275,7 @@ impl CesSummary {
 impl Summary for CesSummary {
     const TYPE: &'static str = "cessummary";
     const VERSIONS: &'static [u8] = &[1, 2];
+    const DECIMALS_HELD: usize = 2; // the sum, the squares
 
     fn to_stored(&self) -> Vec<u8> {
         self.to_bytes()

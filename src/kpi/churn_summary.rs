@@ -52,7 +52,7 @@ fn parse_v1(text: &str) -> Result<PeriodState, String> {
 }
 
 impl Summary for PeriodState {
-    const HAS_DECIMALS: bool = false; // no decimals: scales() keeps its zeros
+    const DECIMALS_HELD: usize = 0; // no decimals: scales() keeps its zeros
     const TYPE: &'static str = "churnsummary";
     const VERSIONS: &'static [u8] = &[1];
 

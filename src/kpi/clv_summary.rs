@@ -60,6 +60,7 @@ fn parse_v1(text: &str) -> Result<ClvState<Scaled>, String> {
 impl Summary for ClvState<Scaled> {
     const TYPE: &'static str = "clvsummary";
     const VERSIONS: &'static [u8] = &[1];
+    const DECIMALS_HELD: usize = 3; // the three sums
 
     fn to_stored(&self) -> Vec<u8> {
         self.to_bytes()

@@ -186,6 +186,7 @@ fn parse_v1(text: &str) -> Result<CsatState, String> {
 impl Summary for CsatState {
     const TYPE: &'static str = "csatsummary";
     const VERSIONS: &'static [u8] = &[1];
+    const DECIMALS_HELD: usize = 2; // the sum, the threshold
 
     fn to_stored(&self) -> Vec<u8> {
         self.to_bytes()

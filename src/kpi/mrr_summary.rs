@@ -87,6 +87,7 @@ fn stored_error(e: &KpiError) -> KpiError {
 impl Summary for MrrSummary {
     const TYPE: &'static str = "mrrsummary";
     const VERSIONS: &'static [u8] = &[1];
+    const DECIMALS_HELD: usize = summary::DECIMALS; // the seven amounts
 
     fn to_stored(&self) -> Vec<u8> {
         self.to_bytes()

@@ -141,7 +141,7 @@ pub fn from_text(text: &str) -> Result<NpsState, KpiError> {
 }
 
 impl Summary for NpsState {
-    const HAS_DECIMALS: bool = false; // no decimals: scales() keeps its zeros
+    const DECIMALS_HELD: usize = 0; // no decimals: scales() keeps its zeros
     const TYPE: &'static str = "npssummary";
     const VERSIONS: &'static [u8] = &[1];
     fn to_stored(&self) -> Vec<u8> {

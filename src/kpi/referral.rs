@@ -320,6 +320,7 @@ impl AggState for ReferralState {
 impl Summary for ReferralState {
     const TYPE: &'static str = "referralsummary";
     const VERSIONS: &'static [u8] = &[1];
+    const DECIMALS_HELD: usize = 2; // the two values
 
     fn to_stored(&self) -> Vec<u8> {
         self.to_bytes()

@@ -129,6 +129,7 @@ impl AggState for ShareState {
 impl Summary for ShareState {
     const TYPE: &'static str = "sharesummary";
     const VERSIONS: &'static [u8] = &[1];
+    const DECIMALS_HELD: usize = 2; // hits, total
 
     fn to_stored(&self) -> Vec<u8> {
         self.to_bytes()
