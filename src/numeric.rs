@@ -242,6 +242,28 @@ pub fn to_scaled_wide(bytes: &[u8]) -> Result<(i128, u32), NotDecimal> {
     Ok((if negative { -mantissa } else { mantissa }, dscale))
 }
 
+/// `m * 10^diff`, or `None` when it does not fit an `i128`. A mantissa within `i64` lifted by at
+/// most 10^18 cannot overflow (below 2^63 * 2^60): one widening multiply and no check, where a
+/// checked `i128` multiply is three multiplies and the overflow tests. Summaries meet this on
+/// every merge of a sum stored at a smaller scale (a 0 written as `0` beside sums in cents).
+#[inline(always)]
+fn lift(m: i128, diff: u32) -> Option<i128> {
+    match i64::try_from(m) {
+        Ok(small) if diff <= 18 => {
+            Some(i128::from(small) * i128::from(POW10_U64[diff as usize] as i64))
+        }
+        _ => lift_wide(m, diff),
+    }
+}
+
+/// [`lift`] of a mantissa beyond `i64` or by more than 10^18: out of line, so the inlined fast
+/// lift stays small (a `clvsummary` rollup, which never lifts, was 5 % slower with this inline).
+#[cold]
+#[inline(never)]
+fn lift_wide(m: i128, diff: u32) -> Option<i128> {
+    m.checked_mul(*POW10.get(diff as usize)?)
+}
+
 /// An exact sum of `numeric` values: `mantissa / 10^scale`, the scale growing to the largest
 /// scale added (at most [`MAX_SCALE`]). Cheaper than a general decimal: adding a value of the
 /// same scale is one checked `i128` addition.
@@ -261,7 +283,7 @@ impl Scaled {
             let m = if s == self.scale {
                 m
             } else {
-                m.checked_mul(*POW10.get((self.scale - s) as usize)?)?
+                lift(m, self.scale - s)?
             };
             return Some(Scaled {
                 mantissa: self.mantissa.checked_add(m)?,
@@ -274,9 +296,8 @@ impl Scaled {
     #[cold]
     fn add_rescaled(self, m: i128, s: u32) -> Option<Scaled> {
         let scale = self.scale.max(s);
-        let lift = |x: i128, from: u32| x.checked_mul(*POW10.get((scale - from) as usize)?);
         Some(Scaled {
-            mantissa: lift(self.mantissa, self.scale)?.checked_add(lift(m, s)?)?,
+            mantissa: lift(self.mantissa, scale - self.scale)?.checked_add(lift(m, scale - s)?)?,
             scale,
         })
     }
@@ -288,7 +309,7 @@ impl Scaled {
     /// Compare values (`4` equals `4.00`). The side with the smaller scale is lifted to the
     /// other's; when that overflows `i128`, it is the larger in magnitude by at least a factor
     /// of ten and its sign decides. Per-row cheap: equal scales compare mantissas, and a
-    /// mantissa within `i64` lifts by at most 10^19 without an overflow check.
+    /// mantissa within `i64` lifts by at most 10^18 without an overflow check ([`lift`]).
     #[inline]
     pub fn cmp_value(self, other: Scaled) -> std::cmp::Ordering {
         if self.scale == other.scale {
@@ -299,12 +320,7 @@ impl Scaled {
         } else {
             (other, self, true)
         };
-        let diff = (high.scale - low.scale) as usize;
-        let lifted = match i64::try_from(low.mantissa) {
-            Ok(small) if diff <= 19 => Some(i128::from(small) * POW10[diff]),
-            _ => POW10.get(diff).and_then(|p| low.mantissa.checked_mul(*p)),
-        };
-        let ord = match lifted {
+        let ord = match lift(low.mantissa, high.scale - low.scale) {
             Some(l) => l.cmp(&high.mantissa),
             None => low.mantissa.cmp(&0),
         };

@@ -376,6 +376,11 @@ mod scaled {
             };
             assert_eq!(a.cmp_value(b), want, "{a:?} {b:?}");
             assert_eq!(b.cmp_value(a), want.reverse(), "{a:?} {b:?}");
+            // add lifts the side at the smaller scale the same way (the fast lift of a
+            // mantissa within i64, or the checked one), or says it does not fit
+            let sum = lift(a).zip(lift(b)).and_then(|(p, q)| p.checked_add(q));
+            let sum = sum.map(|mantissa| x(mantissa, scale));
+            assert_eq!(a.add(b.mantissa, b.scale), sum, "{a:?} + {b:?}");
         }
     }
 }
