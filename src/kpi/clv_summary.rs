@@ -26,15 +26,36 @@ const EXPECTED: &str = r#"{"v":1,"n":<customers>,"value":<sum>,"freq":<sum>,"lif
 /// The rules every stored CLV summary meets, whichever way it came in.
 // inlined into rollup(): given &self out of line, the summary was stored to the stack and read
 // back wider than written, stalling store forwarding (BENCHMARKS.md, issue 26)
+// The tests are on the three sums' fields, the message found out of line: a search over the
+// sums zipped with their names had the zip built on the stack for every summary, its names
+// copied from constants (perf, rollup(clvsummary), issue 26).
 #[inline(always)]
 fn check(s: &ClvState<Scaled>) -> Result<(), String> {
-    if let Some((x, name)) = s.sums.iter().zip(FIELDS).find(|(x, _)| x.is_negative()) {
-        return Err(format!("negative {name} sum {x}"));
+    let [a, b, c] = s.sums;
+    if a.is_negative() | b.is_negative() | c.is_negative() {
+        return Err(negative_sum(s.sums));
     }
-    if s.n == 0 && s.sums.iter().any(|x| x.mantissa != 0) {
-        return Err("sums without customers".into());
+    if s.n == 0 && (a.mantissa | b.mantissa | c.mantissa) != 0 {
+        return Err(without_customers());
     }
     Ok(())
+}
+
+#[cold]
+#[inline(never)]
+fn negative_sum(sums: [Scaled; 3]) -> String {
+    let (x, name) = sums
+        .iter()
+        .zip(FIELDS)
+        .find(|(x, _)| x.is_negative())
+        .expect("a negative sum");
+    format!("negative {name} sum {x}")
+}
+
+#[cold]
+#[inline(never)]
+fn without_customers() -> String {
+    "sums without customers".into()
 }
 
 /// Version 1 of the text form.
@@ -214,6 +235,15 @@ mod unit_tests {
             (
                 r#"{"v":1,"n":0,"value":1,"freq":0,"lifespan":0}"#,
                 "sums without customers",
+            ),
+            // the first negative sum is named, and before sums without customers
+            (
+                r#"{"v":1,"n":1,"value":1,"freq":-2,"lifespan":-3}"#,
+                "negative freq sum -2",
+            ),
+            (
+                r#"{"v":1,"n":0,"value":0,"freq":0,"lifespan":-1}"#,
+                "negative lifespan sum -1",
             ),
         ] {
             let e = ClvState::<Scaled>::from_text(bad).unwrap_err();
