@@ -257,7 +257,7 @@ fn lift(m: i128, diff: u32) -> Option<i128> {
 }
 
 /// [`lift`] of a mantissa beyond `i64` or by more than 10^18: out of line, so the inlined fast
-/// lift stays small (a `clvsummary` rollup, which never lifts, was 5 % slower with this inline).
+/// lift stays small.
 #[cold]
 #[inline(never)]
 fn lift_wide(m: i128, diff: u32) -> Option<i128> {

@@ -24,11 +24,10 @@ const FIELDS: [&str; 3] = ["value", "freq", "lifespan"];
 const EXPECTED: &str = r#"{"v":1,"n":<customers>,"value":<sum>,"freq":<sum>,"lifespan":<sum>}"#;
 
 /// The rules every stored CLV summary meets, whichever way it came in.
-// inlined into rollup(): given &self out of line, the summary was stored to the stack and read
-// back wider than written, stalling store forwarding (BENCHMARKS.md, issue 26)
-// The tests are on the three sums' fields, the message found out of line: a search over the
-// sums zipped with their names had the zip built on the stack for every summary, its names
-// copied from constants (perf, rollup(clvsummary), issue 26).
+// Inlined into rollup(): given &self out of line, the summary was stored to the stack and read
+// back wider than written, stalling store forwarding. The tests are on the three sums' fields,
+// the negative one named out of line: a search over the sums zipped with their names had the zip
+// built on the stack for every summary, its names copied from constants (BENCHMARKS.md, issue 26).
 #[inline(always)]
 fn check(s: &ClvState<Scaled>) -> Result<(), String> {
     let [a, b, c] = s.sums;
