@@ -33,6 +33,7 @@ pub mod model_sql;
 pub mod mrr;
 pub mod mrr_access;
 pub mod mrr_customers;
+pub mod mrr_rows;
 pub mod mrr_subscriptions;
 pub mod mrr_summary;
 pub mod nps;

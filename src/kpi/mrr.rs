@@ -23,7 +23,7 @@ use super::churn_period::{read_period, write_period, Period};
 use crate::agg::AggState;
 use crate::bytes::{Field, Reader, Writer};
 use crate::error::KpiError;
-use crate::numeric::{MaxScale, Scaled};
+use crate::numeric::Scaled;
 use crate::time::{civil, Kind};
 
 /// Amount and count indices.
@@ -59,13 +59,13 @@ pub const COUNTS: [&str; 7] = [
 const BYTES_VERSION: u8 = 1;
 
 /// No movement (an index past the amounts).
-const NONE: usize = 7;
+pub(super) const NONE: usize = 7;
 
 /// The movement of a customer: from whether it had MRR at the start and at the end, the sign of
 /// the change and whether it paid before; [`NONE`] for none. Looked up rather than branched on:
 /// rows come in any mix of movements, which branches mispredict.
 #[inline(always)]
-fn movement_of(up: bool, down: bool, sign: i128, paid_before: bool) -> usize {
+pub(super) fn movement_of(up: bool, down: bool, sign: i128, paid_before: bool) -> usize {
     // index: start > 0, end > 0, sign of end - start
     #[rustfmt::skip]
     const MOVES: [usize; 12] = [
@@ -93,6 +93,10 @@ pub struct MrrSummary {
     /// Whether `period` is known: a new `rollup()` state takes the first summary's (see
     /// `churn_period::PeriodState`). Every summary made from rows or bytes is shaped.
     pub shaped: bool,
+    /// Whether this is the summary of a [`super::mrr_rows::RowsState`], whose pending rows
+    /// follow it in memory and must be added to it before it is read (never stored, never set
+    /// but by that state's `Default`).
+    pub rows_pending: bool,
 }
 
 impl PartialEq for MrrSummary {
@@ -103,13 +107,13 @@ impl PartialEq for MrrSummary {
 
 /// A customer count past `bigint`.
 #[cold]
-fn count_out_of_range() -> KpiError {
+pub(super) fn count_out_of_range() -> KpiError {
     KpiError::OutOfRange("mrr_agg customer count out of range".into())
 }
 
 /// A sum that does not fit 38 digits.
 #[cold]
-fn too_large() -> KpiError {
+pub(super) fn too_large() -> KpiError {
     KpiError::OutOfRange("mrr_agg amount does not fit 38 digits".into())
 }
 
@@ -244,54 +248,6 @@ impl MrrSummary {
         self.counts[STARTING] += i64::from(up);
         self.counts[ENDING] += i64::from(down);
         Some(touched)
-    }
-
-    /// [`MrrSummary::add_customer_same_scale`] of the magnitudes `start` and `end` (non-negative)
-    /// at scale `scale` > 0 when each sum it touches and its count of values at the largest
-    /// scale (`scales`, [`crate::summary::Moving`]'s) are already at `scale`: every row of a
-    /// `numeric(p, s)` column after a group's first of each movement. Plain checked additions
-    /// and increments, the movement's written to its own sum or, when there is none, as a 0 to
-    /// the starting sum (no branch on it); false, changing nothing, otherwise.
-    #[inline(always)]
-    pub fn add_customer_settled(
-        &mut self,
-        scales: &mut [MaxScale; 7],
-        start: u64,
-        end: u64,
-        scale: u32,
-        paid_before: bool,
-    ) -> bool {
-        let (up, down) = (start > 0, end > 0);
-        let change = i128::from(end) - i128::from(start);
-        let k = movement_of(up, down, change.signum(), paid_before);
-        let moved = k != NONE;
-        let at = if moved { k } else { STARTING };
-        let settled = |i: usize| self.amounts[i].scale == scale && scales[i].scale == scale;
-        if scale == 0 || !(settled(STARTING) && settled(ENDING) && settled(at)) {
-            return false;
-        }
-        let (Some(starting), Some(ending), Some(moved_sum)) = (
-            self.amounts[STARTING]
-                .mantissa
-                .checked_add(i128::from(start)),
-            self.amounts[ENDING].mantissa.checked_add(i128::from(end)),
-            self.amounts[at]
-                .mantissa
-                .checked_add(if moved { change.abs() } else { 0 }),
-        ) else {
-            return false;
-        };
-        // the movement's sum first: when there is none it is the starting sum, written over
-        self.amounts[at].mantissa = moved_sum;
-        self.counts[at] += i64::from(moved);
-        scales[at].at_max += i64::from(moved);
-        self.amounts[STARTING].mantissa = starting;
-        self.amounts[ENDING].mantissa = ending;
-        self.counts[STARTING] += i64::from(up);
-        self.counts[ENDING] += i64::from(down);
-        scales[STARTING].at_max += 1;
-        scales[ENDING].at_max += 1;
-        true
     }
 
     /// `self += other` (`-=` with `negate`): amounts and counts, period unchanged. In place:

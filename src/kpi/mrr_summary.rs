@@ -17,10 +17,11 @@
 
 use super::churn_period::Period;
 use super::mrr::MrrSummary;
+use super::mrr_rows::RowsState;
 use crate::agg::{self, AggState};
 use crate::error::{raise, KpiError};
 use crate::numeric::Scaled;
-use crate::summary::{self, Moving, Summary};
+use crate::summary::{self, Summary};
 use crate::text::{Count, Decimal, Nullable, Number};
 use pgrx::pg_sys;
 
@@ -163,15 +164,17 @@ unsafe fn amount_arg(f: pg_sys::FunctionCallInfo, n: usize, role: &str) -> Scale
 
 unsafe fn rows_step(f: pg_sys::FunctionCallInfo, args: usize, inverse: bool) -> pg_sys::Datum {
     unsafe {
-        let moving = agg::state_or_new::<Moving<MrrSummary>>(f);
-        let m = &mut *moving;
-        m.state.shaped = true; // the per-customer shape has no period
+        let state = agg::state_or_new::<RowsState>(f);
         if (1..=args).any(|n| agg::arg_is_null(f, n)) {
-            return agg::return_state(moving);
+            return agg::return_state(state);
         }
         let start = amount_arg(f, 1, "starting_mrr");
         let end = amount_arg(f, 2, "ending_mrr");
         let paid = args == 3 && agg::arg_datum(f, 3).value() != 0;
+        if inverse {
+            settle(state.cast());
+        }
+        let m = &mut (*state).moving;
         let touched = match m.state.add_customer(start, end, paid, inverse) {
             Ok(t) => t,
             Err(e) => raise(e),
@@ -188,7 +191,7 @@ unsafe fn rows_step(f: pg_sys::FunctionCallInfo, args: usize, inverse: bool) -> 
         if inverse && !m.scales.iter().all(|s| s.known()) {
             return agg::return_null(f); // recompute the frame
         }
-        agg::return_state(moving)
+        agg::return_state(state)
     }
 }
 
@@ -216,48 +219,78 @@ unsafe fn amount_fast(
 
 /// The unguarded fast path of [`rows_step`] (not inverse): a group that has its state, amounts
 /// read in place without error, non-negative, and sums that fit; `None`, changing nothing,
-/// otherwise (the guarded step then decides, errors included).
+/// otherwise (the guarded step then decides, errors included). Amounts of one scale, as a
+/// `numeric(p, s)` column's, are only counted into the pending rows ([`super::mrr_rows`]).
 #[inline(always)]
 unsafe fn rows_fast(f: pg_sys::FunctionCallInfo, args: usize) -> Option<pg_sys::Datum> {
     unsafe {
-        let moving = agg::state_arg::<Moving<MrrSummary>>(f)?;
+        let state = agg::state_arg::<RowsState>(f)?;
         if (1..=args).any(|n| agg::arg_is_null(f, n)) {
             return None;
         }
         let paid = args == 3 && agg::arg_datum(f, 3).value() != 0;
-        // amounts of a numeric(p, s) column once the sums are at their scale: no Scaled
         let (small_start, small_end) = (small_arg(f, 1), small_arg(f, 2));
         if let (Some(s), Some(e)) = (small_start, small_end) {
-            let m = &mut *moving;
             if !s.negative
                 && !e.negative
                 && s.dscale == e.dscale
-                && m.state.add_customer_settled(
-                    &mut m.scales,
-                    s.magnitude,
-                    e.magnitude,
-                    s.dscale,
-                    paid,
-                )
+                && (*state)
+                    .pending
+                    .add(s.magnitude, e.magnitude, s.dscale, paid)
             {
-                m.state.shaped = true;
-                return Some(agg::return_state(moving));
+                return Some(agg::return_state(state));
             }
         }
-        // the values already read are not read again (whole amounts, scale 0, come here on
-        // every row)
+        // the values already read are not read again
         let start = amount_fast(f, 1, small_start).filter(|x| !x.is_negative())?;
         let end = amount_fast(f, 2, small_end).filter(|x| !x.is_negative())?;
-        let m = &mut *moving;
+        let m = &mut (*state).moving;
         let touched = match m.state.add_customer_same_scale(start, end, paid) {
             Some(touched) => touched,
             None => m.state.add_customer(start, end, paid, false).ok()?,
         };
-        m.state.shaped = true;
         for (k, scale) in touched {
             m.scales[k].add(scale);
         }
-        Some(agg::return_state(moving))
+        Some(agg::return_state(state))
+    }
+}
+
+/// Add the pending rows of an `mrr_agg(starting_mrr, ...)` state to its summary
+/// ([`RowsState::settle`]) before a function shared with `rollup()` reads it as a summary.
+unsafe fn settle(s: *mut MrrSummary) {
+    unsafe {
+        if (*s).rows_pending {
+            if let Err(e) = (*s.cast::<RowsState>()).settle() {
+                raise(e)
+            }
+        }
+    }
+}
+
+/// Argument `n`, an `internal` state, settled ([`settle`]); `None` when NULL.
+unsafe fn settled_arg(f: pg_sys::FunctionCallInfo, n: usize) -> Option<*mut MrrSummary> {
+    unsafe {
+        if agg::arg_is_null(f, n) {
+            return None;
+        }
+        let s = agg::arg_datum(f, n).cast_mut_ptr::<MrrSummary>();
+        settle(s);
+        Some(s)
+    }
+}
+
+/// The combine function: both states settled; a copy of a row state's summary (taken when the
+/// first state is still NULL) is a summary alone, with no pending rows after it.
+unsafe fn combine(f: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+    unsafe {
+        let first = settled_arg(f, 0);
+        settled_arg(f, 1);
+        let d = agg::combine::<MrrSummary>(f);
+        if first.is_none() && !(*f).isnull {
+            (*d.cast_mut_ptr::<MrrSummary>()).rows_pending = false;
+        }
+        d
     }
 }
 
@@ -265,10 +298,10 @@ crate::pg_v1_fn!(fn mrr_rows_accum, pg_finfo_mrr_rows_accum, fast |f| unsafe { r
 crate::pg_v1_fn!(fn mrr_rows_inv, pg_finfo_mrr_rows_inv, |f| unsafe { rows_step(f, 2, true) });
 crate::pg_v1_fn!(fn mrr_rows_paid_accum, pg_finfo_mrr_rows_paid_accum, fast |f| unsafe { rows_fast(f, 3) }, |f| unsafe { rows_step(f, 3, false) });
 crate::pg_v1_fn!(fn mrr_rows_paid_inv, pg_finfo_mrr_rows_paid_inv, |f| unsafe { rows_step(f, 3, true) });
-crate::pg_v1_fn!(fn mrr_combine, pg_finfo_mrr_combine, |f| unsafe { agg::combine::<MrrSummary>(f) });
-crate::pg_v1_fn!(fn mrr_serialize, pg_finfo_mrr_serialize, |f| unsafe { agg::serialize::<MrrSummary>(f) });
+crate::pg_v1_fn!(fn mrr_combine, pg_finfo_mrr_combine, |f| unsafe { combine(f) });
+crate::pg_v1_fn!(fn mrr_serialize, pg_finfo_mrr_serialize, |f| unsafe { settled_arg(f, 0); agg::serialize::<MrrSummary>(f) });
 crate::pg_v1_fn!(fn mrr_deserialize, pg_finfo_mrr_deserialize, |f| unsafe { agg::deserialize::<MrrSummary>(f) });
-crate::pg_v1_fn!(fn mrr_summary_final, pg_finfo_mrr_summary_final, |f| unsafe { summary::finish::<MrrSummary>(f) });
+crate::pg_v1_fn!(fn mrr_summary_final, pg_finfo_mrr_summary_final, |f| unsafe { settled_arg(f, 0); summary::finish::<MrrSummary>(f) });
 crate::pg_v1_fn!(fn mrr_rollup_accum, pg_finfo_mrr_rollup_accum, |f| unsafe { summary::rollup::<MrrSummary>(f, false) });
 crate::pg_v1_fn!(fn mrr_rollup_inv, pg_finfo_mrr_rollup_inv, |f| unsafe { summary::rollup::<MrrSummary>(f, true) });
 crate::pg_v1_fn!(fn mrrsummary_in, pg_finfo_mrrsummary_in, |f| unsafe { summary::input::<MrrSummary>(f) });

@@ -171,7 +171,15 @@ EXPLAIN (COSTS OFF) SELECT mrr_agg(customer_id, mrr, started_on, ended_on, dater
 SELECT mrr_agg(customer_id, mrr, started_on, ended_on, daterange('2024-01-01', '2024-04-01'))::text AS parallel FROM mrr_subs \gset
 SELECT string_agg(m::text, ';' ORDER BY segment) AS parallel_grouped
 FROM (SELECT segment, mrr_agg(customer_id::text, mrr, started_on, ended_on, daterange('2024-01-01', '2024-04-01')) AS m FROM mrr_subs GROUP BY 1) AS g \gset
-SELECT mrr_agg(s, e, paid)::text AS parallel_rows FROM per_customer \gset
+-- per-customer rows: a temporary table is never scanned in parallel, so a plain copy, and the
+-- leader scans none of it (every row goes through a worker's serialized state)
+CREATE TABLE mrr_rows_parallel AS SELECT * FROM per_customer;
+ANALYZE mrr_rows_parallel;
+SET parallel_leader_participation = off;
+EXPLAIN (COSTS OFF) SELECT mrr_agg(s, e, paid) FROM mrr_rows_parallel;
+SELECT mrr_agg(s, e, paid)::text AS parallel_rows FROM mrr_rows_parallel \gset
+RESET parallel_leader_participation;
+DROP TABLE mrr_rows_parallel;
 SET max_parallel_workers_per_gather = 0;
 SELECT mrr_agg(customer_id, mrr, started_on, ended_on, daterange('2024-01-01', '2024-04-01'))::text = :'parallel' AS parallel_equals_serial,
        (SELECT string_agg(m::text, ';' ORDER BY segment)
@@ -202,6 +210,13 @@ SELECT count(*) AS rows, count(*) FILTER (WHERE w IS DISTINCT FROM o) AS window_
 FROM (SELECT (mrr_agg(s, e, paid) OVER (ORDER BY customer_id ROWS BETWEEN 5 PRECEDING AND CURRENT ROW))::text AS w,
              (SELECT mrr_agg(s, e, paid)::text FROM per_customer q WHERE q.period = p.period
                  AND q.customer_id BETWEEN p.customer_id - 5 AND p.customer_id) AS o
+      FROM per_customer p WHERE period = daterange('2024-06-01', '2024-07-01') AND customer_id <= 600) AS t;
+-- running windows too (the frame only grows: the final function reads the state after every
+-- row and the state goes on taking rows, some of one scale and some of two)
+SELECT count(*) AS rows, count(*) FILTER (WHERE w IS DISTINCT FROM o) AS running_mismatches
+FROM (SELECT (mrr_agg(s, e, paid) OVER (ORDER BY customer_id ROWS UNBOUNDED PRECEDING))::text AS w,
+             (SELECT mrr_agg(s, e, paid)::text FROM per_customer q WHERE q.period = p.period
+                 AND q.customer_id <= p.customer_id) AS o
       FROM per_customer p WHERE period = daterange('2024-06-01', '2024-07-01') AND customer_id <= 600) AS t;
 
 -- text and binary forms round-trip; keys in any order
