@@ -59,7 +59,7 @@ pub const COUNTS: [&str; 7] = [
 const BYTES_VERSION: u8 = 1;
 
 /// No movement (an index past the amounts).
-pub(super) const NONE: usize = 7;
+const NONE: usize = 7;
 
 /// The movement of a customer: from whether it had MRR at the start and at the end, the sign of
 /// the change and whether it paid before; [`NONE`] for none. Looked up rather than branched on:
@@ -94,8 +94,8 @@ pub struct MrrSummary {
     /// `churn_period::PeriodState`). Every summary made from rows or bytes is shaped.
     pub shaped: bool,
     /// Whether this is the summary of a [`super::mrr_rows::RowsState`], whose pending rows
-    /// follow it in memory and must be added to it before it is read (never stored, never set
-    /// but by that state's `Default`).
+    /// follow it in memory and must be added to it before it is read (never stored; set only by
+    /// that state's `Default`, cleared in the combine function's copy of such a summary).
     pub rows_pending: bool,
 }
 
