@@ -358,18 +358,6 @@ impl MaxScale {
         }
     }
 
-    /// [`MaxScale::add`] `n` times (`n` values of display scale `s`).
-    pub fn add_many(&mut self, s: u32, n: i64) {
-        if n <= 0 {
-            return;
-        }
-        if s > self.scale {
-            (self.scale, self.at_max) = (s, n);
-        } else if s == self.scale {
-            self.at_max += n;
-        }
-    }
-
     /// [`MaxScale::add`] when `hit`, nothing otherwise, without a branch on `hit` in the common
     /// case (`s` not above the largest scale).
     #[inline(always)]

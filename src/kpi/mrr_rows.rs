@@ -15,6 +15,7 @@ use super::mrr::{
     count_out_of_range, movement_of, too_large, MrrSummary, CHURN, ENDING, NEW, STARTING,
 };
 use crate::error::KpiError;
+use crate::numeric::MaxScale;
 use crate::summary::Moving;
 
 /// Rows of one display scale, by cell: the starting and ending sums, each movement's, and
@@ -106,12 +107,18 @@ impl RowsState {
             m.state.counts[k] = m.state.counts[k]
                 .checked_add(count)
                 .ok_or_else(count_out_of_range)?;
-            m.scales[k].add_many(p.scale, values as i64);
+            m.scales[k].merge(&MaxScale {
+                scale: p.scale,
+                at_max: values as i64,
+            });
         }
         // add_customer reports a customer that moved nothing as a value of scale 0 of the
         // starting sum, which counts only while that sum's largest scale is 0
         if p.scale == 0 {
-            m.scales[STARTING].add_many(0, (p.rows - moved) as i64);
+            m.scales[STARTING].merge(&MaxScale {
+                scale: 0,
+                at_max: (p.rows - moved) as i64,
+            });
         }
         Ok(())
     }
